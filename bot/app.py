@@ -1,0 +1,82 @@
+"""Build the Application: the same one for production, tests and the demo."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+
+import handlers
+from bot.clock import Clock, SystemClock
+from bot.core import zones
+from bot.db import make_engine, make_sessionmaker
+from bot.settings import Settings
+from bot.texts import COMMANDS
+from handlers.context import BotContext, Resources
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+
+
+async def _open_resources(app: Application) -> None:  # type: ignore[type-arg]
+    resources: Resources = app.bot_data
+    resources.engine = make_engine(resources.settings.database_url)
+    resources.sessionmaker = make_sessionmaker(resources.engine)
+    await app.bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS])
+
+
+async def _close_resources(app: Application) -> None:  # type: ignore[type-arg]
+    resources: Resources = app.bot_data
+    if resources.engine is not None:
+        await resources.engine.dispose()
+        resources.engine = resources.sessionmaker = None
+
+
+@asynccontextmanager
+async def polling(app: Application, poll_timeout: float = 10) -> AsyncIterator[None]:  # type: ignore[type-arg]
+    """Run the bot by long polling until the block ends, then stop cleanly.
+
+    Raises telegram.error.InvalidToken when getMe answers 401.
+    """
+    await app.initialize()
+    try:
+        await _open_resources(app)
+        await app.updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
+        await app.start()
+        # Build the place-name index in the background so the first typed city is answered fast.
+        app.create_task(asyncio.to_thread(zones.warm_up), name="zones-warm-up")
+        try:
+            yield
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    finally:
+        await _close_resources(app)
+        await app.shutdown()
+
+
+def build_application(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
+    """An Application wired with every handler; the database opens when it starts."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .context_types(ContextTypes(context=BotContext, bot_data=Resources))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .build()
+    )
+    app.bot_data.settings = settings
+    app.bot_data.clock = clock or SystemClock()
+    handlers.register(app)
+    return app

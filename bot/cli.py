@@ -1,0 +1,106 @@
+"""`python -m bot [run | migrate | ask]`: the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from telegram.error import InvalidToken, NetworkError
+
+from bot.settings import Settings
+
+log = logging.getLogger("bot")
+
+MISSING_TOKEN = """\
+Stillnight needs a Telegram bot token, and TELEGRAM_BOT_TOKEN is not set. To get one, open \
+Telegram, talk to @BotFather, send /newbot and follow the steps; it answers with a token like \
+123456789:AAH... Put it in a file named .env in this folder as TELEGRAM_BOT_TOKEN=<your token> \
+(.env.example lists every setting), or export TELEGRAM_BOT_TOKEN in your shell, then run \
+`python -m bot` again."""
+
+BAD_TOKEN = """\
+Telegram did not accept the token in TELEGRAM_BOT_TOKEN (getMe answered 401 Unauthorized). \
+It may be mistyped, or revoked. Open @BotFather in Telegram, choose your bot and \
+"API Token" to copy the current one, put it in .env as TELEGRAM_BOT_TOKEN=<your token> (or \
+export it in your shell), then run `python -m bot` again."""
+
+NO_NETWORK = """\
+Could not reach the Telegram Bot API at {url} ({error}). Check the internet connection, or \
+TELEGRAM_BASE_URL if you point the bot at a local Bot API server, then try again."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Stillnight, a Telegram companion for nights with restless legs.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="apply migrations and run the bot by polling (the default)")
+    sub.add_parser("migrate", help="apply database migrations, then exit")
+    ask = sub.add_parser("ask", help="answer an RLS question as the bot would")
+    ask.add_argument("question", help='the question, or "-" to read one per line from stdin')
+    ask.add_argument("--json", action="store_true", help="write one JSON object per line")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "ask":
+        from bot.faq.cli import run_ask
+
+        return run_ask(args.question, args.json, sys.stdin, sys.stdout)
+    settings = Settings()
+    if args.command == "migrate":
+        return _migrate(settings)
+    return _run(settings)
+
+
+def _migrate(settings: Settings) -> int:
+    from bot.logs import setup_logging
+    from bot.migrate import upgrade_sync
+
+    setup_logging(settings.log_level, [])
+    upgrade_sync(settings.database_url)
+    print("Database is up to date.")
+    return 0
+
+
+def _run(settings: Settings) -> int:
+    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    from bot.logs import setup_logging
+    from bot.migrate import upgrade_sync
+
+    setup_logging(settings.log_level, [settings.telegram_bot_token.get_secret_value()])
+    upgrade_sync(settings.database_url)
+    try:
+        asyncio.run(_serve(settings))
+    except InvalidToken:
+        print(BAD_TOKEN, file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        # The message of a network error can hold the request URL, which holds the token.
+        print(
+            NO_NETWORK.format(url=settings.telegram_base_url, error=type(error).__name__),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+async def _serve(settings: Settings) -> None:
+    from bot.app import build_application, polling
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    app = build_application(settings)
+    async with polling(app):
+        log.info("Stillnight is running (polling). Press Ctrl+C to stop.")
+        await stop.wait()
+    log.info("Stillnight stopped.")

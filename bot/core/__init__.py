@@ -1,0 +1,1 @@
+"""Plain core logic: no Telegram here."""

@@ -1,0 +1,230 @@
+"""Finding the topic a question is about.
+
+Pipeline for a question (topics go through the same steps when the index is built):
+
+1. :func:`~bot.faq.text.normalise` (case, accents, apostrophes, chat shorthand);
+2. typo repair: a word the engine has never seen is replaced by its closest known word
+   (rapidfuzz edit distance, length-dependent limit), so "caffine" becomes "caffeine";
+3. synonyms: phrases (longest first) and words map to concept tokens
+   (:mod:`bot.faq.synonyms`); other words are stemmed (:func:`~bot.faq.text.stem`);
+4. BM25 over one weighted document per topic (keywords x3, title x2, examples x1).
+
+The decision uses two numbers: the best BM25 score, and its *coverage*, the share of
+the question's information (IDF mass, unknown words included) that the topic explains.
+Low coverage means the question is mostly about something we have no topic for
+("is rls linked to diabetes"), so we say so instead of answering the nearest topic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz.distance import OSA
+
+from bot.faq.synonyms import CONDITION, IGNORE, MAX_PHRASE, PHRASES, STOPWORDS, WORDS
+from bot.faq.text import SHORTHAND, normalise, stem
+from bot.faq.topics import CONDITION_TOPIC, TOPICS
+from bot.faq.types import Topic
+
+# Field weights: keywords are curated, titles are short and precise, examples are broad.
+_FIELD_WEIGHTS = (("keywords", 3.0), ("title", 2.0), ("examples", 1.0))
+_K1 = 1.2
+_B = 0.5
+
+# Decision thresholds (tuned on the non-held-out part of tests/faq_eval.jsonl).
+MIN_COVERAGE = 0.36  # below this, the question is mostly about something we don't cover
+AMBIGUOUS_RATIO = 0.85  # runner-up this close to the best -> "did you mean"
+SURE_COVERAGE = 0.75  # ...unless the best topic already explains the question well
+TIE_RATIO = 0.97  # ...and it is not a near tie (then we ask whatever the coverage)
+UNKNOWN_WEIGHT = 0.6  # an unseen word counts as this share of the rarest word's IDF
+_REPAIR_CACHE_SIZE = 20_000  # typo repairs remembered (bounded: input is user-controlled)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question reduced to index terms."""
+
+    terms: tuple[str, ...]  # concept tokens and stems, order kept, duplicates dropped
+    unknown: tuple[str, ...]  # content words that appear in no topic
+    condition: bool  # the illness itself was named ("rls", "restless legs")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the matcher concluded; :mod:`bot.faq` turns it into a :class:`Reply`."""
+
+    outcome: Literal["answer", "ambiguous", "none"]
+    topics: tuple[str, ...]  # the answer / the candidates / related topics (best first)
+    coverage: float
+
+
+_STEM_WORDS: dict[str, tuple[str, ...]] = {
+    stem(word): concepts for word, concepts in WORDS.items() if len(word) >= 4
+}
+
+
+def _split_concepts(words: list[str]) -> list[str]:
+    """Replace synonym phrases and words by concepts; stem everything else."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_PHRASE, len(words) - i), 1, -1):
+            concepts = PHRASES.get(tuple(words[i : i + size]))
+            if concepts:
+                out.extend(concepts)
+                i += size
+                break
+        else:
+            word = words[i]
+            i += 1
+            if word in WORDS:
+                out.extend(WORDS[word])
+            elif word in STOPWORDS or word.isdigit():
+                continue
+            elif (stemmed := stem(word)) in _STEM_WORDS:
+                out.extend(_STEM_WORDS[stemmed])
+            else:
+                out.append(stemmed)
+    return out
+
+
+def _topic_fields(topic: Topic) -> dict[str, str]:
+    return {
+        "keywords": topic.keywords.replace(",", " "),
+        "title": topic.title,
+        "examples": " ".join(topic.examples),
+    }
+
+
+class Index:
+    """BM25 statistics over one document per topic, plus the typo-repair vocabulary."""
+
+    def __init__(self, topics: tuple[Topic, ...]) -> None:
+        self.topic_ids = tuple(t.id for t in topics)
+        self.tf: list[dict[str, float]] = []
+        self.length: list[float] = []
+        surface: set[str] = set(STOPWORDS) | set(SHORTHAND.values()) | set(WORDS)
+        for phrase in PHRASES:
+            surface.update(phrase)
+        for topic in topics:
+            counts: Counter[str] = Counter()
+            for field, weight in _FIELD_WEIGHTS:
+                words = normalise(_topic_fields(topic)[field]).split()
+                surface.update(words)
+                for term in _split_concepts(words):
+                    if term not in (CONDITION, IGNORE):
+                        counts[term] += weight
+            self.tf.append(dict(counts))
+            self.length.append(sum(counts.values()))
+        self.avg_length = sum(self.length) / len(self.length)
+        n = len(topics)
+        df = Counter(term for tf in self.tf for term in tf)
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n - 0.5) / 1.5)
+        self.surface = frozenset(w for w in surface if w.isalpha())
+        self._repaired: dict[str, str] = {}
+        self._candidates: dict[tuple[str, int], list[str]] = {}
+        for word in self.surface:
+            self._candidates.setdefault((word[0], len(word)), []).append(word)
+
+    def repair(self, word: str) -> str:
+        """Closest known word for an unseen one (typos), or the word unchanged.
+
+        Candidates share the first letter (typos rarely hit it, and it stops real words we
+        don't know from turning into ones we do: "dying" must not become "lying"). Up to 7
+        letters one edit is allowed, from 8 letters two ("augmention"). Words of up to 5
+        letters may not have a letter *replaced* ("cough" is not "couch"), only dropped,
+        added or swapped ("kidny", "slep", "tierd"). Ties go to a swap, then alphabetically.
+        """
+        if word in self.surface or len(word) < 4 or not word.isalpha():
+            return word
+        repaired = self._repaired.get(word)
+        if repaired is None:
+            repaired = self._closest(word)
+            if len(self._repaired) < _REPAIR_CACHE_SIZE:
+                self._repaired[word] = repaired
+        return repaired
+
+    def _closest(self, word: str) -> str:
+        max_edits = 1 if len(word) <= 7 else 2
+        letters = sorted(word)
+        best: tuple[int, bool, str] | None = None
+        for size in range(len(word) - max_edits, len(word) + max_edits + 1):
+            for cand in self._candidates.get((word[0], size), ()):
+                edits = OSA.distance(word, cand, score_cutoff=max_edits)
+                if edits > max_edits:
+                    continue
+                swap = sorted(cand) == letters
+                if len(word) <= 5 and len(cand) == len(word) and not swap:
+                    continue
+                key = (edits, not swap, cand)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else word
+
+    def analyse(self, question: str) -> Analysis:
+        words = [self.repair(w) for w in normalise(question).split()]
+        terms: list[str] = []
+        unknown: list[str] = []
+        condition = False
+        for term in _split_concepts(words):
+            if term == CONDITION:
+                condition = True
+            elif term == IGNORE:
+                continue
+            elif term in self.idf:
+                if term not in terms:
+                    terms.append(term)
+            elif len(term) > 2 and term not in unknown:
+                unknown.append(term)
+        return Analysis(tuple(terms), tuple(unknown), condition)
+
+    def scores(self, terms: tuple[str, ...]) -> list[float]:
+        """BM25 score of every topic (in ``topic_ids`` order) for the given terms."""
+        result = []
+        for tf, length in zip(self.tf, self.length, strict=True):
+            norm = _K1 * (1 - _B + _B * length / self.avg_length)
+            score = 0.0
+            for term in terms:
+                freq = tf.get(term, 0.0)
+                if freq:
+                    score += self.idf[term] * freq * (_K1 + 1) / (freq + norm)
+            result.append(score)
+        return result
+
+    def decide(self, question: str) -> Decision:
+        """Answer, ask "did you mean", or admit there is no topic (see module docstring)."""
+        analysis = self.analyse(question)
+        if not analysis.terms:
+            if analysis.condition and not analysis.unknown:  # "rls?", "what is restless legs"
+                return Decision("answer", (CONDITION_TOPIC,), 1.0)
+            return Decision("none", (), 0.0)
+        scores = self.scores(analysis.terms)
+        ranked = sorted(
+            (pair for pair in zip(self.topic_ids, scores, strict=True) if pair[1] > 0),
+            key=lambda pair: -pair[1],
+        )
+        if not ranked:
+            return Decision("none", (), 0.0)
+        ceiling = (_K1 + 1) * (
+            sum(self.idf[t] for t in analysis.terms) + self.unknown_idf * len(analysis.unknown)
+        )
+        best_id, best = ranked[0]
+        coverage = best / ceiling
+        if coverage < MIN_COVERAGE:
+            return Decision("none", tuple(t for t, _ in ranked[:3]), coverage)
+        close = tuple(t for t, s in ranked[:3] if s >= AMBIGUOUS_RATIO * best)
+        tie = len(ranked) > 1 and ranked[1][1] >= TIE_RATIO * best
+        if len(close) > 1 and (coverage < SURE_COVERAGE or tie):
+            return Decision("ambiguous", close, coverage)
+        return Decision("answer", (best_id,), coverage)
+
+
+@lru_cache(maxsize=1)
+def index() -> Index:
+    """The shared index, built on first use (a few milliseconds)."""
+    return Index(TOPICS)

@@ -1,0 +1,215 @@
+"""Safety checks that run before any topic matching.
+
+Three checks, in this order (the first that fires wins):
+
+1. crisis: suicide, self-harm, hopelessness -> help lines and nothing else;
+2. red flags: a swollen / hot / red painful leg, sudden weakness or numbness, chest pain,
+   breathlessness -> same-day care (``kind="crisis"``, ``topic="urgent_care"``);
+3. dosing and prescribing questions -> a kind decline (``kind="decline"``,
+   ``topic="dosing"``) plus general facts that are safe to give.
+
+The patterns are explicit phrases, not single scary words: "my legs are killing me",
+"dying for some sleep" or "dead tired" are ordinary RLS talk. Typos in the words that
+matter ("suicidel", "pramipexol") are repaired first with rapidfuzz.
+
+Dosing is only declined when the text *asks* something (a question mark or a question /
+advice word). A check-in note such as "took 0.25mg pramipexole at 22:00" is a record,
+not a question, and must not be blocked.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.faq.safety_replies import crisis_reply, dosing_reply, urgent_reply
+from bot.faq.text import normalise
+from bot.faq.types import Reply
+
+_CRISIS = re.compile(
+    "|".join(
+        (
+            r"\bsuicid",
+            r"\bkms\b",
+            r"\bkill(ing)? ?my ?self\b",
+            r"\b(hang|hanging|hurt|hurting|harm|harming|cut|cutting|injure|injuring) my ?self\b",
+            r"\bself ?(harm|injur)",
+            r"\b(end|ending|take|taking) (it all|my (own )?life)\b",
+            r"\b(want|wish|ready|plan|planning|tempted|like) (to )?"
+            r"(die|be dead|not exist|disappear)\b",
+            r"\bfeel like dying\b",
+            r"\b(done with|tired of) (life|living|being alive)\b(?! with)",
+            r"\bwant (it all|everything|my life) to (end|be over)\b",
+            r"\bi (wish|hope) i (was|were) (dead|never born|gone)\b",
+            r"\bwish i (could|would) (just )?die\b",
+            r"\bbetter off\b.{0,30}\b(dead|gone|without me)\b",
+            r"\bif i (was|were) (dead|gone)\b",
+            r"\b(no|not any|nothing|no more) (point|reason|purpose) (in |to |of )?"
+            r"(living|live|life|going on|carrying on|being alive|being here)\b",
+            r"\bnothing (left )?to live for\b",
+            r"\bdo not want to (live|be alive|be here|exist|wake up|go on|carry on)\b",
+            r"\b(life|living) (is )?not worth\b",
+            r"\bnot worth living\b",
+            r"\bcan not (go on|carry on)\b",
+            r"\bcan not (do|take|cope with|handle|stand) (this|it) any ?more\b",
+            r"\bhopeless",
+            r"\bno hope\b",
+            r"\bgiv(e|ing) up on (life|living|everything)\b",
+            r"\b(take|took|taking|taken) an overdose\b",
+            r"\boverdose on purpose\b",
+            r"\bsleep and (never|not) wake up\b",
+            r"\b(never|not) wake up again\b",
+            r"\b(hope|wish) i (do not|never|will not) wake up\b",
+            r"\bjump (off|in front of)\b",
+        )
+    )
+)
+
+_LEG = r"\b(leg|legs|calf|calves|thigh|thighs|ankle|ankles|foot|feet|knee)\b"
+_SWOLLEN = re.compile(r"\b(swollen|swelling|swelled|swell|swells|puffy|puffed up)\b")
+_INFLAMED = re.compile(r"\b(red|redness|inflamed|hot|warm to the touch)\b")
+_PAIN = re.compile(r"\b(pain|painful|hurts?|hurting|tender|sore|aching)\b")
+_ONE_SIDE = re.compile(r"\b(one|left|right|single|calf|red|redness|inflamed)\b")
+_SUDDEN = re.compile(r"\b(sudden|suddenly|all of a sudden|out of nowhere|out of the blue)\b")
+_DEFICIT = re.compile(
+    r"\b(weak|weakness|numb|numbness|paraly[sz]ed|can not move|can not feel|droop\w*|slurr\w*)\b"
+)
+_ALWAYS_URGENT = re.compile(
+    r"\bchest (pain|pains|hurts|tight|tightness|pressure)\b|\bpain in (my|the) chest\b"
+    r"|\b(short of breath|shortness of breath|breathless|can not breathe|can not catch my breath"
+    r"|struggling to breathe|trouble breathing|difficulty breathing|hard to breathe)\b"
+    r"|\b(face|mouth) (is )?droop\w*|\bslurred speech\b"
+)
+
+# Medicines by the class of safe facts we can give about them ("generic" -> none).
+_MEDICINE_CLASSES: dict[str, str] = {
+    "dopamine": "pramipexole mirapex mirapexin sifrol ropinirole requip rotigotine neupro "
+    "levodopa sinemet madopar carbidopa agonist agonists",
+    "alpha2delta": "gabapentin neurontin horizant enacarbil regnite pregabalin lyrica",
+    "iron": "iron ferrous",
+    "trigger": "antidepressant antidepressants antihistamine antihistamines sertraline "
+    "citalopram fluoxetine prozac mirtazapine amitriptyline diphenhydramine benadryl "
+    "antipsychotic antipsychotics metoclopramide",
+    "generic": "opioid opioids oxycodone tramadol codeine methadone morphine clonazepam "
+    "diazepam benzo benzodiazepine zopiclone zolpidem melatonin magnesium ibuprofen "
+    "paracetamol acetaminophen aspirin naproxen quinine cbd supplement supplements vitamin "
+    "vitamins medicine medicines medication medications pill pills tablet tablets capsule "
+    "capsules drug drugs dose doses dosage patch prescription mg",
+}
+MEDICINES: dict[str, str] = {
+    name: cls for cls, names in _MEDICINE_CLASSES.items() for name in names.split()
+}
+# Words whose typos we repair: named medicines, and the key crisis / red-flag words.
+_FUZZY_TARGETS = (
+    *(name for name, cls in MEDICINES.items() if len(name) >= 6 and cls != "generic"),
+    *("suicide", "suicidal", "myself", "overdose", "hopeless", "weakness", "numbness"),
+    "swollen",
+)
+
+_QUANTITY = re.compile(r"\b\d+(\.\d+)? ?(mg|mcg|micrograms?|milligrams?|ug|ml)\b")
+_AMOUNT = re.compile(
+    r"\b(how much|how many|how often|what dose|which dose|what dosage|what strength|maximum|"
+    r"max|too much|too many|too high|too low|safe dose|right dose|correct dose|normal dose|"
+    r"usual dose|starting dose|extra|double|half)\b"
+)
+_ACTION = re.compile(
+    r"\b(should|can|could|may|shall|must|would|need to|have to|is it (ok|okay|safe|fine|alright"
+    r"|bad|wise|dangerous) to|ok to|okay to|safe to|want to|going to|thinking (of|about)"
+    r"|planning (to|on)|allowed to|how do i|how should i|when should i|when can i|when do i"
+    r"|better to|do)( (i|we|you|he|she|they|my \w+))?( (just|really|maybe|still|safely|now"
+    r"|also|then|simply|actually))? (take|taking|stop|stopping|start|starting|quit|quitting|switch"
+    r"|switching|change|changing|increase|increasing|decrease|reduce|reducing|lower|lowering"
+    r"|raise|up|double|doubling|halve|skip|skipping|split|cut|cutting|combine|mix|come off"
+    r"|coming off|get off|wean|taper|tapering|try|use|swap|replace|drop|add|go off|go on|be on"
+    r"|continue|keep taking|move)\b"
+)
+_DOSE_WORD = re.compile(r"\b(dose|doses|dosage|dosing|titrat\w*|taper\w*)\b")
+_FIRST_PERSON = re.compile(r"\b(i|my|me|mine)\b")
+# A question or a request for advice: a leading question word, or a cue anywhere.
+_ASKING = re.compile(
+    r"^(is|are|am|do|does|did|can|could|should|would|will|may|what|which|how|when|why)\b"
+    r"|\b(should|can i|could i|may i|is it|is that|is this|what|which|how|ok to|okay to"
+    r"|safe to|allowed to|want to|going to|thinking|planning|need to|do i)\b"
+)
+# Asking for a medicine with none named: "what should i take", "can you prescribe me".
+_PRESCRIBE = re.compile(
+    r"\bwhat (should|can|could|do) i take\b|\bprescribe (me|something|anything)\b"
+    r"|\bgive me (some |a |any )?(medicine|medication|pills?|tablets?|drugs?|prescription"
+    r"|something)\b|\b(can|should|could|may) i take (one|two|three|another|more|a second"
+    r"|an extra|extra|half|a double)\b"
+)
+# Interactions: "can i drink coffee on ropinirole" (only counts with a medicine named).
+_WHILE_ON = re.compile(
+    r"\b(can|should|could|may|is it (ok|okay|safe) to) (i )?(drink|eat|have|drive|use|mix)\b"
+    r".*\b(on|with|while)\b"
+)
+_TOOK_TOO_MUCH = re.compile(
+    r"\b(took|taken|take|swallowed) (too much|too many|extra|double|more than)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def _repair(word: str) -> str:
+    """Fix typos in the few words the checks depend on ("suicidel", "pramipexol")."""
+    if len(word) < 5 or not word.isalpha():
+        return word
+    choices = [t for t in _FUZZY_TARGETS if t[0] == word[0]]  # typos rarely hit letter 1
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=80.0)
+    return best[0] if best else word
+
+
+def prepare(text: str) -> str:
+    """Normalised text with typos in safety-relevant words repaired."""
+    return " ".join(_repair(w) for w in normalise(text).split())
+
+
+def is_crisis(norm: str) -> bool:
+    return bool(_CRISIS.search(norm))
+
+
+def is_red_flag(norm: str) -> bool:
+    if _ALWAYS_URGENT.search(norm):
+        return True
+    leg = re.search(_LEG, norm) is not None
+    if leg and _SWOLLEN.search(norm):
+        return True
+    if leg and _INFLAMED.search(norm) and _PAIN.search(norm) and _ONE_SIDE.search(norm):
+        return True
+    return bool(_SUDDEN.search(norm) and _DEFICIT.search(norm))
+
+
+def medicine_classes(norm: str) -> frozenset[str]:
+    """Classes of the medicines named in the text ("generic" for unnamed ones)."""
+    classes = {MEDICINES[w] for w in norm.split() if w in MEDICINES}
+    if _QUANTITY.search(norm):
+        classes.add("generic")
+    return frozenset(classes)
+
+
+def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
+    """A question about amounts, or about starting/stopping/changing a medicine."""
+    if classes and _TOOK_TOO_MUCH.search(norm):
+        return True  # "took too many pills": a report that needs the pharmacist line
+    asking = "?" in raw or _ASKING.search(norm) is not None
+    if not asking:
+        return False
+    if _QUANTITY.search(norm) or _PRESCRIBE.search(norm):
+        return True
+    if classes and (_ACTION.search(norm) or _AMOUNT.search(norm) or _WHILE_ON.search(norm)):
+        return True
+    return bool(_DOSE_WORD.search(norm) and _FIRST_PERSON.search(norm))
+
+
+def check(text: str) -> Reply | None:
+    """The safety reply for ``text``, or None when it is an ordinary question."""
+    norm = prepare(text)
+    if is_crisis(norm):
+        return crisis_reply()
+    if is_red_flag(norm):
+        return urgent_reply()
+    classes = medicine_classes(norm)
+    if is_dosing(text, norm, classes):
+        return dosing_reply(classes, took_too_much=bool(_TOOK_TOO_MUCH.search(norm)))
+    return None

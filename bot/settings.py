@@ -1,0 +1,26 @@
+"""Settings from the environment or a .env file (see .env.example for every one)."""
+
+from __future__ import annotations
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/stillnight.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org"
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: str = "INFO"
+
+    @property
+    def bot_api_url(self) -> str:
+        """PTB's base_url: the token is appended to it."""
+        return f"{self.telegram_base_url.rstrip('/')}/bot"
+
+    @property
+    def bot_file_url(self) -> str:
+        return f"{self.telegram_base_url.rstrip('/')}/file/bot"

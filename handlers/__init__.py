@@ -1,0 +1,51 @@
+"""All Telegram wiring lives here: which handler answers which update, in which order."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.core import users
+from handlers import checkin, faq, misc, start, text
+from handlers.dialog_screen import register_screen
+from handlers.errors import on_error
+
+GUARDS, MAIN, FALLBACK = -1, 0, 1
+
+
+async def _stale_button(update: Update, context: object) -> None:
+    await update.callback_query.answer("That button is no longer in use.")
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    register_screen(users.ONBOARDING, start.screen)
+    register_screen(users.CHECKIN, checkin.screen)
+
+    app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
+
+    app.add_handlers(
+        [
+            CommandHandler("start", start.cmd_start),
+            CommandHandler("help", misc.cmd_help),
+            CommandHandler("checkin", checkin.cmd_checkin),
+            CommandHandler("faq", faq.cmd_faq),
+            MessageHandler(filters.COMMAND, misc.unknown_command),
+            CallbackQueryHandler(start.on_consent, pattern=r"^ob:consent:(yes|no)$"),
+            CallbackQueryHandler(start.on_button, pattern=r"^ob:"),
+            CallbackQueryHandler(checkin.on_button, pattern=r"^ci:"),
+            CallbackQueryHandler(faq.on_topic, pattern=r"^faq:"),
+            CallbackQueryHandler(_stale_button),
+            MessageHandler(filters.LOCATION, start.on_location),
+            MessageHandler(filters.TEXT, text.on_text),
+            MessageHandler(filters.ALL, misc.not_text),
+        ],
+        group=MAIN,
+    )
+    app.add_error_handler(on_error)

@@ -1,0 +1,53 @@
+"""A rendered screen (text plus keyboard) and the few ways it reaches the chat."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import dataclass
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+from telegram.error import BadRequest
+from telegram.ext import ExtBot
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    markup: Markup | None = None
+
+    def with_prefix(self, prefix: str) -> View:
+        return View(f"{prefix}\n\n{self.text}", self.markup)
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def rows(buttons: list[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+async def send_view(bot: ExtBot[None], chat_id: int, view: View) -> Message:
+    return await bot.send_message(chat_id, view.text, reply_markup=view.markup)
+
+
+async def edit_view(message: Message, view: View) -> None:
+    """Edit a bot message in place (inline keyboards only, as Telegram allows)."""
+    markup = view.markup if isinstance(view.markup, InlineKeyboardMarkup) else None
+    await message.edit_text(view.text, reply_markup=markup)
+
+
+async def retire_keyboard(bot: ExtBot[None], chat_id: int, message_id: int | None) -> None:
+    """Take the buttons off a message that no longer holds the live question."""
+    if message_id is None:
+        return
+    with suppress(BadRequest):  # deleted by the user meanwhile: nothing left to retire
+        await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)

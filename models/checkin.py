@@ -1,0 +1,43 @@
+"""The nightly check-in: one row per user and night, filled in one answer at a time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+
+
+class Checkin(Base):
+    """`answered` lists the questions answered or skipped, in the order they were given.
+
+    A question in `answered` whose column is empty was skipped; a question not in it is
+    still open, which is how an interrupted check-in resumes at the right place.
+    """
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("user_id", "night"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    night: Mapped[date]
+    severity: Mapped[int | None]
+    onset: Mapped[str | None] = mapped_column(String(16))
+    urge: Mapped[str | None] = mapped_column(String(16))
+    locations: Mapped[list[str] | None] = mapped_column(JSON)
+    sensations: Mapped[list[str] | None] = mapped_column(JSON)
+    took_medicine: Mapped[bool | None]
+    medicine_id: Mapped[int | None] = mapped_column(ForeignKey("medicines.id", ondelete="SET NULL"))
+    medicine_time: Mapped[time | None]
+    caffeine: Mapped[bool | None]
+    alcohol: Mapped[bool | None]
+    exercise: Mapped[bool | None]
+    nicotine: Mapped[bool | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    answered: Mapped[list[str]] = mapped_column(JSON, default=list)
+    saved_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]

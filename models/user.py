@@ -1,0 +1,44 @@
+"""A person who talks to the bot, and the medicines they track by name."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from sqlalchemy import BigInteger, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base
+
+DEFAULT_CHECKIN_TIME = time(22, 0)
+DEFAULT_MORNING_TIME = time(7, 30)
+
+
+class User(Base):
+    """Keyed by the Telegram user id, which is also the id of their private chat."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    consent: Mapped[bool]
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    checkin_time: Mapped[time] = mapped_column(default=DEFAULT_CHECKIN_TIME)
+    morning_time: Mapped[time] = mapped_column(default=DEFAULT_MORNING_TIME)
+    onboarded: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+
+    medicines: Mapped[list[Medicine]] = relationship(
+        order_by="Medicine.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Medicine(Base):
+    """A medicine the user named; the bot records it and when it was taken, nothing more."""
+
+    __tablename__ = "medicines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,392 @@
+"""Unit tests of the FAQ engine: safety, matching outcomes, topic texts and the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+from html.parser import HTMLParser
+
+import pytest
+
+from bot.faq import (
+    DID_YOU_MEAN,
+    Reply,
+    Suggestion,
+    answer,
+    list_topics,
+    safety_reply,
+    topic_reply,
+)
+from bot.faq.cli import run_ask, to_plain
+from bot.faq.matcher import Index, index
+from bot.faq.safety_replies import CRISIS_TEXT, URGENT_TEXT, dosing_reply
+from bot.faq.sources import AASM, ARTICLE, MNT, NHS, PAPER
+from bot.faq.types import Topic
+
+TOPIC_IDS = [s.topic for s in list_topics()]
+
+
+class _TelegramHTML(HTMLParser):
+    """Accepts only what Telegram's HTML mode allows us to use: <b>, <i>, <a href>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in {"b", "i", "a"}:
+            self.errors.append(f"tag <{tag}>")
+        if tag == "a" and [name for name, _ in attrs] != ["href"]:
+            self.errors.append("<a> needs exactly one href")
+        if tag != "a" and attrs:
+            self.errors.append(f"attributes on <{tag}>")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"unbalanced </{tag}>")
+
+
+def assert_telegram_html(text: str) -> None:
+    parser = _TelegramHTML()
+    parser.feed(text)
+    parser.close()
+    assert not parser.errors, parser.errors
+    assert not parser.stack, f"unclosed tags {parser.stack}"
+    assert not re.search(r"&(?!(amp|lt|gt|quot|#\d+);)", text), "bare & must be &amp;"
+    assert len(text) <= 1500
+
+
+def plain_length(text: str) -> int:
+    return len(to_plain(text))
+
+
+# --- safety: crisis -------------------------------------------------------------------
+
+CRISIS = [
+    "i want to die",
+    "I WANT TO DIE!!",
+    "i wanna kill myself",
+    "kill my self",
+    "no point living",
+    "there's no point in living anymore",
+    "i'm going to end it all",
+    "feeling suicidel tonight",
+    "sucidal thoughts again",
+    "i dont want to be alive anymore",
+    "life isn't worth living with this",
+    "everyone would be better off without me",
+    "i just want to sleep and never wake up",
+    "thinking about hurting myself",
+    "i feel completely hopeless",
+    "i took an overdose",
+]
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_gets_help_lines_and_nothing_else(text: str) -> None:
+    for reply in (answer(text), safety_reply(text)):
+        assert reply is not None
+        assert (reply.kind, reply.topic) == ("crisis", "crisis")
+        assert reply.suggestions == ()
+        for needle in ("112", "999", "911", "988", "116 123", "findahelpline.com"):
+            assert needle in reply.text
+
+
+NOT_CRISIS = [
+    "my legs are killing me",
+    "this restless legs thing is killing me, what helps",
+    "i'm dying for a decent night's sleep",
+    "dead tired every morning",
+    "i could kill for one night of proper sleep",
+    "is restless legs dangerous, can it kill you",
+    "i never wake up refreshed",
+    "my legs feel dead",
+    "short of sleep again",
+    "does coffee make it worse",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_everyday_exaggeration_is_not_a_crisis(text: str) -> None:
+    assert safety_reply(text) is None
+    assert answer(text).kind in {"answer", "no_match"}
+
+
+# --- safety: red flags ------------------------------------------------------------------
+
+URGENT = [
+    "my left calf is swollen and hot",
+    "one leg is red and swollen",
+    "my calf is red hot and painful",
+    "sudden weakness in my leg",
+    "my leg suddenly went numb",
+    "chest pain and short of breath",
+    "i can't breathe properly",
+]
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_red_flags_get_same_day_care(text: str) -> None:
+    reply = answer(text)
+    assert (reply.kind, reply.topic) == ("crisis", "urgent_care")
+    assert reply.text == URGENT_TEXT
+    assert safety_reply(text) == reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my legs feel hot and painful at night", "burning legs", "my legs feel weak at night"],
+)
+def test_rls_sensations_are_not_red_flags(text: str) -> None:
+    assert safety_reply(text) is None
+
+
+def test_crisis_wins_over_red_flag() -> None:
+    assert answer("chest pain and i want to die").topic == "crisis"
+
+
+# --- safety: dosing ---------------------------------------------------------------------
+
+DOSING = [
+    "how much pramipexole should i take",
+    "should i stop my pramipexole",
+    "can i double my dose",
+    "can i switch to gabapentin",
+    "is 0.25mg too much",
+    "is it ok to stop my antidepressant",
+    "how many iron pills should i take",
+    "can i take an extra pill",
+    "should i come off requip?",
+    "whats the max dose of ropinirole",
+    "can i drink coffee on ropinirole",
+    "what should i take for rls",
+    "i took too many pills",
+]
+
+
+@pytest.mark.parametrize("text", DOSING)
+def test_dosing_is_declined_kindly(text: str) -> None:
+    reply = answer(text)
+    assert (reply.kind, reply.topic) == ("decline", "dosing")
+    assert "pharmacist" in reply.text
+    assert not re.search(r"\d\s?mg", reply.text), "a decline must never contain a dose"
+    assert_telegram_html(reply.text)
+    assert all(s.topic in TOPIC_IDS for s in reply.suggestions)
+
+
+def test_decline_about_pramipexole_gives_the_guideline_fact() -> None:
+    reply = answer("should i stop my pramipexole")
+    assert "augmentation" in reply.text
+    assert "AASM" in reply.text
+    assert "augmentation" in {s.topic for s in reply.suggestions}
+
+
+def test_decline_mentions_overdose_line_only_when_too_much_was_taken() -> None:
+    assert "more than prescribed" in answer("i took too much pramipexole").text
+    assert "more than prescribed" not in answer("can i switch to gabapentin").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should i stop drinking coffee",
+        "can i take a walk to ease it",
+        "why do some people need higher and higher doses",
+        "does gabapentin help with sleep",
+        "is pramipexole a dopamine agonist",
+        "my meds fixed the kicking but i still lie awake",
+        "can i have another glass of wine",
+    ],
+)
+def test_medicine_talk_that_is_not_a_dosing_question(text: str) -> None:
+    assert safety_reply(text) is None
+
+
+@pytest.mark.parametrize(
+    "note", ["took 0.25mg pramipexole at 22:00", "took my usual dose at 9", "gabapentin 300mg"]
+)
+def test_check_in_notes_recording_medicine_are_not_declined(note: str) -> None:
+    assert safety_reply(note) is None
+
+
+def test_dosing_reply_without_a_named_medicine_has_generic_suggestions() -> None:
+    reply = dosing_reply(frozenset())
+    assert [s.topic for s in reply.suggestions] == ["treatments", "see_doctor"]
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("why cant i sleep even tho my legs stopped", "legs_vs_sleep"),
+        ("does coffee make it worse", "triggers"),
+        ("does caffine make it worse", "triggers"),
+        ("what is glutamte", "glutamate"),
+        ("rls", "what_is_rls"),
+        ("Restless legs syndrome?", "what_is_rls"),
+        ("who led the study", "researchers"),
+        ("im pregnent and my legs wont stop", "pregnancy"),
+        ("wat ferritin level is ok", "iron"),
+        ("are you a doctor", "about_bot"),
+    ],
+)
+def test_casual_questions_find_their_topic(question: str, topic: str) -> None:
+    reply = answer(question)
+    assert (reply.kind, reply.topic) == ("answer", topic)
+    assert reply == topic_reply(topic)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the weather", "tell me a joke", "what is the capital of france", "asdfgh", ""],
+)
+def test_off_topic_gets_a_kind_no_match_with_topics(question: str) -> None:
+    reply = answer(question)
+    assert reply.kind == "no_match"
+    assert 1 <= len(reply.suggestions) <= 6
+    assert all(s.topic in TOPIC_IDS for s in reply.suggestions)
+    assert_telegram_html(reply.text)
+
+
+def test_no_match_does_not_pretend_to_know() -> None:
+    reply = answer("does magnesium help rls")
+    assert reply.kind == "no_match"
+    assert reply.text.startswith("Sorry")
+
+
+def test_did_you_mean_offers_close_candidates() -> None:
+    reply = answer("why doesnt ropinirole help my sleep")
+    assert reply.kind == "no_match"
+    assert reply.text.startswith(DID_YOU_MEAN)
+    assert 2 <= len(reply.suggestions) <= 3
+    assert reply.topic == reply.suggestions[0].topic
+    assert {s.topic for s in reply.suggestions} >= {"legs_vs_sleep", "dopamine_drugs"}
+    for s in reply.suggestions:
+        assert s.title in to_plain(reply.text)
+
+
+def test_identical_topics_are_always_ambiguous() -> None:
+    def twin(topic_id: str) -> Topic:
+        return Topic(topic_id, topic_id, "body", (NHS,), "iron, ferritin", ("iron levels",))
+
+    decision = Index((twin("one"), twin("two"))).decide("ferritin")
+    assert decision.outcome == "ambiguous"
+    assert set(decision.topics) == {"one", "two"}
+
+
+def test_typo_repair_keeps_unknown_real_words() -> None:
+    assert index().repair("caffine") == "caffeine"
+    assert index().repair("dying") == "dying"  # not "lying": first letters must agree
+
+
+def test_very_long_input_is_fine() -> None:
+    reply = answer("coffee " * 5000)
+    assert reply.kind in {"answer", "no_match"}
+
+
+# --- topic texts ------------------------------------------------------------------------
+
+
+def test_topic_list_is_complete_and_callback_safe() -> None:
+    topics = list_topics()
+    assert len(topics) >= 25
+    assert len(set(TOPIC_IDS)) == len(TOPIC_IDS)
+    for s in topics:
+        assert isinstance(s, Suggestion)
+        assert re.fullmatch(r"[a-z0-9_]{1,24}", s.topic)
+        assert 0 < len(s.title) <= 40
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_topic_answer_is_short_valid_and_sourced(topic_id: str) -> None:
+    reply = topic_reply(topic_id)
+    assert isinstance(reply, Reply)
+    assert (reply.kind, reply.topic) == ("answer", topic_id)
+    assert_telegram_html(reply.text)
+    assert plain_length(reply.text) <= 700
+    source_line = reply.text.rsplit("\n", 1)[-1]
+    assert source_line.startswith("<i>Source: ")
+    assert any(label in source_line for label in (ARTICLE, PAPER, AASM, NHS, MNT))
+    assert all(s.topic in TOPIC_IDS and s.topic != topic_id for s in reply.suggestions)
+
+
+def test_unknown_topic_raises_key_error() -> None:
+    with pytest.raises(KeyError):
+        topic_reply("no_such_topic")
+
+
+def test_dated_article_advice_is_corrected() -> None:
+    for topic_id in ("alpha2delta", "dopamine_drugs", "treatments"):
+        text = topic_reply(topic_id).text
+        assert "AASM" in text and "clinician" in text
+
+
+def test_study_figures_are_hedged() -> None:
+    assert "about 5.5 hours" in topic_reply("sleep_hours").text
+    assert "as reported" in topic_reply("sleep_hours").text
+
+
+def test_safety_texts_are_valid_html() -> None:
+    for text in (CRISIS_TEXT, URGENT_TEXT, dosing_reply(frozenset({"dopamine"})).text):
+        assert_telegram_html(text)
+
+
+# --- CLI ----------------------------------------------------------------------------------
+
+
+def test_run_ask_plain_prints_text_without_tags() -> None:
+    out = io.StringIO()
+    assert run_ask("does coffee make it worse", False, io.StringIO(), out) == 0
+    printed = out.getvalue()
+    assert "Things that can make it worse" in printed
+    assert "<b>" not in printed and "<i>" not in printed
+    assert "Related:" in printed
+
+
+def test_run_ask_plain_shows_links_for_crisis() -> None:
+    out = io.StringIO()
+    run_ask("i want to die", False, io.StringIO(), out)
+    assert "findahelpline.com" in out.getvalue()
+    assert "<a" not in out.getvalue()
+
+
+def test_run_ask_json_reads_stdin_line_by_line() -> None:
+    questions = ["does coffee make it worse", "", "i want to die", "should i stop my pramipexole"]
+    out = io.StringIO()
+    assert run_ask("-", True, io.StringIO("\n".join(questions) + "\n"), out) == 0
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["question"] for r in records] == [q for q in questions if q]
+    for record in records:
+        assert set(record) == {"question", "kind", "topic", "text"}
+        reply = answer(record["question"])
+        assert (record["kind"], record["topic"], record["text"]) == (
+            reply.kind,
+            reply.topic,
+            reply.text,
+        )
+    assert [r["kind"] for r in records] == ["answer", "crisis", "decline"]
+
+
+def test_run_ask_json_single_question() -> None:
+    out = io.StringIO()
+    run_ask("what is rls", True, io.StringIO(), out)
+    assert json.loads(out.getvalue())["topic"] == "what_is_rls"
+
+
+# --- speed --------------------------------------------------------------------------------
+
+
+def test_answer_is_fast() -> None:
+    questions = ["why cant i sleep even tho my legs stopped", "caffine?", "i want to die"] * 50
+    answer("warm-up")
+    start = time.perf_counter()
+    for q in questions:
+        answer(q)
+    mean_ms = (time.perf_counter() - start) * 1000 / len(questions)
+    assert mean_ms < 2.0

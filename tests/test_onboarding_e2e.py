@@ -1,0 +1,181 @@
+"""Onboarding through the real Application, the Bot API stand-in and a real database."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from bot.texts import COMMANDS
+from tests.flows import onboard, stored_dialog, stored_user
+from tests.harness import BotHarness
+from tests.standin import BotApiStandin
+
+ANA = 1001
+
+
+async def test_welcome_explains_and_asks_consent_before_storing_anything(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    assert "not a doctor" in user.last_text
+    assert "store your answers" in user.last_text
+    assert user.last_buttons == [["Yes, store my answers"], ["No, thanks"]]
+    assert await bot.count_rows() == {"users": 0, "dialogs": 0, "medicines": 0, "checkins": 0}
+
+
+async def test_refusal_stores_only_the_refusal_and_explains_the_way_back(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("No, thanks")
+    assert "stored nothing except that you said no" in user.last_text
+    assert "/start" in user.last_text
+    stored = await stored_user(bot, ANA)
+    assert stored is not None and stored.consent is False and stored.timezone is None
+    assert await bot.count_rows() == {"users": 1, "dialogs": 0, "medicines": 0, "checkins": 0}
+    await user.command("/checkin")
+    assert "/start" in user.last_text
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    assert (await stored_user(bot, ANA)).consent is True
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Berlin", "Europe/Berlin"),
+        ("new york", "America/New_York"),
+        ("Europe/Lisbon", "Europe/Lisbon"),
+        ("+2", "Etc/GMT-2"),
+        ("UTC-5", "Etc/GMT+5"),
+    ],
+)
+async def test_time_zone_by_typed_city_zone_or_offset(
+    bot: BotHarness, standin: BotApiStandin, typed: str, zone: str
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    assert "Which time zone" in user.last_text
+    await user.send(typed)
+    confirmation = [m.text for m in user.messages if "Time zone:" in m.text]
+    assert confirmation and "there now" in confirmation[-1]
+    assert "evening check-in" in user.last_text
+    assert (await stored_user(bot, ANA)).timezone == zone
+
+
+async def test_time_zone_with_a_typo_offers_or_finds_the_city(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    await user.send("Berln")
+    if "evening check-in" not in user.last_text:
+        berlin = [b for row in user.last_buttons for b in row if "Berlin" in b]
+        assert berlin, user.last_buttons
+        await user.tap(berlin[0])
+    assert (await stored_user(bot, ANA)).timezone == "Europe/Berlin"
+
+
+async def test_time_zone_by_shared_location(bot: BotHarness, standin: BotApiStandin) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    await user.share_location(40.7128, -74.0060)
+    assert (await stored_user(bot, ANA)).timezone == "America/New_York"
+    assert "evening check-in" in user.last_text
+
+
+async def test_unknown_place_gets_a_reason_and_the_question_again(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    await user.send("qqqqzzzz")
+    assert "Which time zone" in user.last_text
+    assert (await stored_user(bot, ANA)).timezone is None
+
+
+async def test_times_typed_in_any_common_form(bot: BotHarness, standin: BotApiStandin) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    await user.send("Berlin")
+    await user.send("25:00")
+    assert "isn't a time of day" in user.last_text or "25" in user.last_text
+    assert "evening check-in" in user.last_text
+    assert (await stored_user(bot, ANA)).checkin_time == time(22, 0)
+    await user.send("9:30pm")
+    assert "morning sleep diary" in user.last_text
+    await user.send("0645")
+    stored = await stored_user(bot, ANA)
+    assert (stored.checkin_time, stored.morning_time) == (time(21, 30), time(6, 45))
+    assert stored.onboarded
+    assert "21:30" in user.last_text and "06:45" in user.last_text
+    assert await stored_dialog(bot, ANA) is None
+
+
+async def test_start_again_welcomes_back_and_resets_nothing(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    before = await stored_user(bot, ANA)
+    await user.command("/start")
+    assert "Welcome back" in user.last_text
+    assert "Europe/Berlin" in user.last_text
+    after = await stored_user(bot, ANA)
+    assert (after.timezone, after.checkin_time, after.created_at) == (
+        before.timezone,
+        before.checkin_time,
+        before.created_at,
+    )
+
+
+async def test_help_and_command_menu_list_every_command(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    menu = {c["command"] for c in standin.commands}
+    assert menu == {name for name, _ in COMMANDS}
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/help")
+    for name, about in COMMANDS:
+        assert f"/{name} – {about}" in user.last_text
+    assert "not a clinician" in user.last_text
+
+
+async def test_group_chat_gets_one_polite_reply_and_nothing_is_stored(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    group = standin.group(chat_id=-500, title="RLS friends", member=user)
+    await group.command("/start")
+    assert "private chats only" in group.last_text
+    assert len(group.messages) == 1
+    await group.command("/checkin")
+    assert len(group.messages) == 2
+    assert await bot.count_rows() == {"users": 0, "dialogs": 0, "medicines": 0, "checkins": 0}
+
+
+async def test_onboarding_resumes_after_a_restart(bot: BotHarness, standin: BotApiStandin) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.command("/start")
+    await user.tap("Yes, store my answers")
+    await user.send("Tokyo")
+    await bot.restart()
+    await user.command("/start")
+    assert "finish setting up" in user.last_text
+    assert "evening check-in" in user.last_text
+    await user.tap("22:30")
+    await user.tap("07:00")
+    stored = await stored_user(bot, ANA)
+    assert (stored.timezone, stored.checkin_time, stored.onboarded) == (
+        "Asia/Tokyo",
+        time(22, 30),
+        True,
+    )
