@@ -152,6 +152,8 @@ def test_crisis_wins_over_red_flag() -> None:
 # --- safety: dosing ---------------------------------------------------------------------
 
 DOSING = [
+    "how much should I take",
+    "what dose is right for me?",
     "how much pramipexole should i take",
     "should i stop my pramipexole",
     "can i double my dose",
@@ -200,6 +202,7 @@ def test_decline_mentions_overdose_line_only_when_too_much_was_taken() -> None:
         "is pramipexole a dopamine agonist",
         "my meds fixed the kicking but i still lie awake",
         "can i have another glass of wine",
+        "how much sleep should i get",
     ],
 )
 def test_medicine_talk_that_is_not_a_dosing_question(text: str) -> None:

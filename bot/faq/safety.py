@@ -133,9 +133,12 @@ _ASKING = re.compile(
     r"|\b(should|can i|could i|may i|is it|is that|is this|what|which|how|ok to|okay to"
     r"|safe to|allowed to|want to|going to|thinking|planning|need to|do i)\b"
 )
-# Asking for a medicine with none named: "what should i take", "can you prescribe me".
+# Dosing even with no medicine named: "what should i take", "how much should i take",
+# "what dose is right", "can you prescribe me something".
 _PRESCRIBE = re.compile(
     r"\bwhat (should|can|could|do) i take\b|\bprescribe (me|something|anything)\b"
+    r"|\bhow (much|many|often)( \w+)?( \w+)? (should|can|could|do|shall|must) i take\b"
+    r"|\b(what|which|right|correct|max|maximum|safe|usual|normal|starting) (dose|dosage)\b"
     r"|\bgive me (some |a |any )?(medicine|medication|pills?|tablets?|drugs?|prescription"
     r"|something)\b|\b(can|should|could|may) i take (one|two|three|another|more|a second"
     r"|an extra|extra|half|a double)\b"
