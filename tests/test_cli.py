@@ -1,0 +1,105 @@
+"""`python -m bot` as a person runs it: a real process, real settings, real exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+from tests.harness import TOKEN
+from tests.standin import BotApiStandin
+
+
+async def start_bot(*args: str, cwd: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
+    """`python -m bot ARGS` in `cwd`, with only `env` for the bot's own settings."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=cwd,
+        env={**clean, **env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def finish(process: asyncio.subprocess.Process) -> tuple[int, str, str]:
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    return process.returncode, out.decode(), err.decode()
+
+
+async def run_bot(*args: str, cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
+    return await finish(await start_bot(*args, cwd=cwd, env=env))
+
+
+async def test_help_lists_every_subcommand(tmp_path: Path) -> None:
+    code, out, _ = await run_bot("--help", cwd=tmp_path, env={})
+    assert code == 0
+    for sub in ("run", "migrate", "ask"):
+        assert sub in out
+
+
+async def test_without_a_token_it_explains_where_to_get_one(tmp_path: Path) -> None:
+    code, out, err = await run_bot(cwd=tmp_path, env={})
+    assert code == 2
+    assert "TELEGRAM_BOT_TOKEN" in err and "@BotFather" in err and ".env" in err
+    assert "Traceback" not in err + out
+
+
+async def test_a_wrong_token_gets_the_same_kind_of_message(tmp_path: Path) -> None:
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False)
+    await api.start()
+    try:
+        wrong = "999:not-the-right-one"
+        env = {"TELEGRAM_BOT_TOKEN": wrong, "TELEGRAM_BASE_URL": api.url}
+        code, out, err = await run_bot(cwd=tmp_path, env=env)
+    finally:
+        await api.stop()
+    assert code == 2
+    assert "401" in err and "@BotFather" in err
+    assert "Traceback" not in err + out and wrong not in err + out
+
+
+async def test_migrate_applies_the_schema_and_exits(tmp_path: Path) -> None:
+    database = tmp_path / "nested" / "bot.db"
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{database}"}
+    code, out, _ = await run_bot("migrate", cwd=tmp_path, env=env)
+    assert code == 0 and "up to date" in out
+    tables = {r[0] for r in sqlite3.connect(database).execute("select name from sqlite_master")}
+    assert {"users", "checkins", "dialogs", "medicines", "alembic_version"} <= tables
+
+
+async def test_default_database_is_sqlite_under_data(tmp_path: Path) -> None:
+    code, _, _ = await run_bot("migrate", cwd=tmp_path, env={})
+    assert code == 0 and (tmp_path / "data" / "stillnight.db").exists()
+
+
+async def test_the_bot_runs_answers_and_stops_cleanly(tmp_path: Path) -> None:
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False)
+    await api.start()
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": api.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+        "LOG_LEVEL": "DEBUG",
+    }
+    process = await start_bot(cwd=tmp_path, env=env)
+    try:
+        await api.wait_for(lambda: api.calls_to("getUpdates"), timeout=30)
+        user = api.user(user_id=3001, first_name="Dee")
+        await user.command("/start")
+        assert "Stillnight" in user.last_text
+        await user.tap("Yes, store my answers")
+        assert "time zone" in user.last_text
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code, out, err = await finish(process)
+        await api.stop()
+    assert code == 0
+    assert TOKEN not in err + out
+    assert "Stillnight is running" in err
