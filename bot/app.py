@@ -17,6 +17,7 @@ from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
 from bot.texts import COMMANDS
 from handlers.context import BotContext, Resources
+from handlers.reminders import make_dispatcher
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
@@ -25,6 +26,7 @@ async def _open_resources(app: Application) -> None:  # type: ignore[type-arg]
     resources: Resources = app.bot_data
     resources.engine = make_engine(resources.settings.database_url)
     resources.sessionmaker = make_sessionmaker(resources.engine)
+    resources.dispatcher = make_dispatcher(app)
     await app.bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS])
 
 

@@ -15,6 +15,9 @@ class Settings(BaseSettings):
     telegram_base_url: str = "https://api.telegram.org"
     database_url: str = DEFAULT_DATABASE_URL
     log_level: str = "INFO"
+    reminder_check_seconds: float = 30.0
+    send_rate_per_second: float = 30.0
+    send_per_chat_seconds: float = 1.0
 
     @property
     def bot_api_url(self) -> str:

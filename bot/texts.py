@@ -4,6 +4,10 @@ from __future__ import annotations
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("checkin", "Tonight's check-in, about a minute"),
+    ("morning", "Last night's sleep diary"),
+    ("settings", "Time zone, times, reminders on or off"),
+    ("pause", "Pause reminders for a while"),
+    ("resume", "Turn reminders back on"),
     ("faq", "Questions about RLS, by topic"),
     ("start", "Set up, or see your settings"),
     ("help", "What I can do"),
@@ -39,7 +43,7 @@ TOO_LONG_QUESTION = (
     "I read questions of up to {limit:,} characters."
 )
 UNKNOWN_COMMAND = "I don't know the command {command}. Here is what I can do:"
-CHECKIN_WAITING = "Your check-in is waiting where you left off:"
+DIALOG_WAITING = "Your answers are saved; here is where you left off:"
 
 
 def help_text() -> str:

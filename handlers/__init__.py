@@ -13,7 +13,7 @@ from telegram.ext import (
 )
 
 from bot.core import users
-from handlers import checkin, faq, misc, start, text
+from handlers import checkin, faq, misc, morning, reminders, settings, start, text
 from handlers.dialog_screen import register_screen
 from handlers.errors import on_error
 
@@ -26,7 +26,9 @@ async def _stale_button(update: Update, context: object) -> None:
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     register_screen(users.ONBOARDING, start.screen)
+    register_screen(users.SETTINGS, start.screen)
     register_screen(users.CHECKIN, checkin.screen)
+    register_screen(users.MORNING, morning.screen)
 
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
 
@@ -35,11 +37,19 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             CommandHandler("start", start.cmd_start),
             CommandHandler("help", misc.cmd_help),
             CommandHandler("checkin", checkin.cmd_checkin),
+            CommandHandler("morning", morning.cmd_morning),
+            CommandHandler("settings", settings.cmd_settings),
+            CommandHandler("pause", reminders.cmd_pause),
+            CommandHandler("resume", reminders.cmd_resume),
             CommandHandler("faq", faq.cmd_faq),
             MessageHandler(filters.COMMAND, misc.unknown_command),
             CallbackQueryHandler(start.on_consent, pattern=r"^ob:consent:(yes|no)$"),
             CallbackQueryHandler(start.on_button, pattern=r"^ob:"),
             CallbackQueryHandler(checkin.on_button, pattern=r"^ci:"),
+            CallbackQueryHandler(morning.on_button, pattern=r"^md:"),
+            CallbackQueryHandler(reminders.on_button, pattern=r"^rm:"),
+            CallbackQueryHandler(reminders.on_pause, pattern=r"^pz:"),
+            CallbackQueryHandler(settings.on_button, pattern=r"^st:"),
             CallbackQueryHandler(faq.on_topic, pattern=r"^faq:"),
             CallbackQueryHandler(_stale_button),
             MessageHandler(filters.LOCATION, start.on_location),
@@ -49,3 +59,11 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         group=MAIN,
     )
     app.add_error_handler(on_error)
+    every = app.bot_data.settings.reminder_check_seconds
+    app.job_queue.run_repeating(
+        reminders.dispatch_job,
+        interval=every,
+        first=every,
+        name="reminders",
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )

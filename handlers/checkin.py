@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -56,12 +56,17 @@ async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetim
 
 async def cmd_checkin(update: Update, context: BotContext) -> None:
     """Start tonight's check-in, resume it where it stopped, or show it if already saved."""
+    await begin(update, context)
+
+
+async def begin(update: Update, context: BotContext, night: date | None = None) -> None:
+    """Open the check-in of `night` (default: the current one) at its next open question."""
     now = context.now()
     async with context.session() as session:
         user = await users.get_user(session, update.effective_user.id)
         ready = user is not None and user.consent and user.onboarded
         if ready:
-            night = night_of(now, user.timezone or "UTC")
+            night = night or night_of(now, user.timezone or "UTC")
             checkin = await flow.tonight(session, user.id, night, now)
             dialog = await users.get_dialog(session, user.id)
             await users.open_dialog(

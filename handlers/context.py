@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.clock import Clock, SystemClock
+from bot.reminders.dispatcher import Dispatcher
 from bot.settings import Settings
 
 
@@ -22,6 +23,7 @@ class Resources:
     clock: Clock = field(default_factory=SystemClock)
     engine: AsyncEngine | None = None
     sessionmaker: async_sessionmaker[AsyncSession] | None = None
+    dispatcher: Dispatcher | None = None
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, Resources]):  # type: ignore[type-var]

@@ -1,4 +1,8 @@
-"""/start: consent, time zone and times. Nothing is stored before the user says yes."""
+"""/start: consent, time zone and times. Nothing is stored before the user says yes.
+
+The same time-zone and time screens serve /settings (flow "settings"): there each change
+is saved on its own and leads back to the settings screen.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,17 @@ from telegram import ReplyKeyboardRemove, Update
 from bot.core import users
 from bot.core.clock_parse import ClockError, parse_clock
 from bot.core.zones import ZoneMatch, zone_from_location, zone_from_text
+from bot.reminders.plan import reschedule
 from bot.texts import REFUSED, WELCOME
 from handlers import start_view as views
 from handlers.context import BotContext
 from handlers.dialog_screen import show_current
+from handlers.settings_view import settings_view
 from handlers.views import View, edit_view, retire_keyboard, send_view
 from models import Dialog, User
 
 ALREADY_DONE = "That step is already done."
+SETTING_FLOWS = (users.ONBOARDING, users.SETTINGS)
 
 
 async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
@@ -26,7 +33,7 @@ async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetim
         return views.timezone_view()
     if dialog.step == views.CHECKIN_TIME:
         return views.checkin_time_view(user)
-    return views.morning_time_view(user)
+    return views.morning_time_view(user, after_checkin=dialog.flow == users.ONBOARDING)
 
 
 async def cmd_start(update: Update, context: BotContext) -> None:
@@ -34,8 +41,9 @@ async def cmd_start(update: Update, context: BotContext) -> None:
     async with context.session() as session:
         user = await users.get_user(session, update.effective_user.id)
         dialog = await users.get_dialog(session, update.effective_user.id)
-        if user is not None and user.consent:
-            user.active = True
+        if user is not None and user.consent and not user.active:
+            user.active = True  # back after blocking the bot: reminders resume
+            await reschedule(session, user, now)
     if user is None or not user.consent:
         await send_view(context.bot, update.effective_chat.id, views.welcome_view())
     elif not user.onboarded:
@@ -70,26 +78,49 @@ async def on_consent(update: Update, context: BotContext) -> None:
         await query.answer()
 
 
+async def _next_screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
+    """After a setting was stored: the next onboarding screen, or the settings screen."""
+    if dialog.flow == users.ONBOARDING and dialog.step != views.MORNING_TIME:
+        dialog.step = views.CHECKIN_TIME if dialog.step == views.TZ else views.MORNING_TIME
+        return await screen(session, user, dialog, now)
+    done = dialog.flow == users.ONBOARDING
+    user.onboarded = True
+    await users.close_dialog(session, user.id)
+    reminders = await reschedule(session, user, now)
+    return views.done_view(user, now) if done else settings_view(user, reminders, now)
+
+
 async def _set_zone(update: Update, context: BotContext, match: ZoneMatch) -> None:
+    now = context.now()
     async with context.session() as session:
         user = await users.get_user(session, update.effective_user.id)
         dialog = await users.get_dialog(session, update.effective_user.id)
         user.timezone = match.zone
-        dialog.step = views.CHECKIN_TIME
-    confirmation = View(views.zone_confirmed(match, context.now()), ReplyKeyboardRemove())
+        following = await _next_screen(session, user, dialog, now)
+        onboarding = dialog.flow == users.ONBOARDING
+    confirmation = View(views.zone_confirmed(match, now), ReplyKeyboardRemove())
     await send_view(context.bot, update.effective_chat.id, confirmation)
-    await show_current(update, context)
+    if onboarding:
+        await show_current(update, context)
+    else:
+        await send_view(context.bot, update.effective_chat.id, following)
+
+
+def _set_time(user: User, step: str, chosen: time) -> None:
+    if step == views.CHECKIN_TIME:
+        user.checkin_time = chosen
+    else:
+        user.morning_time = chosen
 
 
 async def on_button(update: Update, context: BotContext) -> None:
     """ob:<step>:<value> taps: a zone candidate, a check-in time, a morning time."""
     query = update.callback_query
     _, step, value = (query.data or "::").split(":", 2)
-    now = context.now()
     async with context.session() as session:
         dialog = await users.get_dialog(session, update.effective_user.id)
         user = await users.get_user(session, update.effective_user.id)
-        if dialog is None or dialog.flow != users.ONBOARDING or dialog.step != step:
+        if dialog is None or dialog.flow not in SETTING_FLOWS or dialog.step != step:
             await query.answer(ALREADY_DONE)
             return
         if step == views.TZ:
@@ -99,13 +130,11 @@ async def on_button(update: Update, context: BotContext) -> None:
             match = ZoneMatch(zone=value, label=value)
         else:
             try:
-                chosen = parse_clock(value)
+                _set_time(user, step, parse_clock(value))
             except ClockError as error:
                 await query.answer(str(error))
                 return
-            view = _set_time(user, dialog, step, chosen, now)
-            if dialog.step == views.DONE:
-                await users.close_dialog(session, user.id)
+            view = await _next_screen(session, user, dialog, context.now())
     if step == views.TZ:
         await retire_keyboard(context.bot, update.effective_chat.id, query.message.message_id)
         await query.answer()
@@ -115,19 +144,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     await query.answer()
 
 
-def _set_time(user: User, dialog: Dialog, step: str, chosen: time, now: datetime) -> View:
-    if step == views.CHECKIN_TIME:
-        user.checkin_time = chosen
-        dialog.step = views.MORNING_TIME
-        return views.morning_time_view(user)
-    user.morning_time = chosen
-    user.onboarded = True
-    dialog.step = views.DONE
-    return views.done_view(user, now)
-
-
 async def on_text(update: Update, context: BotContext, step: str) -> None:
-    """Typed answers during onboarding: a place or offset, or a time."""
+    """Typed answers while setting up: a place or offset, or a time."""
     text = update.effective_message.text or ""
     if step == views.TZ:
         lookup = zone_from_text(text)
@@ -147,21 +165,21 @@ async def on_text(update: Update, context: BotContext, step: str) -> None:
     async with context.session() as session:
         user = await users.get_user(session, update.effective_user.id)
         dialog = await users.get_dialog(session, update.effective_user.id)
-        view = _set_time(user, dialog, step, chosen, context.now())
-        done = dialog.step == views.DONE
-        if done:
-            await users.close_dialog(session, user.id)
-    if done:
-        await retire_keyboard(context.bot, update.effective_chat.id, dialog.message_id)
-        await send_view(context.bot, update.effective_chat.id, view)
-    else:
+        old_message = dialog.message_id
+        _set_time(user, step, chosen)
+        view = await _next_screen(session, user, dialog, context.now())
+        still_open = await users.get_dialog(session, user.id) is not None
+    if still_open:
         await show_current(update, context)
+    else:
+        await retire_keyboard(context.bot, update.effective_chat.id, old_message)
+        await send_view(context.bot, update.effective_chat.id, view)
 
 
 async def on_location(update: Update, context: BotContext) -> None:
     async with context.session() as session:
         dialog = await users.get_dialog(session, update.effective_user.id)
-    if dialog is None or dialog.flow != users.ONBOARDING or dialog.step != views.TZ:
+    if dialog is None or dialog.flow not in SETTING_FLOWS or dialog.step != views.TZ:
         await update.effective_message.reply_text(
             "Thanks, but I only use a location to find your time zone, and I don't need it "
             "now. Nothing was stored."

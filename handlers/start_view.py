@@ -69,10 +69,11 @@ def checkin_time_view(user: User) -> View:
     return View(text, _time_buttons(CHECKIN_TIME, CHECKIN_CHOICES, user.checkin_time))
 
 
-def morning_time_view(user: User) -> View:
+def morning_time_view(user: User, after_checkin: bool) -> View:
+    confirmed = f"✓ Evening check-in at <b>{format_clock(user.checkin_time)}</b>.\n\n"
     text = (
-        f"✓ Evening check-in at <b>{format_clock(user.checkin_time)}</b>.\n\n"
-        "<b>And when should I send the morning sleep diary?</b>\n"
+        (confirmed if after_checkin else "")
+        + "<b>When should I send the morning sleep diary?</b>\n"
         "Tap a time, or type one (like 7:15 or 6:45am)."
     )
     return View(text, _time_buttons(MORNING_TIME, MORNING_CHOICES, user.morning_time))

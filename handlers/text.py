@@ -6,8 +6,8 @@ from telegram import Update
 
 from bot import faq
 from bot.core import users
-from bot.texts import CHECKIN_WAITING
-from handlers import checkin, start
+from bot.texts import DIALOG_WAITING
+from handlers import checkin, morning, start
 from handlers.context import BotContext
 from handlers.dialog_screen import show_current
 from handlers.faq import answer_question
@@ -26,13 +26,14 @@ async def on_text(update: Update, context: BotContext) -> None:
     async with context.session() as session:
         dialog = await users.get_dialog(session, update.effective_user.id)
         flow, step = (dialog.flow, dialog.step) if dialog else (None, None)
-    if flow == users.ONBOARDING:
+    if flow in (users.ONBOARDING, users.SETTINGS):
         await start.on_text(update, context, step)
-    elif flow == users.CHECKIN:
-        if await checkin.on_text(update, context, step):
+    elif flow in (users.CHECKIN, users.MORNING):
+        answer = checkin.on_text if flow == users.CHECKIN else morning.on_text
+        if await answer(update, context, step):
             return
         reply = await answer_question(update, context, text)
         answered = reply is not None and reply.kind != "no_match"
-        await show_current(update, context, CHECKIN_WAITING if answered else TAP_PLEASE)
+        await show_current(update, context, DIALOG_WAITING if answered else TAP_PLEASE)
     else:
         await answer_question(update, context, text)

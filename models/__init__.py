@@ -3,6 +3,8 @@
 from models.base import Base
 from models.checkin import Checkin
 from models.dialog import Dialog
+from models.diary import SleepDiary
+from models.reminder import Delivery, Reminder
 from models.user import Medicine, User
 
-__all__ = ["Base", "Checkin", "Dialog", "Medicine", "User"]
+__all__ = ["Base", "Checkin", "Delivery", "Dialog", "Medicine", "Reminder", "SleepDiary", "User"]

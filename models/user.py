@@ -25,6 +25,7 @@ class User(Base):
     morning_time: Mapped[time] = mapped_column(default=DEFAULT_MORNING_TIME)
     onboarded: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
+    paused_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
     medicines: Mapped[list[Medicine]] = relationship(

@@ -15,10 +15,11 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.clock import ManualClock
 from bot.db import make_engine
 from bot.migrate import upgrade
-from tests.harness import TOKEN, BotHarness, FakeClock
-from tests.standin import BotApiStandin
+from bot.standin import BotApiStandin
+from tests.harness import TOKEN, BotHarness
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -57,8 +58,8 @@ async def _migrated(url: str) -> str:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ async def standin() -> AsyncIterator[BotApiStandin]:
 
 @pytest.fixture
 async def bot(
-    standin: BotApiStandin, database_url: str, clock: FakeClock
+    standin: BotApiStandin, database_url: str, clock: ManualClock
 ) -> AsyncIterator[BotHarness]:
     harness = BotHarness(standin.url, database_url, clock)
     await harness.start()

@@ -4,41 +4,30 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from datetime import datetime, timedelta
 
 from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import build_application, polling
+from bot.clock import ManualClock
 from bot.db import make_engine, make_sessionmaker
+from bot.reminders.dispatcher import Outcome
 from bot.settings import Settings
 from models import Base
 
 TOKEN = "123456:TEST-token-never-logged"
 
 
-class FakeClock:
-    """Time moves only when the test says so."""
-
-    def __init__(self, now: datetime) -> None:
-        self.current = now
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
-
-
 class BotHarness:
     """The bot as production runs it (polling over HTTP), restartable mid-test."""
 
-    def __init__(self, api_url: str, database_url: str, clock: FakeClock) -> None:
+    def __init__(self, api_url: str, database_url: str, clock: ManualClock) -> None:
         self.settings = Settings(
             telegram_bot_token=SecretStr(TOKEN),
             telegram_base_url=api_url,
             database_url=database_url,
+            reminder_check_seconds=3600,  # tests run the job themselves, at the test clock's time
         )
         self.clock = clock
         self.engine = make_engine(database_url)
@@ -46,9 +35,13 @@ class BotHarness:
         self._running: AbstractAsyncContextManager[None] | None = None
 
     async def start(self) -> None:
-        app = build_application(self.settings, self.clock)
-        self._running = polling(app, poll_timeout=1)
+        self.app = build_application(self.settings, self.clock)
+        self._running = polling(self.app, poll_timeout=1)
         await self._running.__aenter__()
+
+    async def dispatch(self) -> Outcome:
+        """Run the reminder job once, now, as the JobQueue would."""
+        return await self.app.bot_data.dispatcher.run_once()
 
     async def stop(self) -> None:
         if self._running is not None:
@@ -64,12 +57,14 @@ class BotHarness:
         async with self.sessionmaker() as session:
             yield session
 
-    async def count_rows(self) -> dict[str, int]:
-        """Rows per table, to prove that something changed nothing."""
+    async def stored_rows(self) -> dict[str, int]:
+        """Row counts of the tables that hold anything, to prove what was (not) stored."""
         counts = {}
         async with self.session() as session:
             for table in Base.metadata.sorted_tables:
-                counts[table.name] = await session.scalar(select(func.count()).select_from(table))
+                count = await session.scalar(select(func.count()).select_from(table))
+                if count:
+                    counts[table.name] = count
         return counts
 
     async def close(self) -> None:

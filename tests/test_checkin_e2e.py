@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from datetime import date, time
 
-from bot.texts import CHECKIN_WAITING
+from bot.standin import BotApiStandin
+from bot.texts import DIALOG_WAITING
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness
-from tests.standin import BotApiStandin
 
 ANA, BEN = 1001, 1002
 NIGHT = date(2026, 11, 24)
@@ -287,4 +287,4 @@ async def test_a_question_typed_mid_checkin_is_answered_then_the_checkin_waits(
     await user.send("does coffee make rls worse?")
     texts = [m.text for m in user.messages[-2:]]
     assert "caffeine" in texts[0].lower()
-    assert CHECKIN_WAITING in texts[1] and "2/8" in texts[1]
+    assert DIALOG_WAITING in texts[1] and "2/8" in texts[1]

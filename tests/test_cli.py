@@ -9,8 +9,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from bot.standin import BotApiStandin
 from tests.harness import TOKEN
-from tests.standin import BotApiStandin
 
 
 async def start_bot(*args: str, cwd: Path, env: dict[str, str]) -> asyncio.subprocess.Process:

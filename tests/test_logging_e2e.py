@@ -10,10 +10,10 @@ import pytest
 
 from bot.core import checkin_steps
 from bot.logs import SecretMaskFilter, setup_logging
+from bot.standin import BotApiStandin
 from bot.texts import ERROR
 from tests.flows import onboard, stored_checkins
 from tests.harness import TOKEN, BotHarness
-from tests.standin import BotApiStandin
 
 NOTE = "private note 7f3a: my husband snores"
 

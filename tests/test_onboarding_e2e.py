@@ -6,10 +6,10 @@ from datetime import time
 
 import pytest
 
+from bot.standin import BotApiStandin
 from bot.texts import COMMANDS
 from tests.flows import onboard, stored_dialog, stored_user
 from tests.harness import BotHarness
-from tests.standin import BotApiStandin
 
 ANA = 1001
 
@@ -22,7 +22,7 @@ async def test_welcome_explains_and_asks_consent_before_storing_anything(
     assert "not a doctor" in user.last_text
     assert "store your answers" in user.last_text
     assert user.last_buttons == [["Yes, store my answers"], ["No, thanks"]]
-    assert await bot.count_rows() == {"users": 0, "dialogs": 0, "medicines": 0, "checkins": 0}
+    assert await bot.stored_rows() == {}
 
 
 async def test_refusal_stores_only_the_refusal_and_explains_the_way_back(
@@ -35,7 +35,7 @@ async def test_refusal_stores_only_the_refusal_and_explains_the_way_back(
     assert "/start" in user.last_text
     stored = await stored_user(bot, ANA)
     assert stored is not None and stored.consent is False and stored.timezone is None
-    assert await bot.count_rows() == {"users": 1, "dialogs": 0, "medicines": 0, "checkins": 0}
+    assert await bot.stored_rows() == {"users": 1}
     await user.command("/checkin")
     assert "/start" in user.last_text
     await user.command("/start")
@@ -159,7 +159,7 @@ async def test_group_chat_gets_one_polite_reply_and_nothing_is_stored(
     assert len(group.messages) == 1
     await group.command("/checkin")
     assert len(group.messages) == 2
-    assert await bot.count_rows() == {"users": 0, "dialogs": 0, "medicines": 0, "checkins": 0}
+    assert await bot.stored_rows() == {}
 
 
 async def test_onboarding_resumes_after_a_restart(bot: BotHarness, standin: BotApiStandin) -> None:

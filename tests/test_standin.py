@@ -22,9 +22,9 @@ from telegram.ext import (
     filters,
 )
 
-from tests.standin import ApiError, BotApiStandin, HtmlError, parse_html, utf16_len
-from tests.standin.errors import NOT_MODIFIED
-from tests.standin.rules import (
+from bot.standin import ApiError, BotApiStandin, HtmlError, parse_html, utf16_len
+from bot.standin.errors import NOT_MODIFIED
+from bot.standin.rules import (
     check_caption,
     check_commands,
     check_text,

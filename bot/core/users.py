@@ -11,6 +11,8 @@ from models import Dialog, Medicine, User
 
 ONBOARDING = "onboarding"
 CHECKIN = "checkin"
+MORNING = "morning"
+SETTINGS = "settings"
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User | None:

@@ -1,0 +1,118 @@
+"""Claiming work so that two processes on one database never take the same row.
+
+Due reminders become deliveries (unique per user, kind, night, round), and pending
+deliveries are leased by a single UPDATE ... RETURNING over a FOR UPDATE SKIP LOCKED
+subquery on PostgreSQL; SQLite runs the same statement under its single write lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.schedule import Kind, next_due, night_for, still_useful
+from bot.reminders.plan import local_time_of
+from models import Delivery, Reminder, User
+
+PENDING, SENT, SKIPPED, BLOCKED, FAILED = "pending", "sent", "skipped", "blocked", "failed"
+ACTED = "acted"  # the user tapped one of its buttons
+
+
+@dataclass(frozen=True)
+class Claimed:
+    delivery_id: int
+    chat_id: int
+    kind: Kind
+    night: date
+    round: int
+
+
+def _insert(session: AsyncSession):
+    return (postgresql if session.bind.dialect.name == "postgresql" else sqlite).insert
+
+
+async def add_delivery(
+    session: AsyncSession,
+    user_id: int,
+    kind: Kind,
+    night: date,
+    rnd: int,
+    due: datetime,
+    send_after: datetime,
+) -> bool:
+    """Record one send; False when that (user, kind, night, round) exists already."""
+    statement = (
+        _insert(session)(Delivery)
+        .values(
+            user_id=user_id,
+            kind=kind.value,
+            night=night,
+            round=rnd,
+            due_at=due,
+            send_after=send_after,
+            status=PENDING,
+            attempts=0,
+        )
+        .on_conflict_do_nothing()
+    )
+    result = await session.execute(statement)
+    return bool(result.rowcount)
+
+
+def _latest_firing(kind: Kind, at_due: datetime, user: User, now: datetime) -> datetime:
+    """After downtime, the most recent firing at or before now (older ones are past use)."""
+    latest = at_due
+    while (following := next_due(kind, local_time_of(user, kind), user.timezone, latest)) <= now:
+        latest = following
+    return latest
+
+
+async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Turn due reminders into deliveries and move each row to its next firing."""
+    rows = await session.execute(
+        select(Reminder, User)
+        .join(User, User.id == Reminder.user_id)
+        .where(Reminder.due_at <= now, Reminder.enabled)
+        .order_by(Reminder.due_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Reminder)
+    )
+    count = 0
+    for reminder, user in rows.all():
+        kind = Kind(reminder.kind)
+        due = _latest_firing(kind, reminder.due_at, user, now)
+        paused = user.paused_until is not None and user.paused_until > due
+        if user.active and not paused and still_useful(kind, due, now, user.timezone):
+            night = night_for(kind, due, user.timezone)
+            await add_delivery(session, user.id, kind, night, 0, due, due)
+        reminder.due_at = next_due(kind, local_time_of(user, kind), user.timezone, due)
+        count += 1
+    return count
+
+
+async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelta) -> list[Claimed]:
+    """Take up to `limit` pending deliveries that nobody holds, for `hold`."""
+    free = (
+        (Delivery.status == PENDING)
+        & (Delivery.send_after <= now)
+        & or_(Delivery.lease_until.is_(None), Delivery.lease_until < now)
+    )
+    candidates = (
+        select(Delivery.id)
+        .where(free)
+        .order_by(Delivery.send_after)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(candidates.scalar_subquery()), free)
+        .values(lease_until=now + hold, attempts=Delivery.attempts + 1)
+        .returning(Delivery.id, Delivery.user_id, Delivery.kind, Delivery.night, Delivery.round)
+        .execution_options(synchronize_session=False)
+    )
+    return [Claimed(r.id, r.user_id, Kind(r.kind), r.night, r.round) for r in result.all()]

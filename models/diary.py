@@ -1,0 +1,41 @@
+"""The morning sleep diary: one row per user and night, filled in one answer at a time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+
+
+class SleepDiary(Base):
+    """The Consensus Sleep Diary core plus two RLS items (CLINICAL.md).
+
+    Times are local clock times as the user gave them; the night's real instants and the
+    derived metrics are computed from them and the user's zone (bot/core/sleep_diary.py).
+    `answered` works as on Checkin: listed but empty means skipped.
+    """
+
+    __tablename__ = "sleep_diaries"
+    __table_args__ = (UniqueConstraint("user_id", "night"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    night: Mapped[date]
+    bed_time: Mapped[time | None]
+    tried_time: Mapped[time | None]
+    latency_min: Mapped[int | None]
+    awakenings: Mapped[int | None]
+    awake_min: Mapped[int | None]
+    wake_time: Mapped[time | None]
+    out_time: Mapped[time | None]
+    quality: Mapped[int | None]  # 1 very poor .. 5 very good (SleepQuality)
+    legs: Mapped[int | None]  # 0 no, 1 a little, 2 a lot (LegsImpact)
+    walks: Mapped[int | None]
+    answered: Mapped[list[str]] = mapped_column(JSON, default=list)
+    saved_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
