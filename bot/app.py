@@ -22,7 +22,7 @@ from handlers.reminders import make_dispatcher
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 
-async def _open_resources(app: Application) -> None:  # type: ignore[type-arg]
+async def open_resources(app: Application) -> None:  # type: ignore[type-arg]
     resources: Resources = app.bot_data
     resources.engine = make_engine(resources.settings.database_url)
     resources.sessionmaker = make_sessionmaker(resources.engine)
@@ -30,7 +30,7 @@ async def _open_resources(app: Application) -> None:  # type: ignore[type-arg]
     await app.bot.set_my_commands([BotCommand(name, about) for name, about in COMMANDS])
 
 
-async def _close_resources(app: Application) -> None:  # type: ignore[type-arg]
+async def close_resources(app: Application) -> None:  # type: ignore[type-arg]
     resources: Resources = app.bot_data
     if resources.engine is not None:
         await resources.engine.dispose()
@@ -45,7 +45,7 @@ async def polling(app: Application, poll_timeout: float = 10) -> AsyncIterator[N
     """
     await app.initialize()
     try:
-        await _open_resources(app)
+        await open_resources(app)
         await app.updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
         await app.start()
         # Build the place-name index in the background so the first typed city is answered fast.
@@ -56,7 +56,7 @@ async def polling(app: Application, poll_timeout: float = 10) -> AsyncIterator[N
             await app.updater.stop()
             await app.stop()
     finally:
-        await _close_resources(app)
+        await close_resources(app)
         await app.shutdown()
 
 

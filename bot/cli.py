@@ -1,4 +1,4 @@
-"""`python -m bot [run | migrate | ask]`: the command line."""
+"""`python -m bot [run | migrate | ask | demo]`: the command line."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer an RLS question as the bot would")
     ask.add_argument("question", help='the question, or "-" to read one per line from stdin')
     ask.add_argument("--json", action="store_true", help="write one JSON object per line")
+    from bot.demo.main import add_arguments
+
+    demo = sub.add_parser(
+        "demo", help="try the whole bot in this terminal: no token, no Telegram, its own database"
+    )
+    add_arguments(demo)
     return parser
 
 
@@ -52,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.faq.cli import run_ask
 
         return run_ask(args.question, args.json, sys.stdin, sys.stdout)
+    if args.command == "demo":
+        from bot.demo.main import run_demo
+
+        return run_demo(args)
     settings = Settings()
     if args.command == "migrate":
         return _migrate(settings)

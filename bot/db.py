@@ -29,12 +29,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_immediate(connection: Any) -> None:
+    """Take SQLite's write lock at the start of every transaction.
+
+    A transaction that reads first and writes later fails at once (SQLITE_BUSY_SNAPSHOT) if
+    another connection wrote in between, as when the reminder job and a handler overlap.
+    Taking the lock up front makes the second one wait (busy_timeout) instead.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """Create an engine; for SQLite make its folder and turn on foreign keys and WAL."""
+    """Create an engine; for SQLite make its folder, turn on foreign keys and WAL, and
+    let SQLAlchemy (not the driver) begin transactions, as BEGIN IMMEDIATE."""
     if make_url(url).get_backend_name() == "sqlite":
         _prepare_sqlite(url)
-        engine = create_async_engine(url, **kwargs)
+        engine = create_async_engine(url, connect_args={"isolation_level": None}, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
 

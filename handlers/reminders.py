@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application
@@ -93,28 +93,12 @@ async def on_button(update: Update, context: BotContext) -> None:
         kind = Kind(delivery.kind)
         delivery.status = claim.ACTED  # one answer per reminder, even if tapped twice
         if action in ("s30", "s60"):
-            latest = await session.scalar(
-                select(func.max(Delivery.round)).where(
-                    Delivery.user_id == user.id,
-                    Delivery.kind == kind.value,
-                    Delivery.night == delivery.night,
-                )
-            )
             at = snooze_until(now, 30 if action == "s30" else 60)
-            await claim.add_delivery(session, user.id, kind, delivery.night, latest + 1, at, at)
+            await claim.snooze(session, delivery, at)
             local = at.astimezone(ZoneInfo(user.timezone or "UTC"))
             view = View(views.snoozed_text(kind, format_clock(local.time())))
         elif action == "skip":
-            await session.execute(
-                update(Delivery)
-                .where(
-                    Delivery.user_id == user.id,
-                    Delivery.kind == kind.value,
-                    Delivery.night == delivery.night,
-                    Delivery.status == claim.PENDING,
-                )
-                .values(status=claim.SKIPPED)
-            )
+            await claim.cancel_pending(session, delivery)
             view = View(views.SKIPPED[kind])
         else:
             view = View(views.STARTED[kind])

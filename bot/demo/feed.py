@@ -67,9 +67,12 @@ class Feed:
         elif sent.method in SENDS and msg is not None:
             self.screen.message(msg.message_id, self._block(sent, msg, ""))
         elif sent.method in EDITS and msg is not None:
-            self.screen.edited(
-                msg.message_id, self._block(sent, msg, ""), self._block(sent, msg, " (updated)")
-            )
+            updated = self._block(sent, msg, " (updated)")
+            if sent.method == "editMessageReplyMarkup" and not sent.buttons:
+                # Only the buttons went away: say so instead of repeating the whole text.
+                first = sent.text.split("\n", 1)[0]
+                updated = [f"{BOT_NAME} (updated): no more buttons under “{first}”"]
+            self.screen.edited(msg.message_id, self._block(sent, msg, ""), updated)
 
     def _block(self, sent: Sent, msg: StoredMessage, mark: str) -> list[str]:
         lines = [f"{BOT_NAME}{mark}:"]
@@ -78,7 +81,11 @@ class Feed:
             lines.append(f"{render.INDENT}[{msg.kind}] {self._saved(msg, blob)}")
         if sent.text:
             text = render.styled(
-                sent.text, _entities(sent, msg), ansi=self.screen.ansi, indent=render.INDENT
+                sent.text,
+                _entities(sent, msg),
+                ansi=self.screen.ansi,
+                indent=render.INDENT,
+                width=self.screen.width,
             )
             lines.extend(text.split("\n"))
         lines.extend(render.button_lines(sent.buttons))

@@ -27,6 +27,7 @@ STYLES = {
 }
 INDENT = "  "
 BUTTON_GAP = "   "
+_BULLET = re.compile(r"\s*(?:[•·*–-]|\d{1,2}[.)])\s+")
 _NUMBER_LABEL = re.compile(r"\W*?(\d+)\W*")
 _ANSI = re.compile(r"\033\[[0-9;]*[A-Za-z]")
 
@@ -47,24 +48,27 @@ def _link_suffix(label: str, url: str | None) -> str:
     return f" ({url})"
 
 
-def styled(text: str, entities: Sequence[Entity], *, ansi: bool, indent: str = "") -> str:
-    """`text` with its bold/italic/... as ANSI codes (or plain), every line indented."""
+def styled(
+    text: str, entities: Sequence[Entity], *, ansi: bool, indent: str = "", width: int = 0
+) -> str:
+    """`text` with its bold/italic/... as ANSI codes (or plain), every line indented and, with
+    a `width`, wrapped at spaces (bullet points keep a hanging indent)."""
     where = _indices(text)
     spans = []
     for ent in entities:
         start, end = where.get(ent.offset), where.get(ent.offset + ent.length)
         if start is not None and end is not None:
             spans.append((start, end, ent))
+    added = {e: len(_link_suffix(text[s:e], ent.url)) for s, e, ent in spans if ent.url}
+    breaks = wrap_points(text, width - len(indent), added) if width else {}
     out: list[str] = [indent]
     shown: frozenset[str] = frozenset()
     for i in range(len(text) + 1):
-        suffixes = [
-            _link_suffix(text[s:e], ent.url) for s, e, ent in spans if e == i and ent.url
-        ]
+        suffixes = [_link_suffix(text[s:e], ent.url) for s, e, ent in spans if e == i and ent.url]
         active = frozenset(
             STYLES[ent.type] for s, e, ent in spans if s <= i < e and ent.type in STYLES
         )
-        newline = i < len(text) and text[i] == "\n"
+        newline = i < len(text) and (text[i] == "\n" or i in breaks)
         if ansi and shown and (active != shown or newline or any(suffixes)):
             out.append(RESET)
             shown = frozenset()
@@ -72,7 +76,7 @@ def styled(text: str, entities: Sequence[Entity], *, ansi: bool, indent: str = "
         if i == len(text):
             break
         if newline:
-            out.append("\n" + indent)
+            out.append("\n" + indent + breaks.get(i, ""))
             continue
         if ansi and active != shown:
             out.append("".join(f"\033[{code}m" for code in sorted(active)))
@@ -81,6 +85,32 @@ def styled(text: str, entities: Sequence[Entity], *, ansi: bool, indent: str = "
     if ansi and shown:
         out.append(RESET)
     return "\n".join(line.rstrip(" ") for line in "".join(out).split("\n"))
+
+
+def wrap_points(text: str, width: int, added: dict[int, int] | None = None) -> dict[int, str]:
+    """Where to break `text` so no line is wider than `width` columns: the index of each
+    space that becomes a line break, with the indent of the line after it. `added`: columns
+    shown right before an index (a link's URL). A word wider than `width` stays whole."""
+    added = added or {}
+    breaks: dict[int, str] = {}
+    offset = 0
+    for line in text.split("\n"):
+        bullet = _BULLET.match(line)
+        hang = " " * display_width(bullet.group(0)) if bullet else ""
+        start, lead = 0, ""  # the current row begins at line[start], after `lead`
+        for word in re.finditer(r"\S+", line):
+            row = lead + line[start : word.end()]
+            shown = offset + start, offset + word.end()
+            extra = sum(n for at, n in added.items() if shown[0] < at <= shown[1])
+            if (
+                display_width(row) + extra > width
+                and word.start() > start
+                and line[word.start() - 1] == " "
+            ):
+                breaks[offset + word.start() - 1] = hang
+                start, lead = word.start(), hang
+        offset += len(line) + 1
+    return breaks
 
 
 def button_numbers(rows: Sequence[Sequence[str]]) -> list[list[int]]:
@@ -117,14 +147,14 @@ def button_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     lines = []
     for row, numbers in zip(rows, button_numbers(rows), strict=True):
         cells = [
-            f"[{label}]" if _label_number(label) == n else f"[{n}] {label}"
+            f"[{label}]" if label_number(label) == n else f"[{n}] {label}"
             for label, n in zip(row, numbers, strict=True)
         ]
         lines.append(INDENT + BUTTON_GAP.join(cells))
     return lines
 
 
-def _label_number(label: str) -> int | None:
+def label_number(label: str) -> int | None:
     match = _NUMBER_LABEL.fullmatch(label)
     return int(match.group(1)) if match else None
 

@@ -18,6 +18,8 @@ from bot.demo.render import display_width
 
 PROMPT = "you> "
 CLEAR_LINE = "\r\033[K"
+FILE_WIDTH = 80  # columns of a transcript written to a file or pipe
+MAX_WIDTH = 100  # wider lines are hard to read even in a wide terminal
 
 
 class Screen:
@@ -28,6 +30,14 @@ class Screen:
         self._last_message: int | None = None  # the message that ends the screen, if any
         self._last_rows = 0  # rows of that message's block
         self._tail_rows = 0  # erasable rows printed after it
+        self._empty = True  # nothing written yet: no blank line before the first block
+
+    @property
+    def width(self) -> int:
+        """Columns to wrap text at: the terminal's (capped), or a fixed width for files."""
+        if not self.out.isatty():
+            return FILE_WIDTH
+        return min(MAX_WIDTH, shutil.get_terminal_size().columns - 1)
 
     # ------------------------------------------------------------------ bot output
 
@@ -87,7 +97,8 @@ class Screen:
 
     def _write(self, lines: list[str], *, blank: bool = True) -> int:
         """Print lines (after a blank line unless `blank` is False); return the rows used."""
-        block = ([""] if blank else []) + lines
+        block = ([""] if blank and not self._empty else []) + "\n".join(lines).split("\n")
+        self._empty = False
         self._raw("\n".join(block) + "\n")
         return sum(self._rows(line) for line in block)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -116,3 +116,30 @@ async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelt
         .execution_options(synchronize_session=False)
     )
     return [Claimed(r.id, r.user_id, Kind(r.kind), r.night, r.round) for r in result.all()]
+
+
+async def snooze(session: AsyncSession, delivery: Delivery, at: datetime) -> None:
+    """Send this night's reminder once more at `at`, as the next round."""
+    latest = await session.scalar(
+        select(func.max(Delivery.round)).where(
+            Delivery.user_id == delivery.user_id,
+            Delivery.kind == delivery.kind,
+            Delivery.night == delivery.night,
+        )
+    )
+    kind = Kind(delivery.kind)
+    await add_delivery(session, delivery.user_id, kind, delivery.night, latest + 1, at, at)
+
+
+async def cancel_pending(session: AsyncSession, delivery: Delivery) -> None:
+    """Skip tonight: whatever is still waiting for this night is not sent."""
+    await session.execute(
+        update(Delivery)
+        .where(
+            Delivery.user_id == delivery.user_id,
+            Delivery.kind == delivery.kind,
+            Delivery.night == delivery.night,
+            Delivery.status == PENDING,
+        )
+        .values(status=SKIPPED)
+    )

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.clock import Clock
 from bot.reminders import claim
@@ -41,6 +43,14 @@ class Outcome:
     retry_later: int = 0
     retry_after: int = 0
     claimed: list[int] = field(default_factory=list)
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    """RetryAfter.retry_after is an int now and a timedelta in PTB's next major version."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -101,9 +111,7 @@ class Dispatcher:
                 message_id = await self.send(item)
             except RetryAfter as error:
                 outcome.retry_after += 1
-                seconds = error.retry_after
-                wait = seconds.total_seconds() if isinstance(seconds, timedelta) else seconds
-                self.pacer.hold_off(float(wait))
+                self.pacer.hold_off(retry_seconds(error))
                 continue
             except Forbidden:
                 await self._blocked(item)

@@ -17,6 +17,7 @@ from aiohttp import web
 from . import methods_messages, tracking  # noqa: F401  (methods_messages registers methods)
 from .errors import ApiError, bad_request
 from .faults import FAULT_KINDS, Fault
+from .limits import SendLimits
 from .methods_bot import commands_key
 from .polling import UpdateQueue
 from .registry import METHODS, Ctx
@@ -75,6 +76,7 @@ class BotApiStandin(Waiting):
         self._callbacks: dict[str, CallbackState] = {}
         self._files: dict[str, FileBlob] = {}
         self._faults: list[Fault] = []
+        self.limits = SendLimits()
         self._queue = UpdateQueue()
         self._poll: _PollTicket | None = None
         self._last_poll: float | None = None
@@ -152,6 +154,8 @@ class BotApiStandin(Waiting):
                 await asyncio.sleep(fault.delay)
             if fault is not None and (err := fault.error()) is not None:
                 raise err
+            if spec is not None and spec.visible:
+                self.limits.check(name, chat.id if chat else None, params.get("text"), loop.time())
             if spec is None:
                 raise ApiError(
                     404,

@@ -1,0 +1,30 @@
+"""`python -m bot demo --script FILE`: play a file of inputs, print the transcript.
+
+The output is plain text when it is not a terminal and never redraws in place, so the
+same script and start instant always give the same transcript (README, tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from bot.demo.driver import Demo
+from bot.demo.screen import Screen
+from bot.demo.session import DemoOptions, DemoSession
+
+
+def script_lines(lines: Iterable[str]) -> list[str]:
+    """One input per line; blank lines and lines starting with # are left out."""
+    stripped = (line.strip() for line in lines)
+    return [line for line in stripped if line and not line.startswith("#")]
+
+
+async def play_script(lines: Iterable[str], out: TextIO, options: DemoOptions) -> None:
+    screen = Screen(out, ansi=out.isatty(), redraw=False)
+    async with DemoSession(options) as session:
+        demo = Demo(session, screen, echoed=False)
+        await demo.intro()
+        for line in script_lines(lines):
+            if not await demo.handle(line):
+                break
