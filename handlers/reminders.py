@@ -5,52 +5,27 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
 from bot.core import users
 from bot.core.clock_parse import format_clock
-from bot.core.schedule import Kind, pause_until, snooze_until, still_useful
+from bot.core.schedule import Kind, pause_until, snooze_until
 from bot.reminders import claim
 from bot.reminders.claim import Claimed
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.pacer import Pacer
-from bot.reminders.plan import reminders_of, reschedule
+from bot.reminders.plan import reschedule
 from bot.texts import NEEDS_START
 from handlers import checkin, morning
 from handlers import reminders_view as views
 from handlers.context import BotContext, Resources
 from handlers.views import View, button, edit_view, send_view
-from models import Checkin, Delivery, SleepDiary, User
+from models import Delivery
 
 FOREVER = datetime(9999, 12, 31, tzinfo=UTC)
 PAUSES = {"1": "1 day", "3": "3 days", "7": "7 days", "0": "Until I /resume"}
 STALE = "That reminder is no longer current."
-ENTRY = {Kind.EVENING: Checkin, Kind.MORNING: SleepDiary}
-
-
-async def wanted(session: AsyncSession, item: Claimed, now: datetime) -> bool:
-    """Checked just before sending: is this reminder still useful and still wanted?"""
-    delivery = await session.get(Delivery, item.delivery_id)
-    user = await session.get(User, item.chat_id)
-    if delivery is None or user is None or not user.active or user.timezone is None:
-        return False
-    if user.paused_until is not None and user.paused_until > now:
-        return False
-    reminder = (await reminders_of(session, user.id)).get(item.kind)
-    if reminder is None or not reminder.enabled:
-        return False
-    if not still_useful(item.kind, delivery.due_at, now, user.timezone):
-        return False
-    entry = ENTRY[item.kind]
-    done = await session.scalar(
-        select(entry.id).where(
-            entry.user_id == user.id, entry.night == item.night, entry.saved_at.is_not(None)
-        )
-    )
-    return done is None
 
 
 def make_dispatcher(app: Application) -> Dispatcher:  # type: ignore[type-arg]
@@ -63,7 +38,7 @@ def make_dispatcher(app: Application) -> Dispatcher:  # type: ignore[type-arg]
         return message.message_id
 
     pacer = Pacer(settings.send_rate_per_second, settings.send_per_chat_seconds)
-    return Dispatcher(resources.sessionmaker, resources.clock, pacer, send, wanted)
+    return Dispatcher(resources.sessionmaker, resources.clock, pacer, send)
 
 
 async def dispatch_job(context: BotContext) -> None:

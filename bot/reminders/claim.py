@@ -7,6 +7,7 @@ subquery on PostgreSQL; SQLite runs the same statement under its single write lo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -29,6 +30,7 @@ class Claimed:
     kind: Kind
     night: date
     round: int
+    attempts: int
 
 
 def _insert(session: AsyncSession):
@@ -112,10 +114,30 @@ async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelt
         update(Delivery)
         .where(Delivery.id.in_(candidates.scalar_subquery()), free)
         .values(lease_until=now + hold, attempts=Delivery.attempts + 1)
-        .returning(Delivery.id, Delivery.user_id, Delivery.kind, Delivery.night, Delivery.round)
+        .returning(
+            Delivery.id,
+            Delivery.user_id,
+            Delivery.kind,
+            Delivery.night,
+            Delivery.round,
+            Delivery.attempts,
+        )
         .execution_options(synchronize_session=False)
     )
-    return [Claimed(r.id, r.user_id, Kind(r.kind), r.night, r.round) for r in result.all()]
+    return [
+        Claimed(r.id, r.user_id, Kind(r.kind), r.night, r.round, r.attempts) for r in result.all()
+    ]
+
+
+async def settle(session: AsyncSession, ids: Sequence[int], status: str, **values: object) -> None:
+    """Record how deliveries ended (one statement, no read first)."""
+    if ids:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(ids))
+            .values(status=status, lease_until=None, **values)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def snooze(session: AsyncSession, delivery: Delivery, at: datetime) -> None:

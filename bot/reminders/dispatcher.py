@@ -1,8 +1,10 @@
 """The periodic job: claim what is due, send it paced, record the outcome.
 
 Every outcome is stored: sent, skipped (no longer useful or no longer wanted), blocked
-(the user blocked the bot: marked inactive until /start) or, after network trouble, still
-pending with a lease that expires later, so this or another process tries again.
+(the user blocked the bot: marked inactive until /start), failed (Telegram refused it) or,
+after network trouble, still pending with a lease that expires later, so this or another
+process tries again. Each send is recorded the moment it succeeds, which keeps the window
+in which a crash could cause a second send as small as one message.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import logging
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
@@ -22,6 +25,7 @@ from bot.clock import Clock
 from bot.reminders import claim
 from bot.reminders.claim import Claimed
 from bot.reminders.pacer import Pacer
+from bot.reminders.wanted import still_wanted
 from models import Delivery, User
 
 log = logging.getLogger(__name__)
@@ -31,8 +35,7 @@ LEASE = timedelta(minutes=5)
 MAX_RETRY_AFTER = 3  # RetryAfter answers for one message before it waits for a later round
 IN_FLIGHT = 64
 
-Send = Callable[[Claimed], Awaitable[int | None]]
-Wanted = Callable[[AsyncSession, Claimed, datetime], Awaitable[bool]]
+Send = Callable[[Claimed], Awaitable[int]]
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Outcome:
     sent: int = 0
     skipped: int = 0
     blocked: int = 0
+    failed: int = 0
     retry_later: int = 0
     retry_after: int = 0
     claimed: list[int] = field(default_factory=list)
@@ -66,13 +70,11 @@ class Dispatcher:
         clock: Clock,
         pacer: Pacer,
         send: Send,
-        wanted: Wanted,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.clock = clock
         self.pacer = pacer
         self.send = send
-        self.wanted = wanted
         self._lock = asyncio.Lock()
 
     async def run_once(self) -> Outcome:
@@ -80,15 +82,26 @@ class Dispatcher:
         outcome = Outcome()
         async with self._lock:
             while True:
-                now = self.clock.now()
-                async with self.sessionmaker.begin() as session:
-                    materialized = await claim.materialize(session, now, BATCH)
-                async with self.sessionmaker.begin() as session:
-                    batch = await claim.lease(session, now, BATCH, LEASE)
-                if not batch and not materialized:
+                batch = await self._claim(outcome)
+                if batch is None:
                     return outcome
-                outcome.claimed += [c.delivery_id for c in batch]
                 await self._send_batch(batch, outcome)
+
+    async def _claim(self, outcome: Outcome) -> list[Claimed] | None:
+        """Due reminders into deliveries, then lease a batch; None when nothing is left."""
+        now = self.clock.now()
+        async with self.sessionmaker.begin() as session:
+            materialized = await claim.materialize(session, now, BATCH)
+        async with self.sessionmaker.begin() as session:
+            batch = await claim.lease(session, now, BATCH, LEASE)
+            wanted = await still_wanted(session, batch, now)
+            unwanted = [c.delivery_id for c in batch if c.delivery_id not in wanted]
+            await claim.settle(session, unwanted, claim.SKIPPED)
+        if not batch and not materialized:
+            return None
+        outcome.claimed += [c.delivery_id for c in batch]
+        outcome.skipped += len(unwanted)
+        return [c for c in batch if c.delivery_id in wanted]
 
     async def _send_batch(self, batch: list[Claimed], outcome: Outcome) -> None:
         gate = asyncio.Semaphore(IN_FLIGHT)
@@ -100,11 +113,6 @@ class Dispatcher:
         await asyncio.gather(*(one(item) for item in batch))
 
     async def _deliver(self, item: Claimed, outcome: Outcome) -> None:
-        async with self.sessionmaker.begin() as session:
-            if not await self.wanted(session, item, self.clock.now()):
-                await self._finish(session, item, claim.SKIPPED)
-                outcome.skipped += 1
-                return
         for _ in range(MAX_RETRY_AFTER):
             await self.pacer.wait_turn(item.chat_id)
             try:
@@ -118,39 +126,32 @@ class Dispatcher:
                 outcome.blocked += 1
                 return
             except BadRequest as error:
-                log.warning("reminder %s rejected: %s", item.delivery_id, type(error).__name__)
-                async with self.sessionmaker.begin() as session:
-                    await self._finish(session, item, claim.FAILED)
+                log.warning("reminder %s refused: %s", item.delivery_id, type(error).__name__)
+                await self._settle(item, claim.FAILED)
+                outcome.failed += 1
                 return
             except NetworkError as error:  # timeouts included; not lost, tried again later
                 log.warning("reminder %s: %s, will retry", item.delivery_id, type(error).__name__)
                 break
-            async with self.sessionmaker.begin() as session:
-                await self._finish(session, item, claim.SENT, message_id)
+            await self._settle(item, claim.SENT, sent_at=self.clock.now(), message_id=message_id)
             outcome.sent += 1
             return
         await self._retry_later(item)
         outcome.retry_later += 1
 
-    async def _finish(
-        self, session: AsyncSession, item: Claimed, status: str, message_id: int | None = None
-    ) -> None:
-        delivery = await session.get(Delivery, item.delivery_id)
-        if delivery is None:  # the user deleted their data meanwhile
-            return
-        delivery.status, delivery.lease_until = status, None
-        if status == claim.SENT:
-            delivery.sent_at, delivery.message_id = self.clock.now(), message_id
+    async def _settle(self, item: Claimed, status: str, **values: object) -> None:
+        async with self.sessionmaker.begin() as session:
+            await claim.settle(session, [item.delivery_id], status, **values)
 
     async def _blocked(self, item: Claimed) -> None:
         async with self.sessionmaker.begin() as session:
-            await self._finish(session, item, claim.BLOCKED)
-            user = await session.get(User, item.chat_id)
-            if user is not None:
-                user.active = False
+            await claim.settle(session, [item.delivery_id], claim.BLOCKED)
+            await session.execute(update(User).where(User.id == item.chat_id).values(active=False))
 
     async def _retry_later(self, item: Claimed) -> None:
         async with self.sessionmaker.begin() as session:
-            delivery = await session.get(Delivery, item.delivery_id)
-            if delivery is not None:
-                delivery.lease_until = self.clock.now() + backoff(delivery.attempts)
+            await session.execute(
+                update(Delivery)
+                .where(Delivery.id == item.delivery_id)
+                .values(lease_until=self.clock.now() + backoff(item.attempts))
+            )

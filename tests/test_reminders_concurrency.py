@@ -1,0 +1,54 @@
+"""Two bot processes (two Applications, two engines) on one database: each reminder once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+
+from pydantic import SecretStr
+
+from bot.app import build_application, close_resources, open_resources
+from bot.clock import ManualClock
+from bot.db import make_engine, make_sessionmaker
+from bot.settings import Settings
+from bot.standin import BotApiStandin
+from tests.harness import TOKEN
+from tests.seed import seed_users
+
+USERS = 1000
+
+
+async def test_two_dispatchers_send_each_of_1000_due_reminders_exactly_once(
+    standin: BotApiStandin, database_url: str, clock: ManualClock
+) -> None:
+    ids = range(10_001, 10_001 + USERS)
+    engine = make_engine(database_url)
+    async with make_sessionmaker(engine).begin() as session:
+        await seed_users(session, ids, ["Europe/Berlin"], clock.now(), [clock.now()] * USERS)
+    await engine.dispose()
+    for uid in ids:
+        standin.add_chat(uid)
+    standin.limits.repeat_window = 60  # a double send becomes a violation
+
+    settings = Settings(
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_base_url=standin.url,
+        database_url=database_url,
+        send_rate_per_second=5000,
+    )
+    apps = [build_application(settings, clock) for _ in range(2)]
+    for app in apps:
+        await app.initialize()
+        await open_resources(app)
+    try:
+        outcomes = await asyncio.gather(*(app.bot_data.dispatcher.run_once() for app in apps))
+    finally:
+        for app in apps:
+            await close_resources(app)
+            await app.shutdown()
+
+    per_chat = Counter(call["chat_id"] for call in standin.calls_to("sendMessage"))
+    assert len(per_chat) == USERS and set(per_chat.values()) == {1}
+    assert sum(o.sent for o in outcomes) == USERS
+    claimed = [set(o.claimed) for o in outcomes]
+    assert not claimed[0] & claimed[1], "no delivery was claimed by both"
