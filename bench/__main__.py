@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import faq
+from bench import faq, reminders
 
 BENCHMARKS: dict[str, Callable[[list[str]], int]] = {
     "faq": faq.main,
+    "reminders": reminders.main,
 }
 
 

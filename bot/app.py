@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,7 +11,6 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 import handlers
 from bot.clock import Clock, SystemClock
-from bot.core import zones
 from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
 from bot.texts import COMMANDS
@@ -48,8 +46,6 @@ async def polling(app: Application, poll_timeout: float = 10) -> AsyncIterator[N
         await open_resources(app)
         await app.updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
         await app.start()
-        # Build the place-name index in the background so the first typed city is answered fast.
-        app.create_task(asyncio.to_thread(zones.warm_up), name="zones-warm-up")
         try:
             yield
         finally:

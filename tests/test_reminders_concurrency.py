@@ -13,7 +13,7 @@ from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
 from bot.standin import BotApiStandin
 from tests.harness import TOKEN
-from tests.seed import seed_users
+from bench.seed import seed_users
 
 USERS = 1000
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -74,6 +75,7 @@ async def run_repl(options: DemoOptions, stdin: TextIO, out: TextIO) -> None:
     echoed = out.isatty()
     screen = Screen(out, ansi=out.isatty(), redraw=out.isatty())
     reader = LineReader()
+    interrupted = _on_ctrl_c()
     with terminal_kept(stdin):
         async with DemoSession(options) as session:
             demo = Demo(session, screen, echoed=echoed)
@@ -92,7 +94,7 @@ async def run_repl(options: DemoOptions, stdin: TextIO, out: TextIO) -> None:
                         sys.stderr.write(PROMPT)
                         sys.stderr.flush()
                     waiting.on = True
-                    line = await reader.read(PROMPT if echoed else "")
+                    line = await _unless(reader.read(PROMPT if echoed else ""), interrupted)
                     waiting.on = False
                     if line is None or not await demo.handle(line):
                         break
@@ -103,6 +105,24 @@ async def run_repl(options: DemoOptions, stdin: TextIO, out: TextIO) -> None:
     if echoed:
         out.write("\n")
     out.write(f"Bye. The demo data stays in {options.database}; --fresh starts over.\n")
+
+
+def _on_ctrl_c() -> asyncio.Event:
+    """An event set by Ctrl+C, so the demo leaves like /quit: through the bot's clean stop
+    and "Bye", instead of a KeyboardInterrupt cancelling whatever runs. The loop's handler
+    wakes it whichever thread the signal lands on (often the input thread, in readline)."""
+    event = asyncio.Event()
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, odd embeddings
+        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, event.set)
+    return event
+
+
+async def _unless(line: asyncio.Future[str | None], interrupted: asyncio.Event) -> str | None:
+    """The line read, or None (as at end of input) once Ctrl+C was pressed."""
+    stop = asyncio.ensure_future(interrupted.wait())
+    await asyncio.wait({line, stop}, return_when=asyncio.FIRST_COMPLETED)
+    stop.cancel()
+    return line.result() if line.done() else None
 
 
 class _Waiting:

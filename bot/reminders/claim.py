@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.schedule import Kind, next_due, night_for, still_useful
-from bot.reminders.plan import local_time_of
 from models import Delivery, Reminder, User
 
 PENDING, SENT, SKIPPED, BLOCKED, FAILED = "pending", "sent", "skipped", "blocked", "failed"
@@ -65,35 +64,65 @@ async def add_delivery(
     return bool(result.rowcount)
 
 
-def _latest_firing(kind: Kind, at_due: datetime, user: User, now: datetime) -> datetime:
+def _latest_firing(kind: Kind, at: time, zone: str, due: datetime, now: datetime) -> datetime:
     """After downtime, the most recent firing at or before now (older ones are past use)."""
-    latest = at_due
-    while (following := next_due(kind, local_time_of(user, kind), user.timezone, latest)) <= now:
+    latest = due
+    while (following := next_due(kind, at, zone, latest)) <= now:
         latest = following
     return latest
 
 
 async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
-    """Turn due reminders into deliveries and move each row to its next firing."""
-    rows = await session.execute(
-        select(Reminder, User)
-        .join(User, User.id == Reminder.user_id)
-        .where(Reminder.due_at <= now, Reminder.enabled)
-        .order_by(Reminder.due_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=Reminder)
-    )
-    count = 0
-    for reminder, user in rows.all():
-        kind = Kind(reminder.kind)
-        due = _latest_firing(kind, reminder.due_at, user, now)
-        paused = user.paused_until is not None and user.paused_until > due
-        if user.active and not paused and still_useful(kind, due, now, user.timezone):
-            night = night_for(kind, due, user.timezone)
-            await add_delivery(session, user.id, kind, night, 0, due, due)
-        reminder.due_at = next_due(kind, local_time_of(user, kind), user.timezone, due)
-        count += 1
-    return count
+    """Turn due reminders into deliveries and move each row to its next firing.
+
+    Works on plain rows and writes in two bulk statements: this runs for every user.
+    """
+    rows = (
+        await session.execute(
+            select(
+                Reminder.id,
+                Reminder.kind,
+                Reminder.due_at,
+                User.id.label("user_id"),
+                User.timezone,
+                User.checkin_time,
+                User.morning_time,
+                User.active,
+                User.paused_until,
+            )
+            .join(User, User.id == Reminder.user_id)
+            .where(Reminder.due_at <= now, Reminder.enabled)
+            .order_by(Reminder.due_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=Reminder)
+        )
+    ).all()
+    deliveries, moves = [], []
+    for row in rows:
+        kind = Kind(row.kind)
+        at = row.checkin_time if kind is Kind.EVENING else row.morning_time
+        due = _latest_firing(kind, at, row.timezone, row.due_at, now)
+        paused = row.paused_until is not None and row.paused_until > due
+        if row.active and not paused and still_useful(kind, due, now, row.timezone):
+            night = night_for(kind, due, row.timezone)
+            deliveries.append(
+                {
+                    "user_id": row.user_id,
+                    "kind": kind.value,
+                    "night": night,
+                    "round": 0,
+                    "due_at": due,
+                    "send_after": due,
+                    "status": PENDING,
+                    "attempts": 0,
+                }
+            )
+        moves.append({"id": row.id, "due_at": next_due(kind, at, row.timezone, due)})
+    if deliveries:
+        await session.execute(_insert(session)(Delivery).on_conflict_do_nothing(), deliveries)
+    if moves:
+        await session.execute(update(Reminder), moves)
+    return len(rows)
 
 
 async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelta) -> list[Claimed]:

@@ -104,17 +104,26 @@ class Dispatcher:
         return [c for c in batch if c.delivery_id in wanted]
 
     async def _send_batch(self, batch: list[Claimed], outcome: Outcome) -> None:
+        """Start each send at its paced moment; they run concurrently, at most IN_FLIGHT."""
         gate = asyncio.Semaphore(IN_FLIGHT)
 
         async def one(item: Claimed) -> None:
-            async with gate:
+            try:
                 await self._deliver(item, outcome)
+            finally:
+                gate.release()
 
-        await asyncio.gather(*(one(item) for item in batch))
+        tasks = []
+        for item in batch:
+            await gate.acquire()
+            await self.pacer.wait_turn(item.chat_id)
+            tasks.append(asyncio.create_task(one(item)))
+        await asyncio.gather(*tasks)
 
     async def _deliver(self, item: Claimed, outcome: Outcome) -> None:
-        for _ in range(MAX_RETRY_AFTER):
-            await self.pacer.wait_turn(item.chat_id)
+        for attempt in range(MAX_RETRY_AFTER):
+            if attempt:
+                await self.pacer.wait_turn(item.chat_id)
             try:
                 message_id = await self.send(item)
             except RetryAfter as error:

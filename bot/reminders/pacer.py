@@ -1,8 +1,12 @@
 """Spacing sends to stay inside Telegram's limits instead of bouncing off them.
 
-Sends are spaced evenly, 1/rate apart, so no one-second window ever holds more than
-`rate` messages (a token bucket would allow bursts of twice that across a window edge),
-and each chat waits `per_chat` seconds between its own messages.
+Sends are started one at a time on a timeline 1/rate apart. A start that comes a little
+late keeps the timeline (so small delays do not add up and lower the rate); one that comes
+more than a whole interval late, after the event loop stalled, starts a new timeline from
+now, so no burst is released (a token bucket would release one). Either way no one-second
+window holds more than `rate` starts. Each chat also waits `per_chat` seconds between its
+own messages. The rate is kept a little under the configured limit (SAFETY) to absorb
+network jitter between here and Telegram.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+
+SAFETY = 0.97
 
 
 class Pacer:
@@ -20,27 +26,26 @@ class Pacer:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self.interval = 1.0 / rate
+        self.interval = 1.0 / (rate * SAFETY)
         self.per_chat = per_chat
         self._monotonic = monotonic
         self._sleep = sleep
         self._next = 0.0
         self._chat_next: dict[int, float] = {}
 
-    def reserve(self, chat_id: int) -> float:
-        """Book the next free slot for this chat; returns how long to wait for it."""
-        now = self._monotonic()
-        slot = max(now, self._next, self._chat_next.get(chat_id, 0.0))
-        self._next = slot + self.interval
-        self._chat_next[chat_id] = slot + self.per_chat
+    async def wait_turn(self, chat_id: int) -> None:
+        """Return when a message to this chat may start now, and count it as started."""
+        while True:
+            now = self._monotonic()
+            ready = max(self._next, self._chat_next.get(chat_id, 0.0))
+            if ready <= now:
+                break
+            await self._sleep(ready - now)
+        on_time = now - self._next < self.interval
+        self._next = (self._next if on_time else now) + self.interval
+        self._chat_next[chat_id] = now + self.per_chat
         if len(self._chat_next) > 10_000:
             self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
-        return slot - now
-
-    async def wait_turn(self, chat_id: int) -> None:
-        delay = self.reserve(chat_id)
-        if delay > 0:
-            await self._sleep(delay)
 
     def hold_off(self, seconds: float) -> None:
         """Telegram said RetryAfter: nobody sends before that time has passed."""

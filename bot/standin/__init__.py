@@ -1,4 +1,7 @@
-"""A local stand-in for the Telegram Bot API, for Stillnight's end-to-end tests.
+"""A local stand-in for the Telegram Bot API, for Stillnight's end-to-end tests and demo.
+
+It ships in the package (not under tests/) because ``python -m bot demo`` runs the bot
+against it, installed or not.
 
 The real PTB ``Application`` talks to it over HTTP; tests play users and read what the bot shows::
 

@@ -1,0 +1,231 @@
+"""``python -m bench reminders [--quick]``: the reminder engine at 100,000 users.
+
+Figures (the last line of output is one JSON object with all of them):
+- start: seconds from building the Application to polling with the reminder job scheduled,
+  with the users already in the database (nothing scans them at start-up);
+- rss: the process's peak resident memory, stand-in included;
+- claim throughput: every user's reminder due at once; deliveries per second through
+  materialize + lease + the still-wanted check, with sending lifted out;
+- send rate: a backlog sent through a stand-in that enforces 30 messages/s overall and one
+  per second per chat (429 beyond), as a ratio of the configured limit, and the 429s;
+- baseline, same run, same stand-in: the same dispatcher without pacing (sending as fast
+  as it can and obeying each RetryAfter), which is what a naive sender does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+
+from pydantic import SecretStr
+from sqlalchemy import select, update
+
+from bench.seed import seed_users
+from bot.app import build_application, polling
+from bot.clock import ManualClock
+from bot.core.schedule import Kind, next_due
+from bot.db import make_engine, make_sessionmaker
+from bot.migrate import upgrade
+from bot.reminders import claim
+from bot.reminders.pacer import Pacer
+from bot.reminders.wanted import still_wanted
+from bot.settings import Settings
+from bot.standin import BotApiStandin
+from models import Delivery, Reminder
+
+TOKEN = "4242:bench"
+ZONES = [
+    "Europe/Berlin",
+    "Europe/London",
+    "Europe/Lisbon",
+    "Europe/Kyiv",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Asia/Tokyo",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Shanghai",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Pacific/Auckland",
+    "Africa/Lagos",
+    "Asia/Dubai",
+]
+LIMIT = 30.0
+START = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def seed(url: str, users: int, now: datetime) -> None:
+    rng = random.Random(7)
+    engine = make_engine(url)
+    await upgrade(engine)
+    maker = make_sessionmaker(engine)
+    chunk = 5000
+    for first in range(0, users, chunk):
+        ids = list(range(1_000_000 + first, 1_000_000 + min(first + chunk, users)))
+        zones = [rng.choice(ZONES) for _ in ids]
+        times = [clock_time(rng.randint(19, 23), rng.choice((0, 15, 30, 45))) for _ in ids]
+        due = [next_due(Kind.EVENING, t, z, now) for t, z in zip(times, zones, strict=True)]
+        async with maker.begin() as session:
+            await seed_users(session, ids, zones, now, due)
+    await engine.dispose()
+
+
+async def claim_throughput(url: str, now: datetime) -> tuple[int, float]:
+    """Everything due at once; claim it all without sending. Returns (count, seconds)."""
+    engine = make_engine(url)
+    maker = make_sessionmaker(engine)
+    async with maker.begin() as session:
+        await session.execute(
+            update(Reminder).where(Reminder.kind == Kind.EVENING.value).values(due_at=now)
+        )
+    claimed = 0
+    started = time.perf_counter()
+    while True:
+        async with maker.begin() as session:
+            made = await claim.materialize(session, now, 1000)
+        async with maker.begin() as session:
+            batch = await claim.lease(session, now, 1000, timedelta(days=1))
+            await still_wanted(session, batch, now)
+        claimed += len(batch)
+        if not made and not batch:
+            break
+    seconds = time.perf_counter() - started
+    await engine.dispose()
+    return claimed, seconds
+
+
+async def make_backlog(url: str, skip: int, count: int) -> None:
+    """Exactly `count` deliveries waiting to be sent (the ones after the first `skip`)."""
+    engine = make_engine(url)
+    async with make_sessionmaker(engine).begin() as session:
+        chosen = select(Delivery.id).order_by(Delivery.id).offset(skip).limit(count)
+        await session.execute(update(Delivery).values(status=claim.SKIPPED, lease_until=None))
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(chosen.scalar_subquery()))
+            .values(status=claim.PENDING)
+        )
+    await engine.dispose()
+
+
+async def send_phase(app, api: BotApiStandin, paced: bool) -> dict[str, float]:
+    dispatcher = app.bot_data.dispatcher
+    if not paced:
+        dispatcher.pacer = Pacer(1e9, 0.0)
+    starts: list[float] = []
+    original = dispatcher.send
+
+    async def timed(item):
+        starts.append(time.perf_counter())
+        return await original(item)
+
+    dispatcher.send = timed
+    rejected_before = api.limits.rejected
+    outcome = await dispatcher.run_once()
+    dispatcher.send = original
+    elapsed = (starts[-1] - starts[0]) if len(starts) > 1 else float("nan")
+    sent = outcome.sent
+    rate = (sent - 1) / elapsed if sent > 1 else 0.0
+    return {
+        "sent": sent,
+        "seconds": round(elapsed, 2),
+        "rate_per_s": round(rate, 2),
+        "ratio_of_limit": round(rate / LIMIT, 3),
+        "http_429": api.limits.rejected - rejected_before,
+    }
+
+
+async def run(users: int, backlog: int, database: str | None) -> dict[str, object]:
+    folder = Path(tempfile.mkdtemp(prefix="bench-reminders-"))
+    url = database or f"sqlite+aiosqlite:///{folder}/bench.db"
+    clock = ManualClock(START)
+    t0 = time.perf_counter()
+    await seed(url, users, START)
+    seeded = time.perf_counter() - t0
+    print(f"seeded {users:,} users with spread zones and times in {seeded:.1f} s")
+
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False)
+    await api.start()
+    for uid in range(1_000_000, 1_000_000 + users):
+        api.add_chat(uid)
+    api.limits.overall_per_second, api.limits.per_chat_seconds = LIMIT, 1.0
+    settings = Settings(
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_base_url=api.url,
+        database_url=url,
+        send_rate_per_second=LIMIT,
+        reminder_check_seconds=3600,
+    )
+    t0 = time.perf_counter()
+    app = build_application(settings, clock)
+    async with polling(app, poll_timeout=1):
+        start_seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        idle = await app.bot_data.dispatcher.run_once()
+        idle_seconds = time.perf_counter() - t0
+        print(
+            f"start with {users:,} users: {start_seconds:.3f} s; an idle job run: "
+            f"{idle_seconds * 1000:.1f} ms ({idle.sent} sent)"
+        )
+
+        claimed, claim_seconds = await claim_throughput(url, START)
+        claim_rate = claimed / claim_seconds
+        print(
+            f"claim throughput (sending lifted): {claimed:,} in {claim_seconds:.1f} s "
+            f"= {claim_rate:,.0f}/s"
+        )
+
+        await make_backlog(url, 0, backlog)
+        paced = await send_phase(app, api, paced=True)
+        print(f"paced send: {paced}")
+        await make_backlog(url, backlog, backlog)
+        naive = await send_phase(app, api, paced=False)
+        print(f"baseline, unpaced send: {naive}")
+    await api.stop()
+    return {
+        "benchmark": "reminders",
+        "users": users,
+        "database": "postgresql" if database else "sqlite",
+        "start_seconds": round(start_seconds, 3),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "claim_per_second": round(claim_rate),
+        "send_ratio_of_limit": paced["ratio_of_limit"],
+        "http_429": paced["http_429"],
+        "paced": paced,
+        "baseline_unpaced": naive,
+        "targets": {
+            "start_seconds": 2,
+            "peak_rss_mb": 150,
+            "send_ratio_of_limit": 0.95,
+            "http_429": 0,
+        },
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench reminders")
+    parser.add_argument("--quick", action="store_true", help="10,000 users, a shorter backlog")
+    parser.add_argument("--users", type=int, help="number of users (default 100,000)")
+    parser.add_argument("--database", help="a PostgreSQL URL instead of a temporary SQLite")
+    args = parser.parse_args(argv)
+    users = args.users or (10_000 if args.quick else 100_000)
+    backlog = 150 if args.quick else 600
+    result = asyncio.run(run(users, backlog, args.database))
+    print(json.dumps(result))
+    return 0
