@@ -7,13 +7,13 @@ from collections import Counter
 
 from pydantic import SecretStr
 
+from bench.seed import seed_users
 from bot.app import build_application, close_resources, open_resources
 from bot.clock import ManualClock
 from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
 from bot.standin import BotApiStandin
 from tests.harness import TOKEN
-from bench.seed import seed_users
 
 USERS = 1000
 

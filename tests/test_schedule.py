@@ -501,6 +501,23 @@ def test_property_gap_results_match_brute_force(zone: str) -> None:
         day += timedelta(days=1)
 
 
+def test_fold_across_midnight_goose_bay_1990() -> None:
+    """Local dates ran backwards here: 1990-10-28 00:01 ADT became 1990-10-27 23:01 AST."""
+    zone = "America/Goose_Bay"
+    for at in (time(23, 30), time(0, 0), time(0, 30), time(22, 0)):
+        after, day = utc(1990, 10, 20), None
+        for _ in range(14):
+            after = next_due(Kind.EVENING, at, zone, after)
+            local = wall(after, zone)
+            assert local.time() == at
+            assert day is None or local.date() == day + timedelta(days=1), (at, after)
+            day = local.date()
+    # 23:30 on the 27th fires at its first occurrence (ADT), once.
+    first = next_due(Kind.EVENING, time(23, 30), zone, utc(1990, 10, 27, 12))
+    assert first == utc(1990, 10, 28, 2, 30)
+    assert next_due(Kind.EVENING, time(23, 30), zone, first) == utc(1990, 10, 29, 3, 30)
+
+
 def test_property_monthly_fires_once_a_month() -> None:
     rng = random.Random(1)
     for _ in range(30):

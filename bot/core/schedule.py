@@ -118,8 +118,9 @@ def next_due(kind: Kind, at: time, zone: str, after_utc: datetime) -> datetime:
     if kind is Kind.MONTHLY:
         days: Iterable[date] = (_month_start(today, ahead) for ahead in range(3))
     else:
-        # Yesterday too: a fold around midnight can put `after` on a local date that is
-        # earlier than the date of an instant that has already passed.
+        # min() over candidates is right whatever extra days are included, so yesterday is
+        # cheap insurance for folds across midnight, where local dates run backwards
+        # (America/Goose_Bay 1987-2010 went from 00:01 back to 23:01 of the previous day).
         days = (today + timedelta(days=offset) for offset in range(-1, 3))
     return _first_after(days, at, zone, after)
 

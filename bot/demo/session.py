@@ -109,8 +109,9 @@ class DemoSession:
         return ZoneInfo(user.timezone) if user is not None and user.timezone else UTC
 
     async def move_clock(self, instant: datetime) -> None:
-        """Jump the demo clock, then let the bot finish whatever that set off."""
+        """Jump the demo clock, send whatever reminders fell due, and let the bot finish."""
         self.clock.set(instant)
+        await self.app.bot_data.dispatcher.run_once()
         await self.settle()
 
     async def settle(self) -> None:
