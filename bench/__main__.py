@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import faq, reminders
+from bench import faq, reminders, summary
 
 BENCHMARKS: dict[str, Callable[[list[str]], int]] = {
     "faq": faq.main,
     "reminders": reminders.main,
+    "summary": summary.main,
 }
 
 

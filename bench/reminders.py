@@ -69,6 +69,15 @@ START = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM).
+
+    Not getrusage's ru_maxrss: Linux carries that across the fork + exec that starts the
+    bot process, so it would report the parent's (the stand-in's) peak.
+    """
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

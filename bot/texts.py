@@ -5,10 +5,14 @@ from __future__ import annotations
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("checkin", "Tonight's check-in, about a minute"),
     ("morning", "Last night's sleep diary"),
-    ("settings", "Time zone, times, reminders on or off"),
+    ("summary", "Your month in a chart and a few lines"),
+    ("export", "A report for your doctor, a spreadsheet, or all your data"),
+    ("settings", "Time zone, times, reminders, medicines"),
     ("pause", "Pause reminders for a while"),
     ("resume", "Turn reminders back on"),
     ("faq", "Questions about RLS, by topic"),
+    ("privacy", "What I store, why, and where"),
+    ("delete", "Delete everything I store about you"),
     ("start", "Set up, or see your settings"),
     ("help", "What I can do"),
 )

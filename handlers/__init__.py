@@ -13,7 +13,19 @@ from telegram.ext import (
 )
 
 from bot.core import users
-from handlers import checkin, faq, misc, morning, reminders, settings, start, text
+from handlers import (
+    checkin,
+    export,
+    faq,
+    misc,
+    morning,
+    privacy,
+    reminders,
+    settings,
+    start,
+    summary,
+    text,
+)
 from handlers.dialog_screen import register_screen
 from handlers.errors import on_error
 
@@ -26,7 +38,7 @@ async def _stale_button(update: Update, context: object) -> None:
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     register_screen(users.ONBOARDING, start.screen)
-    register_screen(users.SETTINGS, start.screen)
+    register_screen(users.SETTINGS, settings.screen)
     register_screen(users.CHECKIN, checkin.screen)
     register_screen(users.MORNING, morning.screen)
 
@@ -41,6 +53,10 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             CommandHandler("settings", settings.cmd_settings),
             CommandHandler("pause", reminders.cmd_pause),
             CommandHandler("resume", reminders.cmd_resume),
+            CommandHandler("summary", summary.cmd_summary),
+            CommandHandler("export", export.cmd_export),
+            CommandHandler("privacy", privacy.cmd_privacy),
+            CommandHandler("delete", privacy.cmd_delete),
             CommandHandler("faq", faq.cmd_faq),
             MessageHandler(filters.COMMAND, misc.unknown_command),
             CallbackQueryHandler(start.on_consent, pattern=r"^ob:consent:(yes|no)$"),
@@ -50,6 +66,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             CallbackQueryHandler(reminders.on_button, pattern=r"^rm:"),
             CallbackQueryHandler(reminders.on_pause, pattern=r"^pz:"),
             CallbackQueryHandler(settings.on_button, pattern=r"^st:"),
+            CallbackQueryHandler(summary.on_month, pattern=r"^sm:"),
+            CallbackQueryHandler(export.on_button, pattern=r"^ex:"),
+            CallbackQueryHandler(privacy.on_button, pattern=r"^del:"),
             CallbackQueryHandler(faq.on_topic, pattern=r"^faq:"),
             CallbackQueryHandler(_stale_button),
             MessageHandler(filters.LOCATION, start.on_location),

@@ -88,6 +88,7 @@ def question_view(checkin: Checkin, question: Question, meds: list[Medicine]) ->
                 )
             ]
             for m in meds
+            if not m.retired or checkin.medicine_id == m.id
         ]
         keyboard.append([button("➕ Add a medicine", data(checkin, step, "add"))])
         text += "\n<i>I only record what you took and when; I never comment on doses.</i>"

@@ -17,11 +17,11 @@ from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.pacer import Pacer
 from bot.reminders.plan import reschedule
 from bot.texts import NEEDS_START
-from handlers import checkin, morning
+from handlers import checkin, morning, summary
 from handlers import reminders_view as views
 from handlers.context import BotContext, Resources
 from handlers.views import View, button, edit_view, send_view
-from models import Delivery
+from models import Delivery, User
 
 FOREVER = datetime(9999, 12, 31, tzinfo=UTC)
 PAUSES = {"1": "1 day", "3": "3 days", "7": "7 days", "0": "Until I /resume"}
@@ -33,9 +33,15 @@ def make_dispatcher(app: Application) -> Dispatcher:  # type: ignore[type-arg]
     settings = resources.settings
 
     async def send(item: Claimed) -> int:
+        if item.kind is Kind.MONTHLY:  # the month before the 1st it fires on
+            async with resources.sessionmaker() as session:
+                user = await session.get(User, item.chat_id)
+                month = summary.month_start(item.night, 1)
+                message = await summary.month_message(session, user, month, with_picker=False)
+            return await summary.deliver(app.bot, item.chat_id, message)
         view = views.reminder_view(item.kind, item.round > 0, item.delivery_id)
-        message = await send_view(app.bot, item.chat_id, view)
-        return message.message_id
+        sent = await send_view(app.bot, item.chat_id, view)
+        return sent.message_id
 
     pacer = Pacer(settings.send_rate_per_second, settings.send_per_chat_seconds)
     return Dispatcher(resources.sessionmaker, resources.clock, pacer, send)

@@ -12,9 +12,13 @@ from bot.core.clock_parse import format_clock
 from bot.core.schedule import Kind
 from bot.core.zones import local_now_text
 from handlers.views import View, button
-from models import Reminder, User
+from models import Medicine, Reminder, User
 
-SWITCH_LABELS = {Kind.EVENING: "Evening reminder", Kind.MORNING: "Morning diary prompt"}
+SWITCH_LABELS = {
+    Kind.EVENING: "Evening reminder",
+    Kind.MORNING: "Morning diary prompt",
+    Kind.MONTHLY: "Monthly summary",
+}
 
 
 def pause_text(user: User, now: datetime) -> str:
@@ -45,5 +49,29 @@ def settings_view(user: User, reminders: dict[Kind, Reminder], now: datetime) ->
         [button("🌍 Time zone", "st:tz")],
         [button("🌙 Check-in time", "st:ci"), button("☀️ Morning time", "st:mo")],
         *switches,
+        [button("💊 My medicines", "st:meds")],
     ]
     return View(text, InlineKeyboardMarkup(keyboard))
+
+
+def medicines_view(medicines: list[Medicine]) -> View:
+    active = [m for m in medicines if not m.retired]
+    names = "\n".join(f"• {escape(m.name)}" for m in active) or "None yet."
+    text = (
+        f"<b>My medicines</b>\n{names}\n\n"
+        "These are the names you pick from in the check-in. Removing one keeps it in past "
+        "check-ins. I never comment on doses."
+    )
+    keyboard = [
+        [button(f"✎ {m.name[:30]}", f"st:mren:{m.id}"), button("Remove", f"st:mdel:{m.id}")]
+        for m in active
+    ]
+    keyboard.append([button("➕ Add a medicine", "st:madd")])
+    keyboard.append([button("« Settings", "st:back")])
+    return View(text, InlineKeyboardMarkup(keyboard))
+
+
+def medicine_name_view(current: str | None) -> View:
+    what = f"a new name for <b>{escape(current)}</b>" if current else "the medicine's name"
+    text = f"Type {what} (up to 64 characters)."
+    return View(text, InlineKeyboardMarkup([[button("Cancel", "st:meds")]]))

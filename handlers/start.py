@@ -25,6 +25,11 @@ from handlers.views import View, edit_view, retire_keyboard, send_view
 from models import Dialog, User
 
 ALREADY_DONE = "That step is already done."
+ONBOARDING_NEXT = {
+    views.TZ: views.CHECKIN_TIME,
+    views.CHECKIN_TIME: views.MORNING_TIME,
+    views.MORNING_TIME: views.SUMMARY,
+}
 SETTING_FLOWS = (users.ONBOARDING, users.SETTINGS)
 
 
@@ -33,6 +38,8 @@ async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetim
         return views.timezone_view()
     if dialog.step == views.CHECKIN_TIME:
         return views.checkin_time_view(user)
+    if dialog.step == views.SUMMARY:
+        return views.summary_question_view(user)
     return views.morning_time_view(user, after_checkin=dialog.flow == users.ONBOARDING)
 
 
@@ -80,8 +87,8 @@ async def on_consent(update: Update, context: BotContext) -> None:
 
 async def _next_screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
     """After a setting was stored: the next onboarding screen, or the settings screen."""
-    if dialog.flow == users.ONBOARDING and dialog.step != views.MORNING_TIME:
-        dialog.step = views.CHECKIN_TIME if dialog.step == views.TZ else views.MORNING_TIME
+    if dialog.flow == users.ONBOARDING and dialog.step != views.SUMMARY:
+        dialog.step = ONBOARDING_NEXT[dialog.step]
         return await screen(session, user, dialog, now)
     done = dialog.flow == users.ONBOARDING
     user.onboarded = True
@@ -113,6 +120,14 @@ def _set_time(user: User, step: str, chosen: time) -> None:
         user.morning_time = chosen
 
 
+def _store_button(user: User, step: str, value: str) -> None:
+    """A time button (HHMM) or the monthly-summary answer; ClockError for a bad time."""
+    if step == views.SUMMARY:
+        user.monthly_summary = value == "yes"
+    else:
+        _set_time(user, step, parse_clock(value))
+
+
 async def on_button(update: Update, context: BotContext) -> None:
     """ob:<step>:<value> taps: a zone candidate, a check-in time, a morning time."""
     query = update.callback_query
@@ -130,7 +145,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             match = ZoneMatch(zone=value, label=value)
         else:
             try:
-                _set_time(user, step, parse_clock(value))
+                _store_button(user, step, value)
             except ClockError as error:
                 await query.answer(str(error))
                 return
@@ -156,6 +171,9 @@ async def on_text(update: Update, context: BotContext, step: str) -> None:
             await send_view(context.bot, update.effective_chat.id, view)
         else:
             await show_current(update, context, f"<i>{lookup.reason}</i>")
+        return
+    if step == views.SUMMARY:
+        await show_current(update, context, "<i>Please tap Yes or No.</i>")
         return
     try:
         chosen = parse_clock(text)

@@ -13,7 +13,7 @@ from bot.texts import CONSENT_NO, CONSENT_YES, WELCOME
 from handlers.views import View, button, rows
 from models import User
 
-TZ, CHECKIN_TIME, MORNING_TIME, DONE = "tz", "ci", "mo", "done"
+TZ, CHECKIN_TIME, MORNING_TIME, SUMMARY, DONE = "tz", "ci", "mo", "sm", "done"
 CHECKIN_CHOICES = [time(h, m) for h, m in ((21, 0), (21, 30), (22, 0), (22, 30), (23, 0), (23, 30))]
 MORNING_CHOICES = [time(h, m) for h, m in ((6, 30), (7, 0), (7, 30), (8, 0), (8, 30), (9, 0))]
 LOCATION_BUTTON = "📍 Share my location"
@@ -79,12 +79,25 @@ def morning_time_view(user: User, after_checkin: bool) -> View:
     return View(text, _time_buttons(MORNING_TIME, MORNING_CHOICES, user.morning_time))
 
 
+def summary_question_view(user: User) -> View:
+    text = (
+        f"✓ Morning sleep diary at <b>{format_clock(user.morning_time)}</b>.\n\n"
+        "<b>On the 1st of each month, shall I send you a summary of the month before?</b>\n"
+        "A short text and a chart, also handy to show your doctor. /settings changes it."
+    )
+    keyboard = [
+        [button("Yes, please", f"ob:{SUMMARY}:yes"), button("No, thanks", f"ob:{SUMMARY}:no")]
+    ]
+    return View(text, InlineKeyboardMarkup(keyboard))
+
+
 def settings_lines(user: User, now: datetime) -> str:
     zone = user.timezone or "UTC"
     return (
         f"Time zone: <b>{escape(zone)}</b> (it's {local_now_text(zone, now)} there)\n"
         f"Evening check-in: <b>{format_clock(user.checkin_time)}</b>\n"
-        f"Morning sleep diary: <b>{format_clock(user.morning_time)}</b>"
+        f"Morning sleep diary: <b>{format_clock(user.morning_time)}</b>\n"
+        f"Monthly summary on the 1st: <b>{'on' if user.monthly_summary else 'off'}</b>"
     )
 
 

@@ -7,7 +7,7 @@ from telegram import Update
 from bot import faq
 from bot.core import users
 from bot.texts import DIALOG_WAITING
-from handlers import checkin, morning, start
+from handlers import checkin, morning, settings, start
 from handlers.context import BotContext
 from handlers.dialog_screen import show_current
 from handlers.faq import answer_question
@@ -26,8 +26,10 @@ async def on_text(update: Update, context: BotContext) -> None:
     async with context.session() as session:
         dialog = await users.get_dialog(session, update.effective_user.id)
         flow, step = (dialog.flow, dialog.step) if dialog else (None, None)
-    if flow in (users.ONBOARDING, users.SETTINGS):
+    if flow == users.ONBOARDING:
         await start.on_text(update, context, step)
+    elif flow == users.SETTINGS:
+        await settings.on_text(update, context, step)
     elif flow in (users.CHECKIN, users.MORNING):
         answer = checkin.on_text if flow == users.CHECKIN else morning.on_text
         if await answer(update, context, step):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -16,6 +18,13 @@ from telegram.error import BadRequest
 from telegram.ext import ExtBot
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+CAPTION_LIMIT = 1024
+
+
+def shown_length(text: str) -> int:
+    """The length Telegram checks: UTF-16 units of the text once HTML tags are parsed away."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return len(plain.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import BigInteger, ForeignKey, String
+from sqlalchemy import BigInteger, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
@@ -26,6 +26,7 @@ class User(Base):
     onboarded: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     paused_until: Mapped[datetime | None]
+    monthly_summary: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
 
     medicines: Mapped[list[Medicine]] = relationship(
@@ -43,3 +44,5 @@ class Medicine(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(64))
+    # Removed from the list in /settings but kept, so past check-ins keep its name.
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -9,12 +9,13 @@ from tests.harness import BotHarness
 
 
 async def onboard(user, place: str = "Berlin") -> None:
-    """Consent, time zone by text, default times."""
+    """Consent, time zone by text, default times, the monthly summary on."""
     await user.command("/start")
     await user.tap("Yes, store my answers")
     await user.send(place)
     await user.tap("✓ 22:00")
     await user.tap("✓ 07:30")
+    await user.tap("Yes, please")
     assert "You're all set" in user.last_text
 
 

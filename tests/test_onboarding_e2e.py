@@ -113,10 +113,15 @@ async def test_times_typed_in_any_common_form(bot: BotHarness, standin: BotApiSt
     await user.send("9:30pm")
     assert "morning sleep diary" in user.last_text
     await user.send("0645")
+    assert "summary" in user.last_text
+    await user.send("maybe")
+    assert "Please tap Yes or No" in user.last_text
+    await user.tap("No, thanks")
     stored = await stored_user(bot, ANA)
     assert (stored.checkin_time, stored.morning_time) == (time(21, 30), time(6, 45))
-    assert stored.onboarded
+    assert stored.onboarded and not stored.monthly_summary
     assert "21:30" in user.last_text and "06:45" in user.last_text
+    assert "Monthly summary on the 1st: off" in user.last_text
     assert await stored_dialog(bot, ANA) is None
 
 
@@ -173,6 +178,7 @@ async def test_onboarding_resumes_after_a_restart(bot: BotHarness, standin: BotA
     assert "evening check-in" in user.last_text
     await user.tap("22:30")
     await user.tap("07:00")
+    await user.tap("Yes, please")
     stored = await stored_user(bot, ANA)
     assert (stored.timezone, stored.checkin_time, stored.onboarded) == (
         "Asia/Tokyo",

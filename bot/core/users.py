@@ -74,9 +74,10 @@ async def medicines(session: AsyncSession, user_id: int) -> list[Medicine]:
 
 
 async def add_medicine(session: AsyncSession, user_id: int, name: str) -> Medicine:
-    """Add a medicine by name, or return the saved one with the same name."""
+    """Add a medicine by name, or return (and bring back) the saved one with the same name."""
     for medicine in await medicines(session, user_id):
         if medicine.name.casefold() == name.casefold():
+            medicine.retired = False
             return medicine
     medicine = Medicine(user_id=user_id, name=name)
     session.add(medicine)

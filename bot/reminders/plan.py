@@ -29,11 +29,13 @@ async def reschedule(session: AsyncSession, user: User, now: datetime) -> dict[K
     effect at once.
     """
     rows = await reminders_of(session, user.id)
-    for kind in DAILY:
+    for kind in (*DAILY, Kind.MONTHLY):
         if kind not in rows:
             rows[kind] = Reminder(user_id=user.id, kind=kind.value, enabled=True)
             session.add(rows[kind])
         row = rows[kind]
+        if kind is Kind.MONTHLY:
+            row.enabled = user.monthly_summary
         ready = row.enabled and user.onboarded and user.timezone is not None
         row.due_at = (
             next_due(kind, local_time_of(user, kind), user.timezone, now) if ready else None
@@ -47,6 +49,6 @@ async def ensure_reminders(
 ) -> dict[Kind, Reminder]:
     """The user's reminder rows, created (and scheduled) if any is missing."""
     rows = await reminders_of(session, user.id)
-    if all(kind in rows for kind in DAILY):
+    if all(kind in rows for kind in (*DAILY, Kind.MONTHLY)):
         return rows
     return await reschedule(session, user, now)

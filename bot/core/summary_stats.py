@@ -1,0 +1,161 @@
+"""Statistics for the monthly summary: averages, best and hardest nights, medicine times,
+factors and the rating-sleep correlation. Definitions: bot/core/summary.py.
+
+Averages are exact fractions rounded half up at the end (6.25 → 6.3, as a person would), so
+a figure never depends on float noise such as 6.1499999.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import time
+from fractions import Fraction
+
+from bot.core.checkin_questions import FACTOR_OPTIONS
+from bot.core.records import NightRecord
+from bot.core.summary_model import (
+    MIN_FACTOR_NIGHTS,
+    MIN_NIGHTS,
+    MIN_PAIRS,
+    FactorComparison,
+    MedicineTiming,
+    NightPick,
+    SleepLink,
+)
+
+DAY_MIN = 24 * 60
+ROUND_TO_MIN = 5  # a usual medicine time is shown to the nearest 5 minutes
+MIN_CONCENTRATION = 0.2  # as in sleep_choices: times spread wider than ~7 h have no "usual"
+
+
+def exact_mean(values: Sequence[float]) -> Fraction:
+    """The mean as an exact fraction; floats are read by their shortest repr (83.4 is 834/10)."""
+    return sum((Fraction(str(v)) for v in values), Fraction(0)) / len(values)
+
+
+def round_half_up(value: Fraction, places: int) -> float:
+    """Round half away from zero to `places` decimals: 6.25 → 6.3, -0.25 → -0.3."""
+    scale = 10**places
+    magnitude = math.floor(abs(value) * scale + Fraction(1, 2))
+    return float(Fraction(magnitude if value >= 0 else -magnitude, scale))
+
+
+def average(values: Sequence[float], places: int = 1) -> float | None:
+    """Mean rounded half up; None with fewer than MIN_NIGHTS values."""
+    if len(values) < MIN_NIGHTS:
+        return None
+    return round_half_up(exact_mean(values), places)
+
+
+def pick_night(checkins: Iterable[NightRecord], hardest: bool) -> NightPick | None:
+    """The lowest-rated (or highest-rated) night; on a tie the later night, the more current.
+
+    None when no night has a rating, or when every rating is the same (no best or worst).
+    """
+    rated = sorted(
+        (r.night, r.severity, r.total_sleep_min) for r in checkins if r.severity is not None
+    )
+    ratings = {severity for _, severity, _ in rated}
+    if len(ratings) < 2:
+        return None
+    target = max(ratings) if hardest else min(ratings)
+    return NightPick(*[row for row in rated if row[1] == target][-1])
+
+
+def usual_clock(times: Sequence[time]) -> time | None:
+    """Median clock time on the 24-hour circle (23:30 and 00:30 → 00:00), to 5 minutes.
+
+    The circular mean finds the middle; each time becomes a signed offset from it, and the
+    plain median of those offsets is the usual time. None when the times are spread around
+    the clock with no clear middle.
+    """
+    if not times:
+        return None
+    values = [t.hour * 60 + t.minute for t in times]
+    angles = [2 * math.pi * v / DAY_MIN for v in values]
+    x = sum(math.cos(a) for a in angles) / len(angles)
+    y = sum(math.sin(a) for a in angles) / len(angles)
+    if math.hypot(x, y) < MIN_CONCENTRATION:
+        return None
+    centre = (math.atan2(y, x) * DAY_MIN / (2 * math.pi)) % DAY_MIN
+    offsets = [(v - centre + DAY_MIN / 2) % DAY_MIN - DAY_MIN / 2 for v in values]
+    typical = centre + statistics.median(offsets)
+    minutes = int(math.floor(typical / ROUND_TO_MIN + 0.5) * ROUND_TO_MIN) % DAY_MIN
+    return time(minutes // 60, minutes % 60)
+
+
+def medicine_timings(checkins: Iterable[NightRecord]) -> tuple[MedicineTiming, ...]:
+    """Per medicine: nights taken and the usual time (needs MIN_NIGHTS nights with a time).
+
+    Names are grouped ignoring case and spacing; the most used spelling is shown (a tie goes
+    to the later one). Most-taken first, then by name.
+    """
+    groups: defaultdict[str, list[NightRecord]] = defaultdict(list)
+    for record in sorted(checkins, key=lambda r: r.night):
+        if record.took_medicine and record.medicine and record.medicine.strip():
+            groups[" ".join(record.medicine.split()).casefold()].append(record)
+    timings = []
+    for nights in groups.values():
+        spellings = Counter(" ".join(r.medicine.split()) for r in nights if r.medicine)
+        top = max(spellings.values())
+        name = [s for s in spellings if spellings[s] == top][-1]
+        times = [r.medicine_time for r in nights if r.medicine_time is not None]
+        usual = usual_clock(times) if len(times) >= MIN_NIGHTS else None
+        timings.append(MedicineTiming(name, len(nights), usual))
+    return tuple(sorted(timings, key=lambda m: (-m.nights, m.name.casefold())))
+
+
+def factor_comparisons(checkins: Sequence[NightRecord]) -> tuple[FactorComparison, ...]:
+    """Average rating with and without each factor, when each side has MIN_FACTOR_NIGHTS."""
+    found = []
+    for key in FACTOR_OPTIONS:
+        with_ = [r.severity for r in checkins if r.severity is not None and getattr(r, key)]
+        without = [
+            r.severity for r in checkins if r.severity is not None and getattr(r, key) is False
+        ]
+        if len(with_) < MIN_FACTOR_NIGHTS or len(without) < MIN_FACTOR_NIGHTS:
+            continue
+        found.append(
+            FactorComparison(
+                key=key,
+                with_avg=round_half_up(exact_mean(with_), 1),
+                with_nights=len(with_),
+                without_avg=round_half_up(exact_mean(without), 1),
+                without_nights=len(without),
+            )
+        )
+    return tuple(found)
+
+
+def strength(r: float) -> str:
+    """|r| in words: < 0.1 hardly any, < 0.3 weak, < 0.5 moderate, else strong."""
+    size = abs(r)
+    if size < 0.1:
+        return "hardly any"
+    if size < 0.3:
+        return "weak"
+    return "moderate" if size < 0.5 else "strong"
+
+
+def sleep_link(records: Iterable[NightRecord]) -> SleepLink | None:
+    """Pearson r of rating against total sleep time, with MIN_PAIRS nights having both.
+
+    `records` must already be limited to saved entries. None when either side never varies.
+    """
+    pairs = [
+        (r.severity, r.total_sleep_min)
+        for r in records
+        if r.severity is not None and r.total_sleep_min is not None
+    ]
+    if len(pairs) < MIN_PAIRS:
+        return None
+    ratings, sleeps = zip(*pairs, strict=True)
+    try:
+        r = statistics.correlation(ratings, sleeps)
+    except statistics.StatisticsError:
+        return None
+    rounded = round_half_up(Fraction(str(r)), 2)
+    return SleepLink(r=rounded, pairs=len(pairs), strength=strength(rounded))
