@@ -8,6 +8,7 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from bot.standin import BotApiStandin
@@ -17,6 +18,10 @@ from tests.harness import BotHarness
 
 ANA = 1001
 OCTOBER = date(2026, 10, 1)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def berlin(day: date, hour: int, minute: int = 0) -> datetime:
@@ -124,7 +129,16 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     await user.tap("No, leave them out")
     pdf = user.messages[-1]
     assert pdf.filename == "stillnight-report.pdf"
-    assert pdf.document_bytes.startswith(b"%PDF-") and b"%%EOF" in pdf.document_bytes[-1024:]
+    text = pdf_text(pdf.document_bytes)
+    assert "Period: 2026-11-01 to 2026-11-24" in text
+    assert "Nights logged: 5" in text and "2026-11-10" in text
+    assert "self-reported" in text and "with a comma" not in text
+
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Everything")
+    await user.tap("Yes, include my notes")
+    assert "night 8, with a comma" in pdf_text(user.messages[-1].document_bytes)
 
     await user.command("/export")
     await user.tap("🔒 Everything stored about me")
