@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import re
 import signal
 import sys
 
@@ -26,6 +27,13 @@ Telegram did not accept the token in TELEGRAM_BOT_TOKEN (getMe answered 401 Unau
 It may be mistyped, or revoked. Open @BotFather in Telegram, choose your bot and \
 "API Token" to copy the current one, put it in .env as TELEGRAM_BOT_TOKEN=<your token> (or \
 export it in your shell), then run `python -m bot` again."""
+
+NO_SECRET = """\
+WEBHOOK_URL is set, so Stillnight runs as a webhook server, but WEBHOOK_SECRET is missing or \
+not valid. Telegram sends it back with every update so that nobody else can post fake ones. \
+Set WEBHOOK_SECRET in .env to 1-256 characters of A-Z, a-z, 0-9, _ and - (for example the \
+output of `python -c "import secrets; print(secrets.token_urlsafe(32))"`), or leave \
+WEBHOOK_URL empty to poll."""
 
 NO_NETWORK = """\
 Could not reach the Telegram Bot API at {url} ({error}). Check the internet connection, or \
@@ -85,7 +93,13 @@ def _run(settings: Settings) -> int:
     from bot.logs import setup_logging
     from bot.migrate import upgrade_sync
 
-    setup_logging(settings.log_level, [settings.telegram_bot_token.get_secret_value()])
+    if settings.webhook_url and not valid_secret(settings):
+        print(NO_SECRET, file=sys.stderr)
+        return 2
+    secrets = [settings.telegram_bot_token.get_secret_value()]
+    if settings.webhook_secret:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    setup_logging(settings.log_level, secrets)
     upgrade_sync(settings.database_url)
     try:
         asyncio.run(_serve(settings))
@@ -102,15 +116,23 @@ def _run(settings: Settings) -> int:
     return 0
 
 
+def valid_secret(settings: Settings) -> bool:
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    return re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret) is not None
+
+
 async def _serve(settings: Settings) -> None:
     from bot.app import build_application, polling
+    from bot.webhook import webhook
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     app = build_application(settings)
-    async with polling(app):
-        log.info("Stillnight is running (polling). Press Ctrl+C to stop.")
+    running = webhook(app, settings) if settings.webhook_url else polling(app)
+    async with running:
+        mode = "webhook" if settings.webhook_url else "polling"
+        log.info("Stillnight is running (%s). Press Ctrl+C to stop.", mode)
         await stop.wait()
     log.info("Stillnight stopped.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/stillnight.db"
@@ -18,6 +18,15 @@ class Settings(BaseSettings):
     reminder_check_seconds: float = 30.0
     send_rate_per_second: float = 30.0
     send_per_chat_seconds: float = 1.0
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"  # all interfaces: a server behind a load balancer
+    webhook_port: int = 8080
+
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return value or None
 
     @property
     def bot_api_url(self) -> str:

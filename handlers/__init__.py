@@ -15,6 +15,7 @@ from telegram.ext import (
 from bot.core import users
 from handlers import (
     checkin,
+    dedupe,
     export,
     faq,
     misc,
@@ -29,7 +30,7 @@ from handlers import (
 from handlers.dialog_screen import register_screen
 from handlers.errors import on_error
 
-GUARDS, MAIN, FALLBACK = -1, 0, 1
+SEEN, GUARDS, MAIN, DONE = -2, -1, 0, 1
 
 
 async def _stale_button(update: Update, context: object) -> None:
@@ -42,7 +43,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     register_screen(users.CHECKIN, checkin.screen)
     register_screen(users.MORNING, morning.screen)
 
+    app.add_handler(TypeHandler(Update, dedupe.skip_seen), group=SEEN)
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
+    app.add_handler(TypeHandler(Update, dedupe.mark_handled), group=DONE)
 
     app.add_handlers(
         [
@@ -86,3 +89,4 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         name="reminders",
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
+    app.job_queue.run_repeating(dedupe.prune_job, interval=3600, first=60, name="prune")

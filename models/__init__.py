@@ -4,7 +4,18 @@ from models.base import Base
 from models.checkin import Checkin
 from models.dialog import Dialog
 from models.diary import SleepDiary
+from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
 from models.user import Medicine, User
 
-__all__ = ["Base", "Checkin", "Delivery", "Dialog", "Medicine", "Reminder", "SleepDiary", "User"]
+__all__ = [
+    "Base",
+    "Checkin",
+    "Delivery",
+    "Dialog",
+    "Medicine",
+    "ProcessedUpdate",
+    "Reminder",
+    "SleepDiary",
+    "User",
+]

@@ -100,7 +100,7 @@ async def get_updates(s: BotApiStandin, ctx: Ctx) -> list[dict[str, Any]]:
 
 @api_method("deleteWebhook")
 async def delete_webhook(s: BotApiStandin, ctx: Ctx) -> bool:
-    s.webhook_url = ""
+    s.webhook_url = s.webhook_secret = ""
     if ctx.params.get("drop_pending_updates"):
         s._queue.drop_all("drop_pending_updates=True")
     return True
@@ -112,6 +112,7 @@ async def set_webhook(s: BotApiStandin, ctx: Ctx) -> bool:
     if url and not str(url).startswith("https://"):
         raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
     s.webhook_url = str(url)
+    s.webhook_secret = str(ctx.params.get("secret_token", ""))
     if ctx.params.get("drop_pending_updates"):
         s._queue.drop_all("drop_pending_updates=True")
     return True

@@ -36,6 +36,14 @@ class UpdateQueue:
     def __len__(self) -> int:
         return len(self._pending)
 
+    def pending(self) -> list[dict[str, Any]]:
+        return list(self._pending)
+
+    def forget(self, update_id: int) -> None:
+        """A webhook delivery succeeded: the update is done."""
+        self.delivered.add(update_id)
+        self._pending = [u for u in self._pending if u["update_id"] != update_id]
+
     def confirm(self, offset: int | None) -> None:
         """Apply an ``offset``: positive confirms lower ids, negative keeps the last -offset."""
         if not offset:

@@ -23,6 +23,7 @@ from .polling import UpdateQueue
 from .registry import METHODS, Ctx
 from .state import Call, CallbackState, ChatState, FileBlob, Sent, StoredMessage
 from .waiting import Waiting
+from .webhook_push import WebhookPusher
 from .wire import read_request, summarize
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ class BotApiStandin(Waiting):
         self.violations: list[str] = []
         self.calls: list[Call] = []
         self.webhook_url = ""
+        self.webhook_secret = ""
+        self.pusher: WebhookPusher | None = None
         self.bot_settings: dict[str, dict[str, Any]] = {}  # setMyDescription & co, by method
         self._commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self._chats: dict[int, ChatState] = {}
@@ -107,8 +110,18 @@ class BotApiStandin(Waiting):
         if self.track_handling:
             tracking.install(self)
 
+    def deliver_webhooks_to(self, targets: list[str]) -> WebhookPusher:
+        """Post updates to these local URLs (in turn) while a webhook is set, as Telegram
+        posts to a public URL in front of the bot's processes."""
+        self.pusher = WebhookPusher(self, targets)
+        self.pusher.start()
+        return self.pusher
+
     async def stop(self) -> None:
         """Wake pending long polls, shut the server down, flag unanswered callback queries."""
+        if self.pusher is not None:
+            await self.pusher.stop()
+            self.pusher = None
         self._closed = True
         tracking.uninstall(self)
         self._notify()
