@@ -33,7 +33,12 @@ async def record_consent(session: AsyncSession, user_id: int, consent: bool, now
 
 
 async def get_dialog(session: AsyncSession, user_id: int) -> Dialog | None:
-    return await session.get(Dialog, user_id)
+    """The user's open dialog, locked for this transaction.
+
+    Two taps of one user can reach two processes at once; the row lock (PostgreSQL; SQLite
+    serializes writers anyway) makes the second wait and see the first one's result.
+    """
+    return await session.get(Dialog, user_id, with_for_update=True)
 
 
 async def open_dialog(

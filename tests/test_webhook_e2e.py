@@ -1,0 +1,159 @@
+"""Webhook mode, two bot processes on one database: any update to any process."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+
+import aiohttp
+import pytest
+from pydantic import SecretStr
+
+from bot.app import build_application
+from bot.clock import ManualClock
+from bot.settings import Settings
+from bot.standin import BotApiStandin
+from bot.webhook import SECRET_HEADER, webhook
+from tests.flows import onboard, stored_checkins
+from tests.harness import TOKEN, BotHarness
+
+SECRET = "s3cret_webhook-token"
+PUBLIC_URL = "https://stillnight.example/telegram"
+ANA = 1001
+
+
+def webhook_settings(api: BotApiStandin, database_url: str) -> Settings:
+    return Settings(
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_base_url=api.url,
+        database_url=database_url,
+        webhook_url=PUBLIC_URL,
+        webhook_secret=SecretStr(SECRET),
+        webhook_listen="127.0.0.1",
+        webhook_port=0,
+        reminder_check_seconds=3600,
+    )
+
+
+@pytest.fixture
+async def two_processes(
+    standin: BotApiStandin, database_url: str, clock: ManualClock
+) -> AsyncIterator[list[str]]:
+    """Two webhook servers (two Applications, two engines); the stand-in alternates."""
+    settings = webhook_settings(standin, database_url)
+    async with AsyncExitStack() as stack:
+        ports = [
+            await stack.enter_async_context(
+                webhook(build_application(settings, clock), settings, register=first)
+            )
+            for first in (True, False)
+        ]
+        urls = [f"http://127.0.0.1:{port}/telegram" for port in ports]
+        standin.deliver_webhooks_to(urls)
+        yield urls
+
+
+async def test_a_full_checkin_with_updates_spread_over_two_processes(
+    standin: BotApiStandin, two_processes: list[str], database_url: str, clock: ManualClock
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    for label in ["6", "Only at bedtime", "Often", "Calves", "Feet", "Done ➜"]:
+        await user.tap(label)
+    for label in ["Skip"] * 4:
+        await user.tap(label)
+    await user.tap("✅ Save")
+    harness = BotHarness(standin.url, database_url, clock)
+    [checkin] = await stored_checkins(harness, ANA)
+    await harness.close()
+    assert (checkin.severity, checkin.onset, checkin.locations) == (
+        6,
+        "bedtime",
+        ["calves", "feet"],
+    )
+    assert standin.pusher.refused == 0
+
+
+async def test_quick_taps_on_two_processes_are_both_kept(
+    standin: BotApiStandin, two_processes: list[str], database_url: str, clock: ManualClock
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    for label in ["6", "Only at bedtime", "Often"]:
+        await user.tap(label)
+    taps = [user.tap(label, wait=False) for label in ("Calves", "Thighs", "Feet", "Arms")]
+    await asyncio.gather(*taps)
+    await standin.wait_idle(quiet=0.3, timeout=10)
+    harness = BotHarness(standin.url, database_url, clock)
+    [checkin] = await stored_checkins(harness, ANA)
+    await harness.close()
+    assert checkin.locations == ["calves", "thighs", "feet", "arms"]
+
+
+async def test_requests_without_the_secret_are_refused_and_health_answers(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    update = {
+        "update_id": 999_999,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": ANA, "type": "private"},
+            "from": {"id": ANA, "is_bot": False, "first_name": "Eve"},
+            "text": "/start",
+        },
+    }
+    async with aiohttp.ClientSession() as http:
+        for headers in ({}, {SECRET_HEADER: "wrong"}):
+            async with http.post(two_processes[0], json=update, headers=headers) as response:
+                assert response.status == 403
+        health = two_processes[1].replace("/telegram", "/healthz")
+        async with http.get(health) as response:
+            assert response.status == 200 and await response.text() == "ok"
+    assert standin.calls_to("sendMessage") == [], "the forged update did nothing"
+
+
+async def test_the_same_update_delivered_twice_changes_nothing(
+    standin: BotApiStandin, two_processes: list[str], database_url: str, clock: ManualClock
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    for label in ["4"] + ["Skip"] * 6:
+        await user.tap(label)
+    sent_before = len(standin.calls_to("sendMessage"))
+    update = {
+        "update_id": 777_777,
+        "message": {
+            "message_id": 9_999,
+            "date": 0,
+            "chat": {"id": ANA, "type": "private"},
+            "from": {"id": ANA, "is_bot": False, "first_name": "Ana"},
+            "text": "first delivery",
+        },
+    }
+    async with aiohttp.ClientSession() as http:
+        for url in two_processes:  # once to each process, as a retry might land
+            async with http.post(url, json=update, headers={SECRET_HEADER: SECRET}) as r:
+                assert r.status == 200
+    harness = BotHarness(standin.url, database_url, clock)
+    [checkin] = await stored_checkins(harness, ANA)
+    await harness.close()
+    assert checkin.note == "first delivery"
+    assert len(standin.calls_to("sendMessage")) == sent_before + 1, "answered once"
+
+
+async def test_health_is_503_while_the_database_is_unreachable(
+    standin: BotApiStandin, clock: ManualClock
+) -> None:
+    settings = webhook_settings(standin, "postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
+    app = build_application(settings, clock)
+    async with (
+        webhook(app, settings, register=False) as port,
+        aiohttp.ClientSession() as http,
+        http.get(f"http://127.0.0.1:{port}/healthz") as response,
+    ):
+        assert response.status == 503
