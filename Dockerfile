@@ -49,7 +49,7 @@ EXPOSE 8080
 # HTTP, so without WEBHOOK_URL the check passes (the process being up is all there is to see).
 # Python, not curl: the slim image has no curl.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request as r; os.environ.get('WEBHOOK_URL') and r.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('WEBHOOK_PORT', '8080'), timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request as r; os.environ.get('WEBHOOK_URL') and r.urlopen('http://127.0.0.1:%s/healthz' % (os.environ.get('WEBHOOK_PORT') or '8080'), timeout=4)"]
 
 ENTRYPOINT ["python", "-m", "bot"]
 CMD ["run"]

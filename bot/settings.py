@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     reminder_check_seconds: float = 30.0
     send_rate_per_second: float = 30.0
     send_per_chat_seconds: float = 1.0
+    reminder_lease_seconds: float = 300.0
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"  # all interfaces: a server behind a load balancer

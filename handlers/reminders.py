@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Update
@@ -44,7 +44,8 @@ def make_dispatcher(app: Application) -> Dispatcher:  # type: ignore[type-arg]
         return sent.message_id
 
     pacer = Pacer(settings.send_rate_per_second, settings.send_per_chat_seconds)
-    return Dispatcher(resources.sessionmaker, resources.clock, pacer, send)
+    lease = timedelta(seconds=settings.reminder_lease_seconds)
+    return Dispatcher(resources.sessionmaker, resources.clock, pacer, send, lease)
 
 
 async def dispatch_job(context: BotContext) -> None:

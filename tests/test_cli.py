@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import signal
 import sqlite3
-import sys
 from pathlib import Path
 
 from bot.standin import BotApiStandin
 from tests.harness import TOKEN
-
-
-async def start_bot(*args: str, cwd: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
-    """`python -m bot ARGS` in `cwd`, with only `env` for the bot's own settings."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=cwd,
-        env={**clean, **env},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
-async def finish(process: asyncio.subprocess.Process) -> tuple[int, str, str]:
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    return process.returncode, out.decode(), err.decode()
-
-
-async def run_bot(*args: str, cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
-    return await finish(await start_bot(*args, cwd=cwd, env=env))
+from tests.processes import finish, run_bot, start_bot
 
 
 async def test_help_lists_every_subcommand(tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ from bot.core.schedule import Kind, next_due, night_for, still_useful
 from models import Delivery, Reminder, User
 
 PENDING, SENT, SKIPPED, BLOCKED, FAILED = "pending", "sent", "skipped", "blocked", "failed"
+SENDING = "sending"  # handed to Telegram; if the process dies now, nobody knows the outcome
+UNCERTAIN = "uncertain"  # was SENDING when its process died: never sent again
 ACTED = "acted"  # the user tapped one of its buttons
 
 
@@ -126,7 +128,17 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
 
 
 async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelta) -> list[Claimed]:
-    """Take up to `limit` pending deliveries that nobody holds, for `hold`."""
+    """Take up to `limit` pending deliveries that nobody holds, for `hold`.
+
+    First, a send that was under way when its process died (still SENDING after its lease)
+    becomes UNCERTAIN: Telegram may have delivered it, so it is never sent again.
+    """
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.status == SENDING, Delivery.lease_until < now)
+        .values(status=UNCERTAIN, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
     free = (
         (Delivery.status == PENDING)
         & (Delivery.send_after <= now)

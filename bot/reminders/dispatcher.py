@@ -4,7 +4,9 @@ Every outcome is stored: sent, skipped (no longer useful or no longer wanted), b
 (the user blocked the bot: marked inactive until /start), failed (Telegram refused it) or,
 after network trouble, still pending with a lease that expires later, so this or another
 process tries again. Each send is recorded the moment it succeeds, which keeps the window
-in which a crash could cause a second send as small as one message.
+in which a crash leaves a send's outcome unknown as small as one message. Such a send
+(marked "sending" just before it went out) is never repeated: a reminder is never sent
+twice, even after kill -9.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from models import Delivery, User
 log = logging.getLogger(__name__)
 
 BATCH = 500
-LEASE = timedelta(minutes=5)
 MAX_RETRY_AFTER = 3  # RetryAfter answers for one message before it waits for a later round
 IN_FLIGHT = 64
 
@@ -70,8 +71,10 @@ class Dispatcher:
         clock: Clock,
         pacer: Pacer,
         send: Send,
+        lease: timedelta = timedelta(minutes=5),
     ) -> None:
         self.sessionmaker = sessionmaker
+        self.lease = lease
         self.clock = clock
         self.pacer = pacer
         self.send = send
@@ -93,7 +96,7 @@ class Dispatcher:
         async with self.sessionmaker.begin() as session:
             materialized = await claim.materialize(session, now, BATCH)
         async with self.sessionmaker.begin() as session:
-            batch = await claim.lease(session, now, BATCH, LEASE)
+            batch = await claim.lease(session, now, BATCH, self.lease)
             wanted = await still_wanted(session, batch, now)
             unwanted = [c.delivery_id for c in batch if c.delivery_id not in wanted]
             await claim.settle(session, unwanted, claim.SKIPPED)
@@ -124,6 +127,7 @@ class Dispatcher:
         for attempt in range(MAX_RETRY_AFTER):
             if attempt:
                 await self.pacer.wait_turn(item.chat_id)
+            await self._mark_sending(item)
             try:
                 message_id = await self.send(item)
             except RetryAfter as error:
@@ -148,6 +152,12 @@ class Dispatcher:
         await self._retry_later(item)
         outcome.retry_later += 1
 
+    async def _mark_sending(self, item: Claimed) -> None:
+        async with self.sessionmaker.begin() as session:
+            await session.execute(
+                update(Delivery).where(Delivery.id == item.delivery_id).values(status=claim.SENDING)
+            )
+
     async def _settle(self, item: Claimed, status: str, **values: object) -> None:
         async with self.sessionmaker.begin() as session:
             await claim.settle(session, [item.delivery_id], status, **values)
@@ -158,9 +168,10 @@ class Dispatcher:
             await session.execute(update(User).where(User.id == item.chat_id).values(active=False))
 
     async def _retry_later(self, item: Claimed) -> None:
+        """Telegram surely did not take it (or timed out): pending again, after a backoff."""
         async with self.sessionmaker.begin() as session:
             await session.execute(
                 update(Delivery)
                 .where(Delivery.id == item.delivery_id)
-                .values(lease_until=self.clock.now() + backoff(item.attempts))
+                .values(status=claim.PENDING, lease_until=self.clock.now() + backoff(item.attempts))
             )

@@ -1,0 +1,107 @@
+"""kill -9 of the bot process during a check-in and during reminder dispatch."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.seed import seed_users
+from bot.db import make_engine, make_sessionmaker
+from bot.standin import BotApiStandin
+from models import Checkin, Delivery
+from tests.flows import onboard
+from tests.harness import TOKEN
+from tests.processes import kill_hard, start_bot
+
+USERS = 150
+
+
+def bot_env(api: BotApiStandin, database_url: str, **extra: str) -> dict[str, str]:
+    return {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": api.url,
+        "DATABASE_URL": database_url,
+        **extra,
+    }
+
+
+async def polling_started(api: BotApiStandin, before: int) -> None:
+    await api.wait_for(lambda: len(api.calls_to("getUpdates")) > before, timeout=30)
+
+
+async def test_kill_during_a_checkin_loses_no_answer(database_url: str, tmp_path: Path) -> None:
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False)
+    await api.start()
+    env = bot_env(api, database_url)
+    process = await start_bot(cwd=tmp_path, env=env)
+    try:
+        await polling_started(api, 0)
+        user = api.user(user_id=4001, first_name="Kim")
+        await onboard(user)
+        await user.command("/checkin")
+        await user.tap("7")
+        await user.tap("Only at bedtime")
+        await kill_hard(process)
+        process = await start_bot(cwd=tmp_path, env=env)
+        await polling_started(api, len(api.calls_to("getUpdates")))
+        await user.command("/checkin")
+        assert "3/8" in user.last_text
+        await user.tap("Often")
+    finally:
+        await kill_hard(process)
+        await api.stop()
+    engine = make_engine(database_url)
+    async with make_sessionmaker(engine)() as session:
+        [checkin] = list(await session.scalars(select(Checkin)))
+    await engine.dispose()
+    assert (checkin.severity, checkin.onset, checkin.urge) == (7, "bedtime", "often")
+    assert not api.violations
+
+
+async def test_kill_during_dispatch_sends_nothing_twice_and_loses_nothing_else(
+    database_url: str, tmp_path: Path
+) -> None:
+    ids = list(range(50_001, 50_001 + USERS))
+    now = datetime.now(UTC)
+    engine = make_engine(database_url)
+    maker = make_sessionmaker(engine)
+    async with maker.begin() as session:
+        await seed_users(session, ids, ["Europe/Berlin"], now, [now - timedelta(minutes=1)] * USERS)
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False)
+    await api.start()
+    for uid in ids:
+        api.add_chat(uid)
+    api.limits.overall_per_second, api.limits.per_chat_seconds = 30, 1.0
+    api.limits.repeat_window = 120  # a second copy to a chat is a violation
+    env = bot_env(api, database_url, REMINDER_CHECK_SECONDS="0.5", REMINDER_LEASE_SECONDS="2")
+    process = await start_bot(cwd=tmp_path, env=env)
+    try:
+        await api.wait_for(lambda: len(api.calls_to("sendMessage")) >= 40, timeout=30)
+        await kill_hard(process)
+        sent_at_kill = len(api.calls_to("sendMessage"))
+        process = await start_bot(cwd=tmp_path, env=env)
+
+        async def settled() -> list[str]:
+            async with maker() as session:
+                return list(await session.scalars(select(Delivery.status)))
+
+        for _ in range(120):
+            statuses = await settled()
+            if len(statuses) == USERS and set(statuses) <= {"sent", "uncertain"}:
+                break
+            await asyncio.sleep(0.5)
+    finally:
+        await kill_hard(process)
+        await api.stop()
+    await engine.dispose()
+    per_chat = Counter(call["chat_id"] for call in api.calls_to("sendMessage"))
+    assert set(per_chat.values()) == {1}, "no reminder twice"
+    counts = Counter(statuses)
+    assert counts["sent"] + counts["uncertain"] == USERS, counts
+    assert counts["uncertain"] <= 2, "only a send under way at the kill is uncertain"
+    assert len(per_chat) >= USERS - counts["uncertain"] and sent_at_kill < USERS
+    assert not api.violations
