@@ -1,0 +1,126 @@
+"""Telegram errors and a database outage: every answer already given stays stored."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.clock import ManualClock
+from bot.standin import BotApiStandin
+from bot.texts import ERROR
+from tests.conftest import POSTGRES_URL
+from tests.flows import onboard, stored_checkins, stored_dialog
+from tests.harness import BotHarness
+
+ANA = 1001
+
+
+async def test_a_failed_edit_keeps_the_answer_and_reassures(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    standin.set_fault("editMessageText", "server_error")
+    answer = await user.tap("7")
+    assert "answers so far are safe" in answer.toast
+    [checkin] = await stored_checkins(bot, ANA)
+    assert checkin.severity == 7
+    await user.command("/checkin")
+    assert "2/8" in user.last_text
+
+
+async def test_a_429_on_a_reply_loses_nothing(bot: BotHarness, standin: BotApiStandin) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    await user.tap("3")
+    standin.set_fault("sendMessage", "retry_after", retry_after=1)
+    await user.send("hello?")  # the reply is refused once
+    assert ERROR in user.last_text
+    await user.command("/checkin")
+    assert "2/8" in user.last_text
+    [checkin] = await stored_checkins(bot, ANA)
+    assert checkin.severity == 3
+
+
+class Gate:
+    """A TCP proxy in front of PostgreSQL that the test can close and open again."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.open = True
+        self.port = 0
+        self._server: asyncio.Server | None = None
+        self._links: set[asyncio.StreamWriter] = set()
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not self.open:
+            writer.close()
+            return
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        self._links |= {writer, up_writer}
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(ConnectionError, OSError):
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    def close(self) -> None:
+        """The database becomes unreachable: cut every link, refuse new ones."""
+        self.open = False
+        for link in self._links:
+            link.close()
+        self._links.clear()
+
+    async def stop(self) -> None:
+        self.close()
+        if self._server is not None:
+            self._server.close()
+
+
+@pytest.fixture
+async def gated_database(database_url: str) -> AsyncIterator[tuple[str, Gate]]:
+    """The test's PostgreSQL database, reached through a gate (SQLite has no server to lose)."""
+    url = make_url(database_url)
+    gate = Gate(make_url(POSTGRES_URL).port or 5432)
+    await gate.start()
+    yield url.set(host="127.0.0.1", port=gate.port).render_as_string(hide_password=False), gate
+    await gate.stop()
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_database_outage_gets_a_kind_reply_and_recovers_by_itself(
+    standin: BotApiStandin, gated_database: tuple[str, Gate], clock: ManualClock
+) -> None:
+    url, gate = gated_database
+    bot = BotHarness(standin.url, url, clock)
+    await bot.start()
+    try:
+        user = standin.user(user_id=ANA, first_name="Ana")
+        await onboard(user)
+        await user.command("/checkin")
+        await user.tap("6")
+        gate.close()
+        await user.command("/checkin")
+        assert "try again in a moment" in user.last_text
+        gate.open = True
+        await user.command("/checkin")
+        assert "2/8" in user.last_text
+        [checkin] = await stored_checkins(bot, ANA)
+        assert checkin.severity == 6
+        assert (await stored_dialog(bot, ANA)).step == "ons"
+    finally:
+        await bot.close()
