@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import faq, reminders, summary
+from bench import faq, load, reminders, summary
 
 BENCHMARKS: dict[str, Callable[[list[str]], int]] = {
     "faq": faq.main,
+    "load": load.main,
     "reminders": reminders.main,
     "summary": summary.main,
 }

@@ -15,14 +15,13 @@ from bot.core import users
 from bot.core.checkin_flow import AnswerError
 from bot.core.checkin_questions import Question
 from bot.core.nights import night_of
-from bot.texts import NEEDS_START
 from handlers import checkin_view as views
+from handlers import entry_form
 from handlers.context import BotContext
 from handlers.dialog_screen import show_current
-from handlers.views import View, edit_view
+from handlers.entry_form import EntryForm
+from handlers.views import View
 from models import Checkin, Dialog, User
-
-STALE = "That button is from an earlier screen, so I left everything as it was."
 
 
 def _local_now(user: User, now: datetime) -> datetime:
@@ -54,80 +53,37 @@ async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetim
     return views.question_view(checkin, Question(dialog.step), meds)
 
 
+async def _press(
+    session: AsyncSession, user: User, dialog: Dialog, checkin: Checkin, action: str, now: datetime
+) -> None:
+    meds = await users.medicines(session, user.id)
+    steps.press(dialog, checkin, action, meds, _local_now(user, now), now)
+
+
+FORM = EntryForm(
+    flow=users.CHECKIN,
+    model=Checkin,
+    default_night=night_of,
+    open_entry=flow.tonight,
+    resume_step=steps.resume_step,
+    press=_press,
+    screen=screen,
+    where_now="Here is where your check-in is now:",
+)
+
+
 async def cmd_checkin(update: Update, context: BotContext) -> None:
     """Start tonight's check-in, resume it where it stopped, or show it if already saved."""
-    await begin(update, context)
+    await entry_form.begin(FORM, update, context)
 
 
 async def begin(update: Update, context: BotContext, night: date | None = None) -> None:
-    """Open the check-in of `night` (default: the current one) at its next open question."""
-    now = context.now()
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        ready = user is not None and user.consent and user.onboarded
-        if ready:
-            night = night or night_of(now, user.timezone or "UTC")
-            checkin = await flow.tonight(session, user.id, night, now)
-            dialog = await users.get_dialog(session, user.id)
-            await users.open_dialog(
-                session,
-                user.id,
-                users.CHECKIN,
-                steps.resume_step(checkin),
-                now,
-                night=night,
-                message_id=dialog.message_id if dialog else None,
-            )
-    if ready:
-        await show_current(update, context)
-    else:
-        await update.effective_message.reply_text(NEEDS_START)
-
-
-def _parse(data: str) -> tuple[int, str, str] | None:
-    parts = data.split(":", 3)
-    if len(parts) != 4 or not parts[1].isdigit() or parts[2] not in steps.STEPS:
-        return None
-    return int(parts[1]), parts[2], parts[3]
+    """The check-in of `night`, from a reminder's Start button."""
+    await entry_form.begin(FORM, update, context, night)
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    parsed = _parse(query.data or "")
-    now = context.now()
-    toast: str | None = None
-    view: View | None = None
-    async with context.session() as session:
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        checkin = await session.get(Checkin, parsed[0]) if parsed else None
-        live = (
-            parsed is not None
-            and checkin is not None
-            and dialog is not None
-            and dialog.flow == users.CHECKIN
-            and checkin.user_id == update.effective_user.id
-            and checkin.night == dialog.night
-            and dialog.step == parsed[1]
-        )
-        if not live:
-            toast = STALE
-        else:
-            user = await users.get_user(session, dialog.user_id)
-            meds = await users.medicines(session, dialog.user_id)
-            try:
-                steps.press(dialog, checkin, parsed[2], meds, _local_now(user, now), now)
-            except AnswerError as error:
-                toast = str(error)
-            else:
-                dialog.updated_at = now
-                view = await screen(session, user, dialog, now)
-                if dialog.step == steps.SAVED:
-                    await users.close_dialog(session, dialog.user_id)
-    if view is not None:
-        await edit_view(query.message, view)
-    await query.answer(toast)
-    if not live and dialog is not None and dialog.flow == users.CHECKIN:
-        await show_current(update, context, "Here is where your check-in is now:")
+    await entry_form.on_button(FORM, update, context)
 
 
 async def on_text(update: Update, context: BotContext, dialog_step: str) -> bool:

@@ -14,14 +14,14 @@ from bot.core.checkin_flow import AnswerError
 from bot.core.diary_questions import COLUMNS, TIME_QUESTIONS, DiaryQuestion
 from bot.core.nights import local_time
 from bot.core.sleep_diary import usual_time
-from bot.texts import NEEDS_START
+from handlers import entry_form
 from handlers import morning_view as views
 from handlers.context import BotContext
 from handlers.dialog_screen import show_current
-from handlers.views import View, edit_view
+from handlers.entry_form import STALE, EntryForm, parse_button
+from handlers.views import View
 from models import Dialog, SleepDiary, User
 
-STALE = "That button is from an earlier screen, so I left everything as it was."
 CATCH_UP_NIGHTS = 3
 
 
@@ -84,40 +84,31 @@ async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetim
     return views.question_view(diary, question, await _usual(session, diary, question))
 
 
+async def _press(
+    session: AsyncSession, user: User, dialog: Dialog, diary: SleepDiary, action: str, now: datetime
+) -> None:
+    steps.press(dialog, diary, action, user.timezone, now)
+
+
+FORM = EntryForm(
+    flow=users.MORNING,
+    model=SleepDiary,
+    default_night=last_night,
+    open_entry=diary_for,
+    resume_step=steps.resume_step,
+    press=_press,
+    screen=screen,
+    where_now="Here is where your sleep diary is now:",
+)
+
+
 async def cmd_morning(update: Update, context: BotContext) -> None:
-    await begin(update, context)
+    await entry_form.begin(FORM, update, context)
 
 
 async def begin(update: Update, context: BotContext, night: date | None = None) -> None:
-    """Open the diary of `night` (default: last night) at its next open question."""
-    now = context.now()
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        ready = user is not None and user.consent and user.onboarded
-        if ready:
-            night = night or last_night(now, user.timezone)
-            diary = await diary_for(session, user.id, night, now)
-            dialog = await users.get_dialog(session, user.id)
-            await users.open_dialog(
-                session,
-                user.id,
-                users.MORNING,
-                steps.resume_step(diary),
-                now,
-                night=night,
-                message_id=dialog.message_id if dialog else None,
-            )
-    if ready:
-        await show_current(update, context)
-    else:
-        await update.effective_message.reply_text(NEEDS_START)
-
-
-def _parse(data: str) -> tuple[int, str, str] | None:
-    parts = data.split(":", 3)
-    if len(parts) != 4 or not parts[1].isdigit():
-        return None
-    return int(parts[1]), parts[2], parts[3]
+    """The diary of `night`, from a reminder's Start button or a missed-morning button."""
+    await entry_form.begin(FORM, update, context, night)
 
 
 async def _catch_up(update: Update, context: BotContext, raw: str) -> None:
@@ -133,43 +124,11 @@ async def _catch_up(update: Update, context: BotContext, raw: str) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    parsed = _parse(query.data or "")
+    parsed = parse_button(update.callback_query.data or "")
     if parsed and parsed[1] == "new":
         await _catch_up(update, context, parsed[2])
-        return
-    now = context.now()
-    toast: str | None = None
-    view: View | None = None
-    async with context.session() as session:
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        diary = await session.get(SleepDiary, parsed[0]) if parsed else None
-        live = (
-            diary is not None
-            and dialog is not None
-            and dialog.flow == users.MORNING
-            and diary.user_id == update.effective_user.id
-            and diary.night == dialog.night
-            and dialog.step == parsed[1]
-        )
-        if not live:
-            toast = STALE
-        else:
-            user = await users.get_user(session, dialog.user_id)
-            try:
-                steps.press(dialog, diary, parsed[2], user.timezone, now)
-            except AnswerError as error:
-                toast = str(error)[:200]
-            else:
-                dialog.updated_at = now
-                view = await screen(session, user, dialog, now)
-                if dialog.step == steps.SAVED:
-                    await users.close_dialog(session, dialog.user_id)
-    if view is not None:
-        await edit_view(query.message, view)
-    await query.answer(toast, show_alert=bool(toast and len(toast) > 60))
-    if not live and dialog is not None and dialog.flow == users.MORNING:
-        await show_current(update, context, "Here is where your sleep diary is now:")
+    else:
+        await entry_form.on_button(FORM, update, context)
 
 
 async def on_text(update: Update, context: BotContext, dialog_step: str) -> bool:

@@ -20,10 +20,10 @@ from bot.core.checkin_questions import (
 from bot.core.clock_parse import ClockError, parse_clock
 from models import Checkin, Dialog, Medicine
 
-RECAP = "rec"
+RECAP = "rec"  # the recap screen of a check-in or a diary
+SAVED = "saved"  # shown once after Save; the dialog closes
 MEDICINE_NAME = "mdn"
 MEDICINE_TIME = "mdt"
-SAVED = "saved"
 STEPS = {*(q.value for q in Question), RECAP, MEDICINE_NAME, MEDICINE_TIME}
 
 

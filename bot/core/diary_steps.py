@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.core.checkin_flow import AnswerError
+from bot.core.checkin_steps import RECAP, SAVED
 from bot.core.clock_parse import ClockError
 from bot.core.diary_questions import (
     COLUMNS,
@@ -36,8 +37,6 @@ from bot.core.sleep_diary import (
 from models import Dialog, SleepDiary
 
 Q = DiaryQuestion
-RECAP = "rec"
-SAVED = "saved"
 STEPS = {*(q.value for q in Q), RECAP}
 
 

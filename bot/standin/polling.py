@@ -18,9 +18,9 @@ def update_type(update: dict[str, Any]) -> str:
 
 
 class UpdateQueue:
-    def __init__(self) -> None:
+    def __init__(self, first_id: int = 1) -> None:
         self._pending: list[dict[str, Any]] = []
-        self._next_id = 1
+        self._next_id = first_id
         self.allowed: list[str] | None = None  # None/[] = Telegram's default set
         self.delivered: set[int] = set()  # ids returned by getUpdates at least once
         self.dropped: dict[int, str] = {}  # id -> reason (allowed_updates / offset)

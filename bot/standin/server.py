@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -80,7 +81,9 @@ class BotApiStandin(Waiting):
         self._files: dict[str, FileBlob] = {}
         self._faults: list[Fault] = []
         self.limits = SendLimits()
-        self._queue = UpdateQueue()
+        # Like Telegram's, update ids keep growing across restarts (a bot that remembers
+        # handled ids, with a database that outlives this stand-in, must not see one again).
+        self._queue = UpdateQueue(first_id=time.time_ns() // 1_000_000 % 2**31)
         self._poll: _PollTicket | None = None
         self._last_poll: float | None = None
         self._last_request = 0.0
