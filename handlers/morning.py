@@ -11,6 +11,7 @@ from telegram import Update
 from bot.core import diary_steps as steps
 from bot.core import users
 from bot.core.checkin_flow import AnswerError
+from bot.core.checkin_steps import is_skip
 from bot.core.diary_questions import COLUMNS, TIME_QUESTIONS, DiaryQuestion
 from bot.core.nights import local_time
 from bot.core.sleep_diary import usual_time
@@ -134,7 +135,7 @@ async def on_button(update: Update, context: BotContext) -> None:
 async def on_text(update: Update, context: BotContext, dialog_step: str) -> bool:
     """A typed answer in the diary. False when the text is no answer for this step."""
     text = update.effective_message.text or ""
-    if not steps.takes_text(dialog_step):
+    if not steps.takes_text(dialog_step) and not is_skip(text):
         return False
     now = context.now()
     async with context.session() as session:

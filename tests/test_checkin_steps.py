@@ -136,3 +136,15 @@ def test_resume_step_is_the_first_open_question() -> None:
     assert steps.resume_step(checkin) == "urg"
     checkin.answered = [q.value for q in flow.QUESTIONS]
     assert steps.resume_step(checkin) == "rec"
+
+
+@pytest.mark.parametrize("typed", ["skip", "Skip", " SKIP. ", "pass", "-"])
+def test_typing_skip_means_the_skip_button(typed: str) -> None:
+    dialog, checkin = fresh()
+    dialog.step = "not"
+    checkin.note = "old"
+    steps.type_answer(dialog, checkin, typed, NOW)
+    assert checkin.note is None and "not" in checkin.answered and dialog.step == "rec"
+    dialog.step = "ons"
+    steps.type_answer(dialog, checkin, typed, NOW)
+    assert "ons" in checkin.answered and dialog.step == "urg"

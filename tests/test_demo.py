@@ -74,7 +74,7 @@ async def test_time_jumps_and_demo_commands(tmp_path: Path) -> None:
     transcript = await play(lines, tmp_path)
     assert "[demo time] Wed 25 Nov 2026, 00:00 Europe/Berlin" in transcript
     assert "[demo time] Wed 25 Nov 2026, 07:30 Europe/Berlin" in transcript
-    assert "[demo time] Tue 01 Dec 2026, 07:00 Europe/Berlin" in transcript
+    assert "[demo time] Tue 01 Dec 2026, 09:00 Europe/Berlin" in transcript
     assert "Use /time +2h" in transcript and "Use /location LAT LON" in transcript
     assert "never sent" not in transcript
 

@@ -160,7 +160,9 @@ def type_answer(dialog: Dialog, checkin: Checkin, text: str, now: datetime) -> s
     Raises AnswerError with a reason when the text does not fit this step.
     """
     step = dialog.step
-    if step == Question.SEVERITY.value:
+    if is_skip(text) and step not in (RECAP, MEDICINE_NAME):
+        press(dialog, checkin, "skip", [], now, now)
+    elif step == Question.SEVERITY.value:
         flow.set_severity(checkin, flow.parse_severity(text), now)
         advance(dialog, checkin, Question.SEVERITY)
     elif step == Question.NOTE.value:
@@ -188,6 +190,11 @@ def medicine_name(text: str) -> str:
     return name
 
 
+def is_skip(text: str) -> bool:
+    """Typing "skip" means the Skip button, wherever there is one."""
+    return text.strip().strip(".!").casefold() in {"skip", "pass", "next", "-"}
+
+
 def _looks_like_name(text: str) -> bool:
     """At the medicine question a short phrase is a new medicine; a sentence is not."""
     return "?" not in text and len(text.split()) <= 4
@@ -195,6 +202,8 @@ def _looks_like_name(text: str) -> bool:
 
 def takes_text(step: str, text: str) -> bool:
     """Whether typed text at this step is meant as its answer (else it may be a question)."""
+    if is_skip(text):
+        return True
     if step == Question.SEVERITY.value:
         return any(ch.isdigit() for ch in text)
     return step in {Question.NOTE.value, MEDICINE_TIME, MEDICINE_NAME}

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.core.checkin_flow import AnswerError
-from bot.core.checkin_steps import RECAP, SAVED
+from bot.core.checkin_steps import RECAP, SAVED, is_skip
 from bot.core.clock_parse import ClockError
 from bot.core.diary_questions import (
     COLUMNS,
@@ -170,6 +170,9 @@ def takes_text(step: str) -> bool:
 
 
 def type_answer(dialog: Dialog, diary: SleepDiary, text: str, zone: str, now: datetime) -> None:
+    if is_skip(text) and dialog.step != RECAP:
+        press(dialog, diary, "skip", zone, now)
+        return
     if not takes_text(dialog.step):
         raise AnswerError("For this question, please tap one of the buttons (or Skip).")
     question = Q(dialog.step)

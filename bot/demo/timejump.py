@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from bot.core.clock_parse import ClockError, parse_clock
 
 USAGE = "Use /time +2h, /time +30m, /time +1d, /time 07:30 or /time next-month."
-MONTHLY_TIME = time(7, 0)
+MONTHLY_TIME = time(9, 0)  # after the usual morning time: the monthly summary is due
 _AMOUNT = re.compile(r"\+((?:\d+[dhm])+)")
 _PART = re.compile(r"(\d+)([dhm])")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
@@ -20,7 +20,7 @@ _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 
 def target(arg: str, now: datetime, zone: tzinfo) -> datetime:
     """`+2h`, `+30m`, `+1d` (combinable: `+1d2h`), `07:30` (its next occurrence in `zone`),
-    `next-month` (the 1st of next month at 07:00 in `zone`). ValueError with USAGE otherwise."""
+    `next-month` (the 1st of next month at 09:00 in `zone`). ValueError with USAGE otherwise."""
     spec = arg.strip().lower().replace(" ", "")
     if match := _AMOUNT.fullmatch(spec):
         delta = timedelta()
