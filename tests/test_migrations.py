@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,6 +15,7 @@ from sqlalchemy.engine import Connection
 from bot.db import make_engine
 from bot.migrate import alembic_config
 from models import Base
+from tests.processes import run_bot
 
 
 def _diff(connection: Connection) -> list:
@@ -40,3 +45,24 @@ async def test_downgrade_to_nothing_and_up_again(database_url: str) -> None:
         tables = await connection.run_sync(cycle)
     await engine.dispose()
     assert {t.name for t in Base.metadata.sorted_tables} <= tables
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_processes_starting_at_once_migrate_one_at_a_time(
+    database_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(database_url)
+
+    def down(connection: Connection) -> None:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+
+    async with engine.begin() as connection:
+        await connection.run_sync(down)
+    env = {"DATABASE_URL": database_url}
+    results = await asyncio.gather(*(run_bot("migrate", cwd=tmp_path, env=env) for _ in range(3)))
+    assert [code for code, _, _ in results] == [0, 0, 0], results
+    async with engine.connect() as connection:
+        assert await connection.run_sync(_diff) == []
+    await engine.dispose()
