@@ -85,6 +85,7 @@ class Plan:
     saturation: float
     paced: float
     pool: int  # seeded users per mode (each check-in takes a fresh one)
+    think: tuple[float, float]  # paced phase: seconds between a reply and the next update
     in_process: bool
     postgres_url: str
 
@@ -161,7 +162,8 @@ def postgres_seconds(before: dict[int, int], after: dict[int, int]) -> float:
 def machine_busy() -> tuple[float, float]:
     """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
     with open("/proc/stat") as stat:
-        fields = [int(v) for v in stat.readline().split()[1:]]
+        # user nice system idle iowait irq softirq steal (guest time is already in user)
+        fields = [int(v) for v in stat.readline().split()[1:9]]
     ticks = 100.0  # USER_HZ
     idle = fields[3] + fields[4]
     return (sum(fields) - idle) / ticks, sum(fields) / ticks
@@ -176,8 +178,12 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
             runner(BotSpec(mode.kind, mode.transport, standin.url, url or "", register=i == 0))
             for i in range(mode.processes)
         ]
+        started: list[BotProcess | InProcessBot] = []
         try:
-            ports = [await bot.start() for bot in bots]
+            ports = []
+            for bot in bots:
+                ports.append(await bot.start())
+                started.append(bot)
             if mode.transport == "webhook":
                 path = urlsplit(PUBLIC_URL).path
                 standin.deliver_webhooks_to([f"http://127.0.0.1:{p}{path}" for p in ports])
@@ -213,10 +219,11 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
                 "cores": round(total / wall, 2),
             }
 
-            out, start, until = await run_phase(users, plan.paced, THINK, check)
+            out, start, until = await run_phase(users, plan.paced, plan.think, check)
             paced = summarize(out, start, until)
         finally:
-            figures = [await bot.stop() for bot in bots]
+            figures = [await bot.stop() for bot in started]
+            refused = standin.pusher.refused if standin.pusher else 0
             await standin.stop()
     return {
         "mode": mode.name,
@@ -228,7 +235,7 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
         "paced": paced,
         "peak_rss_mb": [f.get("peak_rss_mb") for f in figures],
         "violations": list(standin.violations[:5]),
-        "webhook_refused": standin.pusher.refused if standin.pusher else 0,
+        "webhook_refused": refused,
     }
 
 
@@ -301,7 +308,7 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
     about = await machine(plan)
     print(
         f"{plan.users} users; warm-up {plan.warmup:g} s, saturated {plan.saturation:g} s, "
-        f"paced ({THINK[0]:g}-{THINK[1]:g} s between updates) {plan.paced:g} s per mode; "
+        f"paced ({plan.think[0]:g}-{plan.think[1]:g} s between updates) {plan.paced:g} s per mode; "
         f"bots {'in this process' if plan.in_process else 'in their own processes'}"
     )
     print(f"machine: {about['cpu']}, {about['cores']} cores, Python {about['python']}")
@@ -339,7 +346,7 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
         "benchmark": "load",
         "users": plan.users,
         "seconds": {"warmup": plan.warmup, "saturated": plan.saturation, "paced": plan.paced},
-        "think_seconds": list(THINK),
+        "think_seconds": list(plan.think),
         "bots_in_process": plan.in_process,
         "updates_per_checkin": 12,
         "machine": about,
@@ -348,6 +355,27 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
         "met": met,
         "total_seconds": round(time.perf_counter() - t0, 1),
     }
+
+
+def _no_nan(value: Any) -> Any:
+    """NaN (no sample, or no CPU split in-process) as null: JSON has no NaN."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _no_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_nan(v) for v in value]
+    return value
+
+
+def _think(parser: argparse.ArgumentParser, text: str) -> tuple[float, float]:
+    try:
+        low, high = (float(part) for part in text.split(","))
+    except ValueError:
+        parser.error(f"--think wants MIN,MAX seconds, not {text!r}")
+    if not 0 <= low <= high:
+        parser.error("--think: 0 <= MIN <= MAX")
+    return low, high
 
 
 def main(argv: list[str]) -> int:
@@ -363,6 +391,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--in-process", action="store_true", help="run the bots in this process's event loop"
     )
+    parser.add_argument(
+        "--think",
+        default=f"{THINK[0]:g},{THINK[1]:g}",
+        help="paced phase: MIN,MAX seconds a user waits before each update (default %(default)s)",
+    )
     parser.add_argument("--postgres", default=POSTGRES_URL, help="a PostgreSQL server to use")
     args = parser.parse_args(argv)
     quick_modes = [m.name for m in MODES if m.name != "webhook-postgres"]
@@ -377,9 +410,10 @@ def main(argv: list[str]) -> int:
         saturation=args.seconds or (3.0 if args.quick else 8.0),
         paced=args.seconds or (4.0 if args.quick else 12.0),
         pool=4000 if args.quick else 8000,
+        think=_think(parser, args.think),
         in_process=args.in_process,
         postgres_url=args.postgres,
     )
     result = asyncio.run(run(plan, names))
-    print(json.dumps(result))
+    print(json.dumps(_no_nan(result)))
     return 0
