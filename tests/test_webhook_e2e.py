@@ -36,6 +36,14 @@ def webhook_settings(api: BotApiStandin, database_url: str) -> Settings:
     )
 
 
+def text_update(update_id: int, text: str) -> dict[str, object]:
+    """A raw update as Telegram posts it: Ana typed `text`."""
+    user = {"id": ANA, "is_bot": False, "first_name": "Ana"}
+    chat = {"id": ANA, "type": "private"}
+    message = {"message_id": update_id, "date": 0, "chat": chat, "from": user, "text": text}
+    return {"update_id": update_id, "message": message}
+
+
 @pytest.fixture
 async def two_processes(
     standin: BotApiStandin, database_url: str, clock: ManualClock
@@ -96,16 +104,7 @@ async def test_quick_taps_on_two_processes_are_both_kept(
 async def test_requests_without_the_secret_are_refused_and_health_answers(
     standin: BotApiStandin, two_processes: list[str]
 ) -> None:
-    update = {
-        "update_id": 999_999,
-        "message": {
-            "message_id": 1,
-            "date": 0,
-            "chat": {"id": ANA, "type": "private"},
-            "from": {"id": ANA, "is_bot": False, "first_name": "Eve"},
-            "text": "/start",
-        },
-    }
+    update = text_update(999_999, "/start")
     async with aiohttp.ClientSession() as http:
         for headers in ({}, {SECRET_HEADER: "wrong"}):
             async with http.post(two_processes[0], json=update, headers=headers) as response:
@@ -125,16 +124,7 @@ async def test_the_same_update_delivered_twice_changes_nothing(
     for label in ["4"] + ["Skip"] * 6:
         await user.tap(label)
     sent_before = len(standin.calls_to("sendMessage"))
-    update = {
-        "update_id": 777_777,
-        "message": {
-            "message_id": 9_999,
-            "date": 0,
-            "chat": {"id": ANA, "type": "private"},
-            "from": {"id": ANA, "is_bot": False, "first_name": "Ana"},
-            "text": "first delivery",
-        },
-    }
+    update = text_update(777_777, "first delivery")
     async with aiohttp.ClientSession() as http:
         for url in two_processes:  # once to each process, as a retry might land
             async with http.post(url, json=update, headers={SECRET_HEADER: SECRET}) as r:
