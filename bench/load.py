@@ -16,8 +16,11 @@ bot replied: updates/s is the bot's capacity, and the ratio to the echo bot is t
 and a **paced** phase (each user waits 0.5-1.5 s before each update, a fast human's pace:
 p50/p99 reply latency at that many concurrent users). Latency runs from injecting an update
 to the bot's reply reaching the stand-in (sendMessage for /checkin, answerCallbackQuery
-for a tap). CPU time of the bot process(es), of this process (stand-in + users) and of the
-whole machine is taken over the saturation phase. The last line is one JSON object.
+for a tap). CPU time of the bot process(es), of this process (stand-in + users), of
+PostgreSQL (the server's processes and this run's backends) and of the whole machine is
+taken over the saturation phase; "other" is the machine's rest: kernel networking, other
+programs. More than 0.25 cores of it marks the mode's figures as disturbed. The last line is
+one JSON object.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ TARGET_P99_MS = 100.0
 THINK = (0.5, 1.5)
 FIRST_USER = 2_000_000
 REPLY_TIMEOUT = 15.0
+DISTURBED_CORES = 0.25  # CPU used by none of: the bots, this process, PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,9 @@ def _user_ids(limit: int | None) -> Iterator[int]:
 def postgres_ticks(database_name: str | None) -> dict[int, int]:
     """CPU ticks so far of the PostgreSQL processes that work for this run: the backends
     of `database_name` and the server's own (WAL writer, checkpointer...), not other
-    databases' backends. By process id, so a process that ends is not counted negative."""
+    databases' live backends. Backends that have ended count too: the postmaster collects
+    their CPU time (cutime, cstime), so a short-lived connection's work is not lost. By
+    process id, so a process that ends is not counted negative."""
     ticks: dict[int, int] = {}
     if database_name is None:
         return ticks
@@ -150,13 +156,27 @@ def postgres_ticks(database_name: str | None) -> dict[int, int]:
         name, rest = stat[stat.index("(") + 1 :].split(")", 1)
         backend = "(" in title or "[local]" in title
         if name == "postgres" and (not backend or database_name in title):
-            fields = rest.split()
-            ticks[int(folder.name)] = int(fields[11]) + int(fields[12])  # utime, stime
+            fields = rest.split()  # fields[0] is field 3 of proc(5): state
+            ticks[int(folder.name)] = sum(int(v) for v in fields[11:15])  # utime .. cstime
     return ticks
 
 
 def postgres_seconds(before: dict[int, int], after: dict[int, int]) -> float:
     return sum(t - before.get(pid, 0) for pid, t in after.items()) / 100.0  # USER_HZ
+
+
+async def postgres_sessions(plan: Plan, database_name: str | None) -> int:
+    """Connections opened to the database so far (the server's statistics, which may lag
+    by a second)."""
+    if database_name is None:
+        return 0
+    connection = await asyncpg.connect(_asyncpg_dsn(plan.postgres_url))
+    try:
+        await connection.execute("SELECT pg_stat_clear_snapshot()")
+        query = "SELECT sessions FROM pg_stat_database WHERE datname = $1"
+        return int(await connection.fetchval(query, database_name) or 0)
+    finally:
+        await connection.close()
 
 
 def machine_busy() -> tuple[float, float]:
@@ -195,6 +215,7 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
 
             bot_cpu = [await bot.cpu() for bot in bots]
             pg_name = make_url(url).database if url and "postgresql" in url else None
+            sessions = await postgres_sessions(plan, pg_name)
             own_cpu, pg_ticks, (busy, total) = (
                 time.process_time(),
                 postgres_ticks(pg_name),
@@ -205,6 +226,7 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
             bot_cpu = [await bot.cpu() - before for bot, before in zip(bots, bot_cpu, strict=True)]
             own_cpu = time.process_time() - own_cpu
             pg_cpu = postgres_seconds(pg_ticks, postgres_ticks(pg_name))
+            sessions = await postgres_sessions(plan, pg_name) - sessions
             busy_after, total_after = machine_busy()
             busy, total = busy_after - busy, total_after - total
             saturated = summarize(out, start, until)
@@ -216,6 +238,7 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
                 "postgres_cores": round(pg_cpu / wall, 2),
                 "machine_cores": round(busy / wall, 2),
                 "other_cores": round((busy - sum(bot_cpu) - own_cpu - pg_cpu) / wall, 2),
+                "postgres_connections_opened": sessions,
                 "cores": round(total / wall, 2),
             }
 
@@ -234,6 +257,7 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
         "saturated": saturated,
         "paced": paced,
         "peak_rss_mb": [f.get("peak_rss_mb") for f in figures],
+        "disturbed": saturated["cpu"]["other_cores"] > DISTURBED_CORES,
         "violations": list(standin.violations[:5]),
         "webhook_refused": refused,
     }
@@ -326,6 +350,9 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
             f"  {mode.name}: {time.perf_counter() - started:.1f} s; "
             f"saturated {result['saturated']}; paced {result['paced']}"
         )
+        other = result["saturated"]["cpu"]["other_cores"]
+        if other > DISTURBED_CORES:
+            print(f"  !! something else used {other:.2f} cores meanwhile: figures disturbed")
         for violation in result["violations"]:
             print(f"  !! {violation}")
     print()
@@ -342,6 +369,13 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
         }
         for r in stillnight
     }
+    for label, key in (
+        (f"ratio to the echo bot >= {TARGET_RATIO:g}", "ratio_to_echo"),
+        (f"p99 < {TARGET_P99_MS:g} ms, paced", "paced_p99_ms"),
+        (f"p99 < {TARGET_P99_MS:g} ms, saturated", "saturated_p99_ms"),
+    ):
+        yes = [name for name, flags in met.items() if flags[key]]
+        print(f"target {label} (at {plan.users} users): met by {', '.join(yes) or 'none'}")
     return {
         "benchmark": "load",
         "users": plan.users,
