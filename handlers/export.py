@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from bot.reports.pdf_report import doctor_report
 from telegram import InlineKeyboardMarkup, InputFile, Update
 
 from bot.core import history, users
@@ -14,6 +13,7 @@ from bot.core.privacy import export_everything, export_json
 from bot.core.summary import summarize
 from bot.reports.chart import month_chart
 from bot.reports.csv_export import nights_csv
+from bot.reports.pdf_report import doctor_report
 from bot.texts import NEEDS_START
 from handlers.context import BotContext
 from handlers.summary import month_start

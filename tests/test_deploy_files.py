@@ -304,7 +304,6 @@ def test_compose_uses_only_documented_names() -> None:
         assert variable in COMPOSE_VARIABLES and variable in deploy_md
 
 
-
 # ------------------------------------------------------------------------------- systemd
 
 
