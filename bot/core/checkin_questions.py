@@ -24,7 +24,6 @@ QUESTIONS: tuple[Question, ...] = tuple(Question)
 SEVERITY_MAX = 10
 NOTE_MAX_CHARS = 1000
 MEDICINE_NAME_MAX_CHARS = 64
-MAX_MEDICINES = 6
 
 PROMPTS: dict[Question, str] = {
     Question.SEVERITY: (

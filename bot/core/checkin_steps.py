@@ -24,7 +24,6 @@ RECAP = "rec"  # the recap screen of a check-in or a diary
 SAVED = "saved"  # shown once after Save; the dialog closes
 MEDICINE_NAME = "mdn"
 MEDICINE_TIME = "mdt"
-STEPS = {*(q.value for q in Question), RECAP, MEDICINE_NAME, MEDICINE_TIME}
 
 
 def advance(dialog: Dialog, checkin: Checkin, question: Question) -> None:

