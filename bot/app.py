@@ -14,6 +14,7 @@ from bot.clock import Clock, SystemClock
 from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
 from bot.texts import COMMANDS
+from bot.update_order import PerUserOrder
 from handlers.context import BotContext, Resources
 from handlers.reminders import make_dispatcher
 
@@ -66,6 +67,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)
         .context_types(ContextTypes(context=BotContext, bot_data=Resources))
+        .concurrent_updates(PerUserOrder())
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,

@@ -44,7 +44,11 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     let SQLAlchemy (not the driver) begin transactions, as BEGIN IMMEDIATE."""
     if make_url(url).get_backend_name() == "sqlite":
         _prepare_sqlite(url)
-        engine = create_async_engine(url, connect_args={"isolation_level": None}, **kwargs)
+        # One connection: SQLite has one writer at a time anyway, and updates handled at once
+        # then wait their turn in the pool, in order, instead of in SQLite's busy back-off
+        # (sleeps of up to 100 ms). Other processes (the CLI) still meet busy_timeout.
+        options = {"pool_size": 1, "max_overflow": 0} | kwargs
+        engine = create_async_engine(url, connect_args={"isolation_level": None}, **options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine

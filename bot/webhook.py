@@ -41,7 +41,7 @@ def _routes(app: Application, settings: Settings) -> web.Application:  # type: i
             update = Update.de_json(await request.json(), app.bot)
         except ValueError:
             return web.Response(status=400, text="not an update")
-        await app.process_update(update)
+        await app.update_processor.process_update(update, app.process_update(update))
         return web.Response(text="ok")
 
     async def health(_request: web.Request) -> web.Response:

@@ -30,7 +30,7 @@ from handlers import (
 from handlers.dialog_screen import register_screen
 from handlers.errors import on_error
 
-SEEN, GUARDS, MAIN, DONE = -2, -1, 0, 1
+GUARDS, MAIN, DONE = -1, 0, 1
 
 
 async def _stale_button(update: Update, context: object) -> None:
@@ -40,12 +40,11 @@ async def _stale_button(update: Update, context: object) -> None:
 def register(app: Application) -> None:  # type: ignore[type-arg]
     register_screen(users.ONBOARDING, start.screen)
     register_screen(users.SETTINGS, settings.screen)
-    register_screen(users.CHECKIN, checkin.screen)
-    register_screen(users.MORNING, morning.screen)
+    register_screen(users.CHECKIN, checkin.FORM.screen)
+    register_screen(users.MORNING, morning.FORM.screen)
 
-    app.add_handler(TypeHandler(Update, dedupe.skip_seen), group=SEEN)
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
-    app.add_handler(TypeHandler(Update, dedupe.mark_handled), group=DONE)
+    app.add_handler(TypeHandler(Update, dedupe.claim_if_unclaimed), group=DONE)
 
     app.add_handlers(
         [

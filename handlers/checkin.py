@@ -34,12 +34,11 @@ async def _checkin_of(session: AsyncSession, dialog: Dialog) -> Checkin | None:
     )
 
 
-async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
+async def _screen(
+    session: AsyncSession, user: User, dialog: Dialog, checkin: Checkin, now: datetime
+) -> View:
     """The screen for the dialog's current step, drawn from what is stored."""
-    checkin = await _checkin_of(session, dialog)
-    if checkin is None:  # deleted under us; start the night afresh
-        checkin = await flow.tonight(session, user.id, dialog.night, now)  # type: ignore[arg-type]
-    meds = await users.medicines(session, user.id)
+    meds = await users.medicines(user)
     if dialog.step == steps.SAVED:
         return views.saved_view(checkin, meds)
     if dialog.step == steps.RECAP:
@@ -56,7 +55,7 @@ async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetim
 async def _press(
     session: AsyncSession, user: User, dialog: Dialog, checkin: Checkin, action: str, now: datetime
 ) -> None:
-    meds = await users.medicines(session, user.id)
+    meds = await users.medicines(user)
     steps.press(dialog, checkin, action, meds, _local_now(user, now), now)
 
 
@@ -67,7 +66,7 @@ FORM = EntryForm(
     open_entry=flow.tonight,
     resume_step=steps.resume_step,
     press=_press,
-    screen=screen,
+    entry_screen=_screen,
     where_now="Here is where your check-in is now:",
 )
 
@@ -103,7 +102,8 @@ async def on_text(update: Update, context: BotContext, dialog_step: str) -> bool
             reason = f"<i>{error}</i>"
         else:
             if new_medicine is not None:
-                medicine = await users.add_medicine(session, dialog.user_id, new_medicine)
+                user = await users.get_user(session, dialog.user_id)
+                medicine = await users.add_medicine(session, user, new_medicine)
                 flow.pick_medicine(checkin, medicine.id, now)
                 dialog.step = steps.MEDICINE_TIME
             reason = "Got it ✓"

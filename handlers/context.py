@@ -6,11 +6,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from telegram.ext import CallbackContext, ExtBot
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.clock import Clock, SystemClock
+from bot.core import updates
 from bot.reminders.dispatcher import Dispatcher
 from bot.settings import Settings
 
@@ -27,14 +30,39 @@ class Resources:
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, Resources]):  # type: ignore[type-var]
+    """One context per update, shared by the handlers of every group.
+
+    The update's first transaction also claims the update id (`updates.claim`), so what a
+    handler stores and the note that the update was handled commit together: a second
+    delivery of the update stops at its first transaction, and an update whose handling
+    failed before anything was stored is handled in full when it comes again.
+    """
+
+    unclaimed_update: int | None = None
+
+    @classmethod
+    def from_update(cls, update: object, application: Any) -> BotContext:
+        context = super().from_update(update, application)
+        if isinstance(update, Update):
+            context.unclaimed_update = update.update_id
+        return context
+
     def now(self) -> datetime:
         return self.bot_data.clock.now()
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """One transaction: committed when the block ends, rolled back on an error."""
+        """One transaction: committed when the block ends, rolled back on an error.
+
+        Raises ApplicationHandlerStop, having changed nothing, when this is the update's
+        first transaction and the update was handled before.
+        """
         maker = self.bot_data.sessionmaker
         if maker is None:
             raise RuntimeError("database not ready: the application has not started")
         async with maker.begin() as session:
+            update_id = self.unclaimed_update
+            if update_id is not None and not await updates.claim(session, update_id, self.now()):
+                raise ApplicationHandlerStop
             yield session
+        self.unclaimed_update = None

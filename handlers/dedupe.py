@@ -1,11 +1,14 @@
-"""A delivered-twice update (webhook retry, a poll repeated after a crash) is ignored."""
+"""A delivered-twice update (webhook retry, a poll repeated after a crash) is ignored.
+
+The claim itself happens in the update's first transaction (`BotContext.session`); this
+module covers updates whose handlers opened none, and the pruning of old claims.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop
 
 from bot.core import updates
 from handlers.context import BotContext
@@ -13,15 +16,11 @@ from handlers.context import BotContext
 KEEP = timedelta(days=2)
 
 
-async def skip_seen(update: Update, context: BotContext) -> None:
-    async with context.session() as session:
-        if await updates.seen(session, update.update_id):
-            raise ApplicationHandlerStop
-
-
-async def mark_handled(update: Update, context: BotContext) -> None:
-    async with context.session() as session:
-        await updates.mark(session, update.update_id, context.now())
+async def claim_if_unclaimed(update: Update, context: BotContext) -> None:
+    """Runs after the handlers: help, a FAQ answer and the like stored nothing."""
+    if context.unclaimed_update is not None:
+        async with context.session():
+            pass
 
 
 async def prune_job(context: BotContext) -> None:

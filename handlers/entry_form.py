@@ -20,7 +20,7 @@ from bot.core.checkin_flow import AnswerError
 from bot.core.checkin_steps import SAVED
 from bot.texts import NEEDS_START
 from handlers.context import BotContext
-from handlers.dialog_screen import Screen, show_current
+from handlers.dialog_screen import Current, present, screen_of, show_current
 from handlers.views import View, edit_view
 from models import Checkin, Dialog, SleepDiary, User
 
@@ -37,8 +37,16 @@ class EntryForm:
     resume_step: Callable[[Entry], str]
     # Applies one tap; raises AnswerError when it does not fit.
     press: Callable[[AsyncSession, User, Dialog, Entry, str, datetime], Awaitable[None]]
-    screen: Screen
+    # The entry's screen at the dialog's step.
+    entry_screen: Callable[[AsyncSession, User, Dialog, Entry, datetime], Awaitable[View]]
     where_now: str
+
+    async def screen(
+        self, session: AsyncSession, user: User, dialog: Dialog, now: datetime
+    ) -> View:
+        """The screen of the dialog's entry (created afresh if it was deleted meanwhile)."""
+        entry = await self.open_entry(session, user.id, dialog.night, now)  # type: ignore[arg-type]
+        return await self.entry_screen(session, user, dialog, entry, now)
 
 
 def parse_button(data: str) -> tuple[int, str, str] | None:
@@ -54,14 +62,14 @@ async def begin(
 ) -> None:
     """Open the entry of `night` (default: the current one) at its next open question."""
     now = context.now()
+    current: Current | None = None
     async with context.session() as session:
         user = await users.get_user(session, update.effective_user.id)
-        ready = user is not None and user.consent and user.onboarded
-        if ready:
+        if user is not None and user.consent and user.onboarded:
             night = night or form.default_night(now, user.timezone or "UTC")
             entry = await form.open_entry(session, user.id, night, now)
             dialog = await users.get_dialog(session, user.id)
-            await users.open_dialog(
+            opened = await users.open_dialog(
                 session,
                 user.id,
                 form.flow,
@@ -70,8 +78,9 @@ async def begin(
                 night=night,
                 message_id=dialog.message_id if dialog else None,
             )
-    if ready:
-        await show_current(update, context)
+            current = await screen_of(session, opened, now)
+    if current is not None:
+        await present(update, context, current)
     else:
         await update.effective_message.reply_text(NEEDS_START)
 
@@ -103,7 +112,7 @@ async def on_button(form: EntryForm, update: Update, context: BotContext) -> Non
                 toast = str(error)[:200]
             else:
                 dialog.updated_at = now
-                view = await form.screen(session, user, dialog, now)
+                view = await form.entry_screen(session, user, dialog, entry, now)
                 if dialog.step == SAVED:
                     await users.close_dialog(session, dialog.user_id)
     if view is not None:

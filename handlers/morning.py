@@ -74,8 +74,9 @@ async def _missing(session: AsyncSession, user: User, night: date) -> list[date]
     return [n for n in sorted(nights) if n not in saved and n >= joined]
 
 
-async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
-    diary = await diary_for(session, user.id, dialog.night, now)
+async def _screen(
+    session: AsyncSession, user: User, dialog: Dialog, diary: SleepDiary, now: datetime
+) -> View:
     result = steps.metrics_of(diary, user.timezone)
     if dialog.step == steps.SAVED:
         return views.saved_view(diary, result, await _missing(session, user, diary.night))
@@ -98,7 +99,7 @@ FORM = EntryForm(
     open_entry=diary_for,
     resume_step=steps.resume_step,
     press=_press,
-    screen=screen,
+    entry_screen=_screen,
     where_now="Here is where your sleep diary is now:",
 )
 

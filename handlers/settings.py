@@ -68,7 +68,7 @@ async def _medicine_action(
     action, _, raw_id = what.partition(":")
     if action == "meds":
         await users.close_dialog(session, user.id)
-        return medicines_view(await users.medicines(session, user.id))
+        return medicines_view(await users.medicines(user))
     if action == ADD_MEDICINE:
         await users.open_dialog(session, user.id, users.SETTINGS, ADD_MEDICINE, now)
         return None
@@ -80,7 +80,7 @@ async def _medicine_action(
         await users.open_dialog(session, user.id, users.SETTINGS, step, now)
         return None
     medicine.retired = True
-    return medicines_view(await users.medicines(session, user.id))
+    return medicines_view(await users.medicines(user))
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -130,7 +130,7 @@ async def on_text(update: Update, context: BotContext, step: str) -> None:
         else:
             error_text = None
             if step == ADD_MEDICINE:
-                await users.add_medicine(session, user.id, name)
+                await users.add_medicine(session, user, name)
             else:
                 medicine = await session.get(Medicine, int(step.removeprefix(RENAME_MEDICINE)))
                 if medicine is not None and medicine.user_id == user.id:
@@ -138,7 +138,7 @@ async def on_text(update: Update, context: BotContext, step: str) -> None:
             dialog = await users.get_dialog(session, user.id)
             old_message = dialog.message_id if dialog else None
             await users.close_dialog(session, user.id)
-            view = medicines_view(await users.medicines(session, user.id))
+            view = medicines_view(await users.medicines(user))
     if error_text is not None:
         await show_current(update, context, error_text)
         return

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+
+if TYPE_CHECKING:
+    from models.user import User
 
 
 class Dialog(Base):
@@ -24,3 +28,6 @@ class Dialog(Base):
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     return_to_recap: Mapped[bool] = mapped_column(default=False)
     updated_at: Mapped[datetime]
+
+    # Loaded with the dialog in one query (users.get_dialog); never assigned through.
+    user: Mapped[User] = relationship(viewonly=True)

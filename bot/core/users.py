@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from models import Dialog, Medicine, User
 
@@ -38,7 +39,12 @@ async def get_dialog(session: AsyncSession, user_id: int) -> Dialog | None:
     Two taps of one user can reach two processes at once; the row lock (PostgreSQL; SQLite
     serializes writers anyway) makes the second wait and see the first one's result.
     """
-    return await session.get(Dialog, user_id, with_for_update=True)
+    return await session.get(
+        Dialog,
+        user_id,
+        options=[joinedload(Dialog.user, innerjoin=True)],  # the user comes along
+        with_for_update={"of": Dialog},
+    )
 
 
 async def open_dialog(
@@ -66,25 +72,24 @@ async def close_dialog(session: AsyncSession, user_id: int) -> None:
 
 async def set_dialog_message(session: AsyncSession, user_id: int, message_id: int | None) -> None:
     """Remember which message holds the live question, so it can be edited or retired."""
-    dialog = await session.get(Dialog, user_id)
-    if dialog is not None:
-        dialog.message_id = message_id
-
-
-async def medicines(session: AsyncSession, user_id: int) -> list[Medicine]:
-    result = await session.scalars(
-        select(Medicine).where(Medicine.user_id == user_id).order_by(Medicine.id)
+    await session.execute(
+        update(Dialog).where(Dialog.user_id == user_id).values(message_id=message_id)
     )
-    return list(result)
 
 
-async def add_medicine(session: AsyncSession, user_id: int, name: str) -> Medicine:
+async def medicines(user: User) -> list[Medicine]:
+    """The user's medicines, retired ones too, oldest first; loaded once per transaction."""
+    return await user.awaitable_attrs.medicines
+
+
+async def add_medicine(session: AsyncSession, user: User, name: str) -> Medicine:
     """Add a medicine by name, or return (and bring back) the saved one with the same name."""
-    for medicine in await medicines(session, user_id):
+    saved = await medicines(user)
+    for medicine in saved:
         if medicine.name.casefold() == name.casefold():
             medicine.retired = False
             return medicine
-    medicine = Medicine(user_id=user_id, name=name)
-    session.add(medicine)
+    medicine = Medicine(user_id=user.id, name=name)
+    saved.append(medicine)
     await session.flush()
     return medicine
