@@ -7,6 +7,7 @@ import traceback
 
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
 from bot.texts import ERROR
 from handlers.context import BotContext
@@ -21,15 +22,25 @@ def describe(error: BaseException) -> str:
 
 
 async def on_error(update: object, context: BotContext) -> None:
+    """Log, tell the user once, and stop the update there.
+
+    Stopping skips the later handler groups, the claim of the update among them, so an
+    update that failed before storing anything counts as unhandled if it comes again.
+    """
     error = context.error
     if error is None:
         return
     kind = "update" if isinstance(update, Update) else "job"
     log.error("error while handling an %s: %s", kind, describe(error))
-    if not isinstance(update, Update) or update.effective_chat is None:
+    if not isinstance(update, Update):
         return
-    if isinstance(error, Forbidden):
-        return  # the user blocked the bot: there is nobody to tell
+    await _reassure(update, context, error)
+    raise ApplicationHandlerStop
+
+
+async def _reassure(update: Update, context: BotContext, error: Exception) -> None:
+    if update.effective_chat is None or isinstance(error, Forbidden):
+        return  # nobody to tell, or the user blocked the bot
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(ERROR[:200], show_alert=True)

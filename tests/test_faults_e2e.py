@@ -6,15 +6,19 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import aiohttp
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.app import build_application
 from bot.clock import ManualClock
 from bot.standin import BotApiStandin
 from bot.texts import ERROR
+from bot.webhook import SECRET_HEADER, webhook
 from tests.conftest import POSTGRES_URL
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness
+from tests.test_webhook_e2e import SECRET, text_update, webhook_settings
 
 ANA = 1001
 
@@ -124,3 +128,32 @@ async def test_database_outage_gets_a_kind_reply_and_recovers_by_itself(
         assert (await stored_dialog(bot, ANA)).step == "ons"
     finally:
         await bot.close()
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_an_update_that_met_an_outage_is_handled_in_full_when_delivered_again(
+    standin: BotApiStandin, gated_database: tuple[str, Gate], clock: ManualClock
+) -> None:
+    """What Telegram does when a webhook process fails: it delivers the same update again."""
+    url, gate = gated_database
+    settings = webhook_settings(standin, url)
+    async with webhook(build_application(settings, clock), settings) as port:
+        endpoint = f"http://127.0.0.1:{port}/telegram"
+        standin.deliver_webhooks_to([endpoint])
+        user = standin.user(user_id=ANA, first_name="Ana")
+        await onboard(user)
+        await user.command("/checkin")
+        for label in ["4"] + ["Skip"] * 6:
+            await user.tap(label)
+        note = text_update(888_888, "woke at three")
+        errors_before = sum(ERROR in m.text for m in user.messages)
+        async with aiohttp.ClientSession() as http:
+            gate.close()
+            await http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
+            assert sum(ERROR in m.text for m in user.messages) == errors_before + 1, "told once"
+            gate.open = True
+            await http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
+        harness = BotHarness(standin.url, url, clock)
+        [checkin] = await stored_checkins(harness, ANA)
+        await harness.close()
+    assert checkin.note == "woke at three"
