@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-# Enough to overlap the database and Telegram waits of a few dozen users; each running
-# update holds at most one database connection (PostgreSQL pool: 20 + 20).
-MAX_CONCURRENT_UPDATES = 32
+# Enough to overlap the database and Telegram waits of several users. More costs CPU
+# without adding throughput: `python -m bench load` on 2 cores, PostgreSQL, polling, CPU per
+# update 9.2 ms at 4 or 8 at once, 9.6 ms at 16, 11.2-11.7 ms at 32 (bench/README.md).
+MAX_CONCURRENT_UPDATES = 8
 
 
 @dataclass

@@ -21,7 +21,7 @@ from handlers.context import BotContext
 from handlers.dialog_screen import show_current
 from handlers.entry_form import EntryForm
 from handlers.views import View
-from models import Checkin, Dialog, User
+from models import Checkin, Dialog, Medicine, User
 
 
 def _local_now(user: User, now: datetime) -> datetime:
@@ -34,11 +34,16 @@ async def _checkin_of(session: AsyncSession, dialog: Dialog) -> Checkin | None:
     )
 
 
+async def _medicines_for(user: User, step: str) -> list[Medicine]:
+    """The user's medicines where the step shows or checks them; elsewhere none are loaded."""
+    return await users.medicines(user) if steps.uses_medicines(step) else []
+
+
 async def _screen(
     session: AsyncSession, user: User, dialog: Dialog, checkin: Checkin, now: datetime
 ) -> View:
     """The screen for the dialog's current step, drawn from what is stored."""
-    meds = await users.medicines(user)
+    meds = await _medicines_for(user, dialog.step)
     if dialog.step == steps.SAVED:
         return views.saved_view(checkin, meds)
     if dialog.step == steps.RECAP:
@@ -55,7 +60,7 @@ async def _screen(
 async def _press(
     session: AsyncSession, user: User, dialog: Dialog, checkin: Checkin, action: str, now: datetime
 ) -> None:
-    meds = await users.medicines(user)
+    meds = await _medicines_for(user, dialog.step)
     steps.press(dialog, checkin, action, meds, _local_now(user, now), now)
 
 

@@ -42,6 +42,11 @@ def resume_step(checkin: Checkin) -> str:
     return nxt.value if nxt else RECAP
 
 
+def uses_medicines(step: str) -> bool:
+    """Whether showing this step, or a tap on it, needs the user's list of medicines."""
+    return step in (Question.MEDICINE.value, MEDICINE_TIME, RECAP, SAVED)
+
+
 def press(
     dialog: Dialog,
     checkin: Checkin,
