@@ -52,8 +52,9 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
-    # A webhook process handles a few dozen updates at once: a pool that size keeps it from
-    # opening and closing overflow connections (each a new PostgreSQL backend) all the time.
+    # Eight updates at once (bot/update_order.py) plus reminder sends (up to 64 in flight,
+    # each with short transactions): a pool that size keeps a process from opening and
+    # closing overflow connections (each a new PostgreSQL backend) all the time.
     options = {"pool_pre_ping": True, "pool_size": 20, "max_overflow": 20} | kwargs
     return create_async_engine(url, **options)
 
