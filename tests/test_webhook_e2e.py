@@ -147,3 +147,26 @@ async def test_health_is_503_while_the_database_is_unreachable(
         http.get(f"http://127.0.0.1:{port}/healthz") as response,
     ):
         assert response.status == 503
+
+
+async def test_a_tap_delivered_twice_counts_once(
+    standin: BotApiStandin, two_processes: list[str], database_url: str, clock: ManualClock
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    for label in ["6", "Only at bedtime", "Often"]:
+        await user.tap(label)
+    await user.tap("Calves", wait=False)
+    [tap] = [u for u in standin.pending_updates() if "callback_query" in u]
+    query = standin.callback_queries()[-1]
+    await standin.wait_for(lambda: query.attempts == 1, timeout=10)
+    async with aiohttp.ClientSession() as http:
+        for url in two_processes:  # once more to each process, as a retry might land
+            async with http.post(url, json=tap, headers={SECRET_HEADER: SECRET}) as r:
+                assert r.status == 200
+    harness = BotHarness(standin.url, database_url, clock)
+    [checkin] = await stored_checkins(harness, ANA)
+    await harness.close()
+    assert checkin.locations == ["calves"], "a second toggle would have taken it off again"
+    assert query.attempts == 1, "the tap was answered once"

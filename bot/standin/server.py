@@ -368,6 +368,10 @@ class BotApiStandin(Waiting):
         """Updates injected but not yet confirmed by the bot (via getUpdates offset)."""
         return len(self._queue)
 
+    def pending_updates(self) -> list[dict[str, Any]]:
+        """Those updates as Telegram sends them, e.g. to deliver one again by hand."""
+        return self._queue.pending()
+
     def inject(self, update: dict[str, Any]) -> int:
         """Queue a raw update body (without update_id) for getUpdates; returns its update_id."""
         update_id = self._queue.put(update)
