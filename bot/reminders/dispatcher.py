@@ -4,7 +4,8 @@ Every outcome is stored: sent, skipped (no longer useful or no longer wanted), b
 (the user blocked the bot: marked inactive until /start), failed (Telegram refused it) or,
 after network trouble, still pending with a lease that expires later, so this or another
 process tries again. Each send is recorded the moment it succeeds, which keeps the window
-in which a crash leaves a send's outcome unknown as small as one message. Such a send
+in which a crash leaves a send's outcome unknown as small as the sends in flight (usually
+one; more while the disk is slow to commit, at most IN_FLIGHT). Such a send
 (marked "sending" just before it went out) is never repeated: a reminder is never sent
 twice, even after kill -9.
 """
