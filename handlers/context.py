@@ -51,18 +51,21 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, Resources]):  # type:
         return self.bot_data.clock.now()
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
+    async def session(self, *, claims: bool = True) -> AsyncIterator[AsyncSession]:
         """One transaction: committed when the block ends, rolled back on an error.
 
         Raises ApplicationHandlerStop, having changed nothing, when this is the update's
-        first transaction and the update was handled before.
+        first claiming transaction and the update was handled before. `claims=False` is
+        for a look that only decides where the update goes: the transaction that then
+        stores the answer claims the update with it.
         """
         maker = self.bot_data.sessionmaker
         if maker is None:
             raise RuntimeError("database not ready: the application has not started")
+        update_id = self.unclaimed_update if claims else None
         async with maker.begin() as session:
-            update_id = self.unclaimed_update
             if update_id is not None and not await updates.claim(session, update_id, self.now()):
                 raise ApplicationHandlerStop
             yield session
-        self.unclaimed_update = None
+        if update_id is not None:
+            self.unclaimed_update = None

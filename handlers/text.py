@@ -23,7 +23,7 @@ async def on_text(update: Update, context: BotContext) -> None:
         # A crisis reply stands alone; any open check-in simply waits.
         await send_view(context.bot, update.effective_chat.id, View(urgent.text))
         return
-    async with context.session() as session:
+    async with context.session(claims=False) as session:  # the answer's transaction claims
         dialog = await users.get_dialog(session, update.effective_user.id)
         flow, step = (dialog.flow, dialog.step) if dialog else (None, None)
     if flow == users.ONBOARDING:

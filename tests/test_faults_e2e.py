@@ -8,10 +8,13 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import build_application
 from bot.clock import ManualClock
+from bot.db import make_engine
 from bot.standin import BotApiStandin
 from bot.texts import ERROR
 from bot.webhook import SECRET_HEADER, webhook
@@ -157,3 +160,51 @@ async def test_an_update_that_met_an_outage_is_handled_in_full_when_delivered_ag
         [checkin] = await stored_checkins(harness, ANA)
         await harness.close()
     assert checkin.note == "woke at three"
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_a_typed_answer_cut_off_while_being_stored_is_stored_when_delivered_again(
+    standin: BotApiStandin,
+    gated_database: tuple[str, Gate],
+    database_url: str,
+    clock: ManualClock,
+) -> None:
+    """The outage strikes after the bot looked up where the text goes, before it stored it."""
+    url, gate = gated_database
+    settings = webhook_settings(standin, url)
+    direct = make_engine(database_url)  # the test's own way in, past the gate
+    async with webhook(build_application(settings, clock), settings) as port:
+        endpoint = f"http://127.0.0.1:{port}/telegram"
+        standin.deliver_webhooks_to([endpoint])
+        user = standin.user(user_id=ANA, first_name="Ana")
+        await onboard(user)
+        await user.command("/checkin")
+        for label in ["4"] + ["Skip"] * 6:
+            await user.tap(label)
+        note = text_update(888_889, "woke at four")
+        async with aiohttp.ClientSession() as http, direct.connect() as holder:
+            await holder.execute(text("SELECT id FROM checkins FOR UPDATE"))  # storing waits
+            first = asyncio.create_task(
+                http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
+            )
+            await _until_a_backend_waits_for_a_lock(direct)
+            gate.close()
+            (await first).release()
+            await holder.rollback()
+            gate.open = True
+            await http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
+        harness = BotHarness(standin.url, url, clock)
+        [checkin] = await stored_checkins(harness, ANA)
+        await harness.close()
+    await direct.dispose()
+    assert checkin.note == "woke at four"
+
+
+async def _until_a_backend_waits_for_a_lock(engine: AsyncEngine) -> None:
+    waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    for _ in range(200):
+        async with engine.connect() as connection:
+            if await connection.scalar(waiting):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the bot never waited for the lock")
