@@ -19,6 +19,15 @@ async def onboard(user, place: str = "Berlin") -> None:
     assert "You're all set" in user.last_text
 
 
+async def to_locations_question(user) -> None:
+    """Onboarded user: /checkin and the first three answers, to 'Where ...?' (multi-choice)."""
+    await onboard(user)
+    await user.command("/checkin")
+    for label in ["6", "Only at bedtime", "Often"]:
+        await user.tap(label)
+    assert "Where" in user.last_text
+
+
 async def stored_user(bot: BotHarness, user_id: int) -> User | None:
     async with bot.session() as session:
         return await session.get(User, user_id)

@@ -16,12 +16,13 @@ from bot.app import build_application
 from bot.clock import ManualClock
 from bot.db import make_engine
 from bot.standin import BotApiStandin
+from bot.standin.chats import UserChat
 from bot.texts import ERROR
-from bot.webhook import SECRET_HEADER, webhook
+from bot.webhook import webhook
 from tests.conftest import POSTGRES_URL
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness
-from tests.test_webhook_e2e import SECRET, text_update, webhook_settings
+from tests.test_webhook_e2e import post_update, text_update, webhook_settings
 
 ANA = 1001
 
@@ -133,12 +134,11 @@ async def test_database_outage_gets_a_kind_reply_and_recovers_by_itself(
         await bot.close()
 
 
-@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
-async def test_an_update_that_met_an_outage_is_handled_in_full_when_delivered_again(
-    standin: BotApiStandin, gated_database: tuple[str, Gate], clock: ManualClock
-) -> None:
-    """What Telegram does when a webhook process fails: it delivers the same update again."""
-    url, gate = gated_database
+@contextlib.asynccontextmanager
+async def webhook_at_the_note(
+    standin: BotApiStandin, url: str, clock: ManualClock
+) -> AsyncIterator[tuple[str, UserChat]]:
+    """A webhook process on `url`; Ana onboarded and at the check-in's typed note."""
     settings = webhook_settings(standin, url)
     async with webhook(build_application(settings, clock), settings) as port:
         endpoint = f"http://127.0.0.1:{port}/telegram"
@@ -148,18 +148,32 @@ async def test_an_update_that_met_an_outage_is_handled_in_full_when_delivered_ag
         await user.command("/checkin")
         for label in ["4"] + ["Skip"] * 6:
             await user.tap(label)
+        yield endpoint, user
+
+
+async def stored_note(standin: BotApiStandin, url: str, clock: ManualClock) -> str | None:
+    harness = BotHarness(standin.url, url, clock)
+    [checkin] = await stored_checkins(harness, ANA)
+    await harness.close()
+    return checkin.note
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_an_update_that_met_an_outage_is_handled_in_full_when_delivered_again(
+    standin: BotApiStandin, gated_database: tuple[str, Gate], clock: ManualClock
+) -> None:
+    """What Telegram does when a webhook process fails: it delivers the same update again."""
+    url, gate = gated_database
+    async with webhook_at_the_note(standin, url, clock) as (endpoint, user):
         note = text_update(888_888, "woke at three")
         errors_before = sum(ERROR in m.text for m in user.messages)
         async with aiohttp.ClientSession() as http:
             gate.close()
-            await http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
+            await post_update(http, endpoint, note)
             assert sum(ERROR in m.text for m in user.messages) == errors_before + 1, "told once"
             gate.open = True
-            await http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
-        harness = BotHarness(standin.url, url, clock)
-        [checkin] = await stored_checkins(harness, ANA)
-        await harness.close()
-    assert checkin.note == "woke at three"
+            await post_update(http, endpoint, note)
+        assert await stored_note(standin, url, clock) == "woke at three"
 
 
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
@@ -171,33 +185,20 @@ async def test_a_typed_answer_cut_off_while_being_stored_is_stored_when_delivere
 ) -> None:
     """The outage strikes after the bot looked up where the text goes, before it stored it."""
     url, gate = gated_database
-    settings = webhook_settings(standin, url)
     direct = make_engine(database_url)  # the test's own way in, past the gate
-    async with webhook(build_application(settings, clock), settings) as port:
-        endpoint = f"http://127.0.0.1:{port}/telegram"
-        standin.deliver_webhooks_to([endpoint])
-        user = standin.user(user_id=ANA, first_name="Ana")
-        await onboard(user)
-        await user.command("/checkin")
-        for label in ["4"] + ["Skip"] * 6:
-            await user.tap(label)
+    async with webhook_at_the_note(standin, url, clock) as (endpoint, _user):
         note = text_update(888_889, "woke at four")
         async with aiohttp.ClientSession() as http, direct.connect() as holder:
             await holder.execute(text("SELECT id FROM checkins FOR UPDATE"))  # storing waits
-            first = asyncio.create_task(
-                http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
-            )
+            first = asyncio.create_task(post_update(http, endpoint, note))
             await _until_a_backend_waits_for_a_lock(direct)
             gate.close()
-            (await first).release()
+            await first
             await holder.rollback()
             gate.open = True
-            await http.post(endpoint, json=note, headers={SECRET_HEADER: SECRET})
-        harness = BotHarness(standin.url, url, clock)
-        [checkin] = await stored_checkins(harness, ANA)
-        await harness.close()
+            await post_update(http, endpoint, note)
+        assert await stored_note(standin, url, clock) == "woke at four"
     await direct.dispose()
-    assert checkin.note == "woke at four"
 
 
 async def _until_a_backend_waits_for_a_lock(engine: AsyncEngine) -> None:

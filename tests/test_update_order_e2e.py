@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.standin import BotApiStandin
-from tests.flows import onboard, stored_checkins
+from tests.flows import stored_checkins, to_locations_question
 from tests.harness import BotHarness
 
 ANA, BEN = 1001, 1002
@@ -11,11 +11,7 @@ ANA, BEN = 1001, 1002
 
 async def at_location_question(standin: BotApiStandin, user_id: int):
     user = standin.user(user_id=user_id, first_name=f"User{user_id}")
-    await onboard(user)
-    await user.command("/checkin")
-    for label in ["6", "Only at bedtime", "Often"]:
-        await user.tap(label)
-    assert "Where" in user.last_text
+    await to_locations_question(user)
     return user
 
 

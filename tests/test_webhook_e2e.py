@@ -15,7 +15,7 @@ from bot.clock import ManualClock
 from bot.settings import Settings
 from bot.standin import BotApiStandin
 from bot.webhook import SECRET_HEADER, webhook
-from tests.flows import onboard, stored_checkins
+from tests.flows import onboard, stored_checkins, to_locations_question
 from tests.harness import TOKEN, BotHarness
 
 SECRET = "s3cret_webhook-token"
@@ -42,6 +42,12 @@ def text_update(update_id: int, text: str) -> dict[str, object]:
     chat = {"id": ANA, "type": "private"}
     message = {"message_id": update_id, "date": 0, "chat": chat, "from": user, "text": text}
     return {"update_id": update_id, "message": message}
+
+
+async def post_update(http: aiohttp.ClientSession, url: str, update: dict[str, object]) -> int:
+    """Post a raw update as Telegram does (with the secret header); returns the status."""
+    async with http.post(url, json=update, headers={SECRET_HEADER: SECRET}) as response:
+        return response.status
 
 
 @pytest.fixture
@@ -88,10 +94,7 @@ async def test_quick_taps_on_two_processes_are_both_kept(
     standin: BotApiStandin, two_processes: list[str], database_url: str, clock: ManualClock
 ) -> None:
     user = standin.user(user_id=ANA, first_name="Ana")
-    await onboard(user)
-    await user.command("/checkin")
-    for label in ["6", "Only at bedtime", "Often"]:
-        await user.tap(label)
+    await to_locations_question(user)
     taps = [user.tap(label, wait=False) for label in ("Calves", "Thighs", "Feet", "Arms")]
     await asyncio.gather(*taps)
     await standin.wait_idle(quiet=0.3, timeout=10)
@@ -127,8 +130,7 @@ async def test_the_same_update_delivered_twice_changes_nothing(
     update = text_update(777_777, "first delivery")
     async with aiohttp.ClientSession() as http:
         for url in two_processes:  # once to each process, as a retry might land
-            async with http.post(url, json=update, headers={SECRET_HEADER: SECRET}) as r:
-                assert r.status == 200
+            assert await post_update(http, url, update) == 200
     harness = BotHarness(standin.url, database_url, clock)
     [checkin] = await stored_checkins(harness, ANA)
     await harness.close()
@@ -153,18 +155,14 @@ async def test_a_tap_delivered_twice_counts_once(
     standin: BotApiStandin, two_processes: list[str], database_url: str, clock: ManualClock
 ) -> None:
     user = standin.user(user_id=ANA, first_name="Ana")
-    await onboard(user)
-    await user.command("/checkin")
-    for label in ["6", "Only at bedtime", "Often"]:
-        await user.tap(label)
+    await to_locations_question(user)
     await user.tap("Calves", wait=False)
     [tap] = [u for u in standin.pending_updates() if "callback_query" in u]
     query = standin.callback_queries()[-1]
     await standin.wait_for(lambda: query.attempts == 1, timeout=10)
     async with aiohttp.ClientSession() as http:
         for url in two_processes:  # once more to each process, as a retry might land
-            async with http.post(url, json=tap, headers={SECRET_HEADER: SECRET}) as r:
-                assert r.status == 200
+            assert await post_update(http, url, tap) == 200
     harness = BotHarness(standin.url, database_url, clock)
     [checkin] = await stored_checkins(harness, ANA)
     await harness.close()
