@@ -18,7 +18,7 @@ from bot.core.nights import night_of
 from handlers import checkin_view as views
 from handlers import entry_form
 from handlers.context import BotContext
-from handlers.dialog_screen import show_current
+from handlers.dialog_screen import present, screen_of
 from handlers.entry_form import EntryForm
 from handlers.views import View
 from models import Checkin, Dialog, Medicine, User
@@ -112,5 +112,6 @@ async def on_text(update: Update, context: BotContext, dialog_step: str) -> bool
                 flow.pick_medicine(checkin, medicine.id, now)
                 dialog.step = steps.MEDICINE_TIME
             reason = "Got it ✓"
-    await show_current(update, context, reason)
+        current = await screen_of(session, dialog, now)
+    await present(update, context, current, reason)
     return True

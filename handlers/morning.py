@@ -18,7 +18,7 @@ from bot.core.sleep_diary import usual_time
 from handlers import entry_form
 from handlers import morning_view as views
 from handlers.context import BotContext
-from handlers.dialog_screen import show_current
+from handlers.dialog_screen import present, screen_of
 from handlers.entry_form import STALE, EntryForm, parse_button
 from handlers.views import View
 from models import Dialog, SleepDiary, User
@@ -151,5 +151,6 @@ async def on_text(update: Update, context: BotContext, dialog_step: str) -> bool
             prefix = f"<i>{error}</i>"
         else:
             prefix = "Got it ✓"
-    await show_current(update, context, prefix)
+        current = await screen_of(session, dialog, now)
+    await present(update, context, current, prefix)
     return True
