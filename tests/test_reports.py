@@ -14,6 +14,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, time, timedelta
 from pathlib import Path
+from time import sleep
 
 import pytest
 from matplotlib.image import imread
@@ -121,6 +122,33 @@ def test_charts_and_reports_can_be_made_in_threads() -> None:
         assert list(pool.map(lambda m: month_chart(records, m), months * 2)) == serial * 2
         pdfs = list(pool.map(lambda _: full_report(), range(3)))
     assert pdfs[0] == pdfs[1] == pdfs[2]
+
+
+def test_reports_made_at_once_subset_their_fonts_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """fontTools fills shared tables on first use without a lock (the OS/2 Unicode ranges):
+    a report subsetting its fonts while another one does could embed wrong font data."""
+    from fontTools import subset
+
+    subset_fonts = subset.Subsetter.subset
+    busy, most = 0, 0
+
+    def watched(self: subset.Subsetter, font: object) -> None:
+        nonlocal busy, most
+        busy += 1
+        most = max(most, busy)
+        sleep(0.1)  # wide enough for the others to arrive, were they let in
+        try:
+            subset_fonts(self, font)
+        finally:
+            busy -= 1
+
+    monkeypatch.setattr(subset.Subsetter, "subset", watched)
+    with ThreadPoolExecutor(3) as pool:
+        pdfs = list(pool.map(lambda _: full_report(), range(3)))
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+    assert most == 1
 
 
 # ---------------------------------------------------------------- CSV

@@ -16,6 +16,7 @@ import functools
 import importlib.util
 import io
 import struct
+import threading
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,10 @@ _LATIN1_FOLD = str.maketrans({"–": "-", "—": "-", "…": "...", "‘": "'", 
                               "”": '"', "≥": ">=", "≤": "<=", "×": "x"})  # fmt: skip
 PAGE_W_MM, MARGIN_MM = 210, 15
 TABLE_PT, ROW_MM = 9, 5.6
+# Reports are made in threads (asyncio.to_thread). Writing one out subsets its fonts with
+# fontTools, which fills shared tables on first use without a lock (the OS/2 Unicode
+# ranges): a report written out during that could get wrong font data. One at a time.
+_OUTPUT_LOCK = threading.Lock()
 
 
 def doctor_report(
@@ -87,7 +92,8 @@ def render(blocks: list[Block], subject: str, generated: date, *, embed_font: bo
                 _picture(pdf, block)
             case Table():
                 _table(pdf, block)
-    return bytes(pdf.output())
+    with _OUTPUT_LOCK:
+        return bytes(pdf.output())
 
 
 def font_dir() -> Path | None:
