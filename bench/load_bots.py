@@ -116,7 +116,7 @@ async def running(spec: BotSpec) -> AsyncIterator[int | None]:
 
 
 def cpu_seconds() -> float:
-    """User + system CPU time of this process, all threads (aiosqlite's included)."""
+    """User + system CPU time of this process, all threads included."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 

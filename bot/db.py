@@ -14,18 +14,21 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.sqlite_driver import connector
 
-def _prepare_sqlite(url: str) -> None:
-    database = make_url(url).database
-    if database and database != ":memory:":
+
+def _prepare_sqlite(url: str) -> str:
+    """The database's path (its folder made), or ":memory:"."""
+    database = make_url(url).database or ":memory:"
+    if database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
+    return database
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -34,21 +37,20 @@ def _begin_immediate(connection: Any) -> None:
 
     A transaction that reads first and writes later fails at once (SQLITE_BUSY_SNAPSHOT) if
     another connection wrote in between, as when the reminder job and a handler overlap.
-    Taking the lock up front makes the second one wait (busy_timeout) instead.
+    Taking the lock up front makes the second one wait instead (bot/sqlite_driver.py).
     """
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """Create an engine; for SQLite make its folder, turn on foreign keys and WAL, and
-    let SQLAlchemy (not the driver) begin transactions, as BEGIN IMMEDIATE."""
+    """Create an engine; for SQLite make its folder, connect through bot/sqlite_driver.py,
+    turn on foreign keys and WAL, and begin every transaction as BEGIN IMMEDIATE."""
     if make_url(url).get_backend_name() == "sqlite":
-        _prepare_sqlite(url)
+        database = _prepare_sqlite(url)
         # One connection: SQLite has one writer at a time anyway, and updates handled at once
-        # then wait their turn in the pool, in order, instead of in SQLite's busy back-off
-        # (sleeps of up to 100 ms). Other processes (the CLI) still meet busy_timeout.
+        # then wait their turn in the pool, in order, instead of retrying the write lock.
         options = {"pool_size": 1, "max_overflow": 0} | kwargs
-        engine = create_async_engine(url, connect_args={"isolation_level": None}, **options)
+        engine = create_async_engine(url, async_creator=connector(database), **options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine

@@ -16,7 +16,6 @@ QUIET_LOGGERS = {
     "httpcore": logging.WARNING,
     "telegram": logging.INFO,
     "apscheduler": logging.WARNING,
-    "aiosqlite": logging.WARNING,
     "asyncio": logging.WARNING,
     "sqlalchemy": logging.WARNING,
 }
