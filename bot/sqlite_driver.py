@@ -1,11 +1,11 @@
 """SQLite for the async engine, run on the event loop's own thread.
 
 aiosqlite runs every cursor operation on a thread of its own and hands the result back
-through the event loop: four round trips per statement, about 23 per check-in tap, which
-made a SQLite process spend 12-16 ms of CPU per update against 9 ms without them
-(bench/README.md). A SQLite statement of ours takes microseconds and a commit well under a
-millisecond (the WAL's fsync), so running them where they are called costs the loop less
-than handing them over.
+through the event loop: four round trips per statement, about 23 per check-in tap, and
+without them a SQLite process spends about 30% less CPU per update (bench/README.md:
+SQLite went from well behind PostgreSQL to level with it). A SQLite statement of ours
+takes microseconds and a commit well under a millisecond (the WAL's fsync), so running
+them where they are called costs the loop less than handing them over.
 
 What must not run on the loop is waiting for another process (the CLI, a backup) to
 release SQLite's write lock. Every transaction starts with ``BEGIN IMMEDIATE``
@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 LOCK_WAIT_S = 30.0
@@ -106,15 +107,15 @@ class DriverConnection:
         self._conn.create_function(*args, **kwargs)
 
     async def close(self) -> None:
-        self._connection = None
-        self._conn.close()
+        self.stop()
 
     def stop(self) -> None:
+        """Close at once (SQLAlchemy's terminate)."""
         self._connection = None
         self._conn.close()
 
 
-def connector(database: str) -> Any:
+def connector(database: str) -> Callable[[], Awaitable[DriverConnection]]:
     """The ``async_creator`` for an engine on `database`: autocommit mode (SQLAlchemy
     issues BEGIN itself) and no busy timeout (see the module docstring)."""
 
