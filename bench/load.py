@@ -19,8 +19,10 @@ to the bot's reply reaching the stand-in (sendMessage for /checkin, answerCallba
 for a tap). CPU time of the bot process(es), of this process (stand-in + users), of
 PostgreSQL (the server's processes and this run's backends) and of the whole machine is
 taken over the saturation phase; "other" is the machine's rest: kernel networking, other
-programs. More than 0.25 cores of it marks the mode's figures as disturbed. The last line is
-one JSON object.
+programs. More than 0.25 cores of it marks the mode's figures as disturbed.
+``--echo-between`` runs the echo bot again after every Stillnight mode and takes each
+ratio to the mean of the echo runs before and after it (a host whose speed drifts). The
+last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -72,8 +74,9 @@ class Mode:
     processes: int = 1
 
 
+ECHO = Mode("echo", "echo", "polling", None)
 MODES = [
-    Mode("echo", "echo", "polling", None),
+    ECHO,
     Mode("polling-sqlite", "stillnight", "polling", "sqlite"),
     Mode("polling-postgres", "stillnight", "polling", "postgresql"),
     Mode("webhook-sqlite", "stillnight", "webhook", "sqlite"),
@@ -92,6 +95,7 @@ class Plan:
     think: tuple[float, float]  # paced phase: seconds between a reply and the next update
     in_process: bool
     postgres_url: str
+    echo_between: bool = False  # the echo bot again after every Stillnight mode
 
 
 def _asyncpg_dsn(url: str) -> str:
@@ -337,14 +341,15 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
     )
     print(f"machine: {about['cpu']}, {about['cores']} cores, Python {about['python']}")
     results: dict[str, dict[str, Any]] = {}
+    echo_rates: list[float] = []  # every run of the echo bot, in order
     t0 = time.perf_counter()
     for mode in (m for m in MODES if m.name in names):
         started = time.perf_counter()
         result = await measure(mode, plan)
-        echo = results.get("echo")
-        if echo is not None and mode.kind != "echo":
-            echo_rate = echo["saturated"]["updates_per_s"]
-            result["ratio_to_echo"] = round(result["saturated"]["updates_per_s"] / echo_rate, 3)
+        if mode.kind == "echo":
+            echo_rates.append(result["saturated"]["updates_per_s"])
+        elif echo_rates:
+            await _ratio_to_echo(result, echo_rates, plan)
         results[mode.name] = result
         print(
             f"  {mode.name}: {time.perf_counter() - started:.1f} s; "
@@ -355,10 +360,14 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
             print(f"  !! something else used {other:.2f} cores meanwhile: figures disturbed")
         for violation in result["violations"]:
             print(f"  !! {violation}")
+    if "echo" in results:
+        results["echo"]["saturated_runs_updates_per_s"] = echo_rates
     print()
     print(HEADER)
     for result in results.values():
         print(_row(result))
+    if len(echo_rates) > 1:
+        print(f"echo bot, every run: {', '.join(f'{r:.0f}' for r in echo_rates)} updates/s")
     print(LEGEND)
     stillnight = [r for r in results.values() if r["bot"] == "stillnight"]
     met = {
@@ -389,6 +398,23 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
         "met": met,
         "total_seconds": round(time.perf_counter() - t0, 1),
     }
+
+
+async def _ratio_to_echo(result: dict[str, Any], echo_rates: list[float], plan: Plan) -> None:
+    """The mode's saturated updates/s over the echo bot's: the run before it, or with
+    `plan.echo_between` the mean of the runs just before and just after it, so that a host
+    whose speed drifts from minute to minute meets both bots alike."""
+    if plan.echo_between:
+        again = await measure(ECHO, plan)
+        echo_rates.append(again["saturated"]["updates_per_s"])
+        print(f"  echo again: {echo_rates[-1]:.0f} updates/s")
+        for violation in again["violations"]:
+            print(f"  !! {violation}")
+    bracket = echo_rates[-2:] if plan.echo_between else echo_rates[-1:]
+    result["echo_updates_per_s"] = round(sum(bracket) / len(bracket), 1)
+    result["ratio_to_echo"] = round(
+        result["saturated"]["updates_per_s"] / result["echo_updates_per_s"], 3
+    )
 
 
 def _no_nan(value: Any) -> Any:
@@ -431,6 +457,12 @@ def main(argv: list[str]) -> int:
         help="paced phase: MIN,MAX seconds a user waits before each update (default %(default)s)",
     )
     parser.add_argument("--postgres", default=POSTGRES_URL, help="a PostgreSQL server to use")
+    parser.add_argument(
+        "--echo-between",
+        action="store_true",
+        help="run the echo bot again after every Stillnight mode and take each ratio to the "
+        "mean of the runs before and after it (for a host whose speed drifts)",
+    )
     args = parser.parse_args(argv)
     quick_modes = [m.name for m in MODES if m.name != "webhook-postgres"]
     chosen = args.modes or ",".join(quick_modes if args.quick else (m.name for m in MODES))
@@ -447,6 +479,7 @@ def main(argv: list[str]) -> int:
         think=_think(parser, args.think),
         in_process=args.in_process,
         postgres_url=args.postgres,
+        echo_between=args.echo_between,
     )
     result = asyncio.run(run(plan, names))
     print(json.dumps(_no_nan(result)))
