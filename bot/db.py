@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.sqlite_driver import connector
+from bot.sqlite_driver import BEGIN_IMMEDIATE, connector
 
 
 def _prepare_sqlite(url: str) -> str:
@@ -39,7 +39,7 @@ def _begin_immediate(connection: Any) -> None:
     another connection wrote in between, as when the reminder job and a handler overlap.
     Taking the lock up front makes the second one wait instead (bot/sqlite_driver.py).
     """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    connection.exec_driver_sql(BEGIN_IMMEDIATE)
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:

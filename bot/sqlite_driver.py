@@ -27,7 +27,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 LOCK_WAIT_S = 30.0
-_BEGIN = "BEGIN IMMEDIATE"
+BEGIN_IMMEDIATE = "BEGIN IMMEDIATE"
 _FIRST_PAUSE_S, _LONGEST_PAUSE_S = 0.002, 0.1
 
 
@@ -62,7 +62,7 @@ class DriverCursor:
         self._cursor.arraysize = value
 
     async def execute(self, sql: str, parameters: Any = ()) -> DriverCursor:
-        if sql == _BEGIN:
+        if sql == BEGIN_IMMEDIATE:
             await _begin_when_free(self._cursor)
         else:
             self._cursor.execute(sql, parameters)
@@ -132,7 +132,7 @@ async def _begin_when_free(cursor: sqlite3.Cursor) -> None:
     pause = _FIRST_PAUSE_S
     while True:
         try:
-            cursor.execute(_BEGIN)
+            cursor.execute(BEGIN_IMMEDIATE)
             return
         except sqlite3.OperationalError as error:
             if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
