@@ -349,7 +349,11 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
         if mode.kind == "echo":
             echo_rates.append(result["saturated"]["updates_per_s"])
         elif echo_rates:
-            await _ratio_to_echo(result, echo_rates, plan)
+            around = echo_rates[-1:]  # the echo bot's run before this mode
+            if plan.echo_between:
+                echo_rates.append(await _echo_again(plan))
+                around = echo_rates[-2:]  # and the one after it
+            _set_ratio_to_echo(result, around)
         results[mode.name] = result
         print(
             f"  {mode.name}: {time.perf_counter() - started:.1f} s; "
@@ -400,18 +404,20 @@ async def run(plan: Plan, names: list[str]) -> dict[str, Any]:
     }
 
 
-async def _ratio_to_echo(result: dict[str, Any], echo_rates: list[float], plan: Plan) -> None:
-    """The mode's saturated updates/s over the echo bot's: the run before it, or with
-    `plan.echo_between` the mean of the runs just before and just after it, so that a host
-    whose speed drifts from minute to minute meets both bots alike."""
-    if plan.echo_between:
-        again = await measure(ECHO, plan)
-        echo_rates.append(again["saturated"]["updates_per_s"])
-        print(f"  echo again: {echo_rates[-1]:.0f} updates/s")
-        for violation in again["violations"]:
-            print(f"  !! {violation}")
-    bracket = echo_rates[-2:] if plan.echo_between else echo_rates[-1:]
-    result["echo_updates_per_s"] = round(sum(bracket) / len(bracket), 1)
+async def _echo_again(plan: Plan) -> float:
+    """The echo bot's saturated updates/s, measured once more (`--echo-between`), so that a
+    host whose speed drifts from minute to minute meets both bots alike."""
+    again = await measure(ECHO, plan)
+    rate = float(again["saturated"]["updates_per_s"])
+    print(f"  echo again: {rate:.0f} updates/s")
+    for violation in again["violations"]:
+        print(f"  !! {violation}")
+    return rate
+
+
+def _set_ratio_to_echo(result: dict[str, Any], echo_rates: list[float]) -> None:
+    """The mode's saturated updates/s over the mean of the echo bot's runs around it."""
+    result["echo_updates_per_s"] = round(sum(echo_rates) / len(echo_rates), 1)
     result["ratio_to_echo"] = round(
         result["saturated"]["updates_per_s"] / result["echo_updates_per_s"], 3
     )

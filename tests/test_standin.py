@@ -302,7 +302,7 @@ async def test_get_updates_offsets_long_poll_and_allowed_updates(api: BotApiStan
     assert [u["message"]["text"] for u in body["result"]] == ["one", "two"]
     _, body = await call(api, "getUpdates", offset=ids[0] + 1, limit=1)  # confirms "one"
     assert [u["update_id"] for u in body["result"]] == [ids[1]]
-    assert api.updates_pending() == 1
+    assert len(api.pending_updates()) == 1
 
     # a long poll returns as soon as an update arrives
     poll = asyncio.create_task(call(api, "getUpdates", offset=ids[1] + 1, timeout=5))
@@ -316,7 +316,7 @@ async def test_get_updates_offsets_long_poll_and_allowed_updates(api: BotApiStan
     last = body["result"][0]["update_id"]
     user.block()  # a my_chat_member update
     _, body = await call(api, "getUpdates", offset=last + 1, allowed_updates=["message"])
-    assert body["result"] == [] and api.updates_pending() == 0
+    assert body["result"] == [] and len(api.pending_updates()) == 0
     assert api.violations == []
 
 
@@ -400,7 +400,7 @@ async def test_group_privacy_mode_hides_plain_chatter(api: BotApiStandin) -> Non
     with pytest.raises(AssertionError, match="privacy mode"):
         await group.send("just chatting")
     await group.command("/start", wait=False)
-    assert api.updates_pending() == 1
+    assert len(api.pending_updates()) == 1
 
 
 # ---------------------------------------------------------------- a real PTB Application
@@ -500,5 +500,5 @@ async def test_real_application_round_trip_and_restart(api: BotApiStandin) -> No
         assert len(api.calls_to("sendMessage")) == 3
     finally:
         await stop_bot(app)
-    assert api.updates_pending() == 0
+    assert len(api.pending_updates()) == 0
     assert api.violations == []

@@ -364,12 +364,9 @@ class BotApiStandin(Waiting):
         """Params of every call of ``method`` (case-insensitive), in order."""
         return [c.params for c in self.calls if c.method.lower() == method.lower()]
 
-    def updates_pending(self) -> int:
-        """Updates injected but not yet confirmed by the bot (via getUpdates offset)."""
-        return len(self._queue)
-
     def pending_updates(self) -> list[dict[str, Any]]:
-        """Those updates as Telegram sends them, e.g. to deliver one again by hand."""
+        """Updates injected but not yet confirmed by the bot (via getUpdates offset), as
+        Telegram sends them, e.g. to deliver one again by hand."""
         return self._queue.pending()
 
     def inject(self, update: dict[str, Any]) -> int:
