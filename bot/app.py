@@ -13,6 +13,7 @@ import handlers
 from bot.clock import Clock, SystemClock
 from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
+from bot.telegram_http import telegram_request
 from bot.texts import COMMANDS
 from bot.update_order import PerUserOrder
 from handlers.context import BotContext, Resources
@@ -66,6 +67,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)
+        .request(telegram_request())
         .context_types(ContextTypes(context=BotContext, bot_data=Resources))
         .concurrent_updates(PerUserOrder())
         .defaults(
