@@ -88,7 +88,8 @@ class DriverCursor:
 class DriverConnection:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._conn = connection
-        self._connection: sqlite3.Connection | None = connection  # None once closed
+        # SQLAlchemy's adapter reads this, as on aiosqlite, to skip commit/rollback once closed.
+        self._connection: sqlite3.Connection | None = connection
 
     @property
     def isolation_level(self) -> str | None:

@@ -30,14 +30,14 @@ class PromiseKeepingPool(httpcore.AsyncConnectionPool):
 
     def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
         promised = {
-            id(request.connection)
+            request.connection
             for request in self._requests
             if request.connection is not None and request.connection.is_idle()
         }
         if not promised:
             return super()._assign_requests_to_connections()
-        held_back = [c for c in self._connections if id(c) in promised]
-        self._connections = [c for c in self._connections if id(c) not in promised]
+        held_back = [c for c in self._connections if c in promised]
+        self._connections = [c for c in self._connections if c not in promised]
         try:
             return super()._assign_requests_to_connections()
         finally:
