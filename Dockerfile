@@ -12,7 +12,8 @@ FROM python:3.11-slim AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 WORKDIR /src
-# Only what the package is built from (pyproject's packages: bot, handlers, models, migrations).
+# Only what the bot runs from (pyproject's runtime packages: bot, handlers, models, migrations);
+# the development tools in the same distribution (stillnight_dev, bench) stay out of the image.
 COPY pyproject.toml README.md ./
 COPY bot/ bot/
 COPY handlers/ handlers/

@@ -2,7 +2,7 @@
 
 Simulated users (50; ``--quick``: 20), each an onboarded user seeded straight into the
 database, do whole check-ins: /checkin, the eight questions and Save (12 updates), then go
-on as the next seeded user. They talk to the Bot API stand-in (``bot.standin``) in this
+on as the next seeded user. They talk to the Bot API stand-in (``stillnight_dev.standin``) in this
 process; the bot runs in its own process(es). Modes:
 
 - ``echo``: a bare python-telegram-bot echo bot, polling, no database: the ceiling;

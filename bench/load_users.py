@@ -3,8 +3,9 @@
 Each user injects an update, then waits for the bot's reply to it: the ``sendMessage`` that
 answers /checkin, or the ``answerCallbackQuery`` that ends a tap (Stillnight edits the
 message first, then answers; the echo bot does the same). The reply's time is stamped by
-the stand-in the moment the bot's request reaches it (:class:`TimedStandin`), so neither
-the stand-in's quiet period nor the waking of the waiting user is counted.
+the stand-in the moment the bot's request reaches it (:class:`TimedStandin`, through the
+stand-in's ``on_record`` hook), so neither the stand-in's quiet period nor the waking of the
+waiting user is counted.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.standin import BotApiStandin, UserChat
-from bot.standin.state import ChatState, StoredMessage
+from stillnight_dev.standin import BotApiStandin, Sent, UserChat
 
 COMMAND, TAP = "command", "tap"
 REPLY_TO = {COMMAND: "sendMessage", TAP: "answerCallbackQuery"}
@@ -53,36 +53,28 @@ class TimedStandin(BotApiStandin):
     """The Bot API stand-in, stamping when an awaited reply reaches it.
 
     ``expect(chat, method)`` returns a future that gets ``time.perf_counter()`` of the
-    chat's next successful ``method`` call (every visible action and callback answer goes
-    through ``_record``).
+    chat's next successful ``method`` call: the stand-in passes every visible action and
+    callback answer to its ``on_record`` observers as it records it, :meth:`stamp` among them.
     """
 
     def __init__(self, token: str) -> None:
         super().__init__(valid_token=token, track_handling=False)
-        self._waiters: dict[int, tuple[str, asyncio.Future[float]]] = {}
+        self.awaited: dict[int, tuple[str, asyncio.Future[float]]] = {}
+        self.on_record.append(self.stamp)
 
     def expect(self, chat_id: int, method: str) -> asyncio.Future[float]:
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-        self._waiters[chat_id] = (method, future)
+        self.awaited[chat_id] = (method, future)
         return future
 
     def forget(self, chat_id: int) -> None:
-        self._waiters.pop(chat_id, None)
+        self.awaited.pop(chat_id, None)
 
-    def _record(
-        self,
-        chat: ChatState,
-        method: str,
-        msg: StoredMessage | None,
-        params: dict[str, Any],
-        *,
-        message_id: int | None = None,
-    ) -> None:
+    def stamp(self, sent: Sent) -> None:
         stamp = time.perf_counter()
-        super()._record(chat, method, msg, params, message_id=message_id)
-        waiter = self._waiters.get(chat.id)
-        if waiter is not None and waiter[0] == method:
-            del self._waiters[chat.id]
+        waiter = self.awaited.get(sent.chat_id)
+        if waiter is not None and waiter[0] == sent.method:
+            del self.awaited[sent.chat_id]
             if not waiter[1].done():
                 waiter[1].set_result(stamp)
 

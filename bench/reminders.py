@@ -40,8 +40,8 @@ from bot.reminders import claim
 from bot.reminders.pacer import Pacer
 from bot.reminders.wanted import still_wanted
 from bot.settings import Settings
-from bot.standin import BotApiStandin
 from models import Delivery, Reminder
+from stillnight_dev.standin import BotApiStandin
 
 TOKEN = "4242:bench"
 ZONES = [

@@ -58,12 +58,22 @@ async def polling(app: Application, poll_timeout: float = 10) -> AsyncIterator[N
         await app.shutdown()
 
 
-def build_application(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
-    """An Application wired with every handler; the database opens when it starts."""
+def build_application(
+    settings: Settings,
+    clock: Clock | None = None,
+    *,
+    application_class: type[Application] = Application,  # type: ignore[type-arg]
+) -> Application:  # type: ignore[type-arg]
+    """An Application wired with every handler; the database opens when it starts.
+
+    ``application_class``: a subclass of PTB's ``Application`` to build instead (PTB's
+    ``ApplicationBuilder.application_class``), e.g. one that tests observe.
+    """
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     app = (
         ApplicationBuilder()
+        .application_class(application_class)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.bot_api_url)
         .base_file_url(settings.bot_file_url)

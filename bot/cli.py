@@ -1,4 +1,8 @@
-"""`python -m bot [run | migrate | ask | demo]`: the command line."""
+"""`python -m bot [run | migrate | ask | demo]`: the command line.
+
+run, migrate and ask are built in; other subcommands (demo, from the development tools) are
+plugins found through entry points (bot/cli_plugins.py), so production never imports them.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ import logging
 import re
 import signal
 import sys
+from collections.abc import Mapping
 
 from telegram.error import InvalidToken, NetworkError
 
+from bot.cli_plugins import Command, Unavailable, discover
 from bot.settings import Settings
 
 log = logging.getLogger("bot")
@@ -40,7 +46,13 @@ Could not reach the Telegram Bot API at {url} ({error}). Check the internet conn
 TELEGRAM_BASE_URL if you point the bot at a local Bot API server, then try again."""
 
 
-def _parser() -> argparse.ArgumentParser:
+BUILT_IN = ("run", "migrate", "ask")
+
+
+def _parser(commands: Mapping[str, Command] | None = None) -> argparse.ArgumentParser:
+    """The parser of the built-in subcommands and of ``commands`` (default: the installed
+    plugins)."""
+    commands = discover(BUILT_IN) if commands is None else commands
     parser = argparse.ArgumentParser(
         prog="python -m bot",
         description="Stillnight, a Telegram companion for nights with restless legs.",
@@ -51,25 +63,26 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer an RLS question as the bot would")
     ask.add_argument("question", help='the question, or "-" to read one per line from stdin')
     ask.add_argument("--json", action="store_true", help="write one JSON object per line")
-    from bot.demo.main import add_arguments
-
-    demo = sub.add_parser(
-        "demo", help="try the whole bot in this terminal: no token, no Telegram, its own database"
-    )
-    add_arguments(demo)
+    for name, command in commands.items():
+        command.add_arguments(sub.add_parser(name, help=command.help))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    commands = discover(BUILT_IN)
+    parser = _parser(commands)
+    args, unknown = parser.parse_known_args(argv)
+    plugin = commands.get(args.command)
+    if isinstance(plugin, Unavailable):  # it says why, whatever options it was given
+        return plugin.run(args)
+    if unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "ask":
         from bot.faq.cli import run_ask
 
         return run_ask(args.question, args.json, sys.stdin, sys.stdout)
-    if args.command == "demo":
-        from bot.demo.main import run_demo
-
-        return run_demo(args)
+    if plugin is not None:
+        return plugin.run(args)
     settings = Settings()
     if args.command == "migrate":
         return _migrate(settings)

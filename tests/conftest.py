@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from bot.clock import ManualClock
 from bot.db import make_engine
 from bot.migrate import upgrade
-from bot.standin import BotApiStandin
+from stillnight_dev.standin import BotApiStandin
 from tests.harness import TOKEN, BotHarness
 
 POSTGRES_URL = os.environ.get(

@@ -15,12 +15,16 @@ from bot.db import make_engine, make_sessionmaker
 from bot.reminders.dispatcher import Outcome
 from bot.settings import Settings
 from models import Base, ProcessedUpdate
+from stillnight_dev.standin import TrackedApplication
 
 TOKEN = "123456:TEST-token-never-logged"
 
 
 class BotHarness:
-    """The bot as production runs it (polling over HTTP), restartable mid-test."""
+    """The bot as production runs it (polling over HTTP), restartable mid-test.
+
+    Built as a :class:`TrackedApplication`, so the stand-in's waits end when it has finished.
+    """
 
     def __init__(self, api_url: str, database_url: str, clock: ManualClock) -> None:
         self.settings = Settings(
@@ -35,7 +39,9 @@ class BotHarness:
         self._running: AbstractAsyncContextManager[None] | None = None
 
     async def start(self) -> None:
-        self.app = build_application(self.settings, self.clock)
+        self.app = build_application(
+            self.settings, self.clock, application_class=TrackedApplication
+        )
         self._running = polling(self.app, poll_timeout=1)
         await self._running.__aenter__()
 

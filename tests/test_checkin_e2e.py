@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import date, time
 
-from bot.standin import BotApiStandin
 from bot.texts import DIALOG_WAITING
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness
 

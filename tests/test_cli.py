@@ -6,7 +6,7 @@ import signal
 import sqlite3
 from pathlib import Path
 
-from bot.standin import BotApiStandin
+from stillnight_dev.standin import BotApiStandin
 from tests.harness import TOKEN
 from tests.processes import finish, run_bot, start_bot
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from bench.seed import seed_users
 from bot.db import make_engine, make_sessionmaker
 from bot.reminders.dispatcher import IN_FLIGHT
-from bot.standin import BotApiStandin
 from models import Checkin, Delivery
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import TOKEN
 from tests.processes import kill_hard, start_bot

@@ -24,12 +24,12 @@ import pytest
 from telegram import Bot, InputFile
 
 from bot.clock import ManualClock
-from bot.demo.feed import Feed
-from bot.demo.screen import Screen
-from bot.demo.script import play_script
-from bot.demo.session import DEMO_TOKEN, DEMO_USER_ID, DemoOptions
-from bot.demo.timejump import target
-from bot.standin import BotApiStandin
+from stillnight_dev.demo.feed import Feed
+from stillnight_dev.demo.screen import Screen
+from stillnight_dev.demo.script import play_script
+from stillnight_dev.demo.session import DEMO_TOKEN, DEMO_USER_ID, DemoOptions
+from stillnight_dev.demo.timejump import target
+from stillnight_dev.standin import BotApiStandin
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSION = ROOT / "docs" / "demo-session.txt"

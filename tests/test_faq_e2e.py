@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import faq
-from bot.standin import BotApiStandin
+from stillnight_dev.standin import BotApiStandin
 from tests.harness import BotHarness
 
 

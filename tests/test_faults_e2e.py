@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import build_application
 from bot.clock import ManualClock
 from bot.db import make_engine
-from bot.standin import BotApiStandin
-from bot.standin.chats import UserChat
 from bot.texts import ERROR
 from bot.webhook import webhook
+from stillnight_dev.standin import BotApiStandin, TrackedApplication
+from stillnight_dev.standin.chats import UserChat
 from tests.conftest import POSTGRES_URL
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness
@@ -140,7 +140,8 @@ async def webhook_at_the_note(
 ) -> AsyncIterator[tuple[str, UserChat]]:
     """A webhook process on `url`; Ana onboarded and at the check-in's typed note."""
     settings = webhook_settings(standin, url)
-    async with webhook(build_application(settings, clock), settings) as port:
+    app = build_application(settings, clock, application_class=TrackedApplication)
+    async with webhook(app, settings) as port:
         endpoint = f"http://127.0.0.1:{port}/telegram"
         standin.deliver_webhooks_to([endpoint])
         user = standin.user(user_id=ANA, first_name="Ana")

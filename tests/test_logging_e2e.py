@@ -10,8 +10,8 @@ import pytest
 
 from bot.core import checkin_steps
 from bot.logs import SecretMaskFilter, setup_logging
-from bot.standin import BotApiStandin
 from bot.texts import ERROR
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins
 from tests.harness import TOKEN, BotHarness
 

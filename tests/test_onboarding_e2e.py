@@ -6,8 +6,8 @@ from datetime import time
 
 import pytest
 
-from bot.standin import BotApiStandin
 from bot.texts import COMMANDS
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_dialog, stored_user
 from tests.harness import BotHarness
 

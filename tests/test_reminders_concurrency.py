@@ -12,7 +12,7 @@ from bot.app import build_application, close_resources, open_resources
 from bot.clock import ManualClock
 from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
-from bot.standin import BotApiStandin
+from stillnight_dev.standin import BotApiStandin
 from tests.harness import TOKEN
 
 USERS = 1000

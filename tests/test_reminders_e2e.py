@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.core.schedule import Kind
-from bot.standin import BotApiStandin
 from models import Delivery, Reminder
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins, stored_user
 from tests.harness import BotHarness
 

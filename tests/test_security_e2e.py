@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.standin import BotApiStandin
 from bot.texts import ERROR
 from models import Delivery, Medicine, SleepDiary
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
 

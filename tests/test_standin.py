@@ -22,9 +22,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot.standin import ApiError, BotApiStandin, HtmlError, parse_html, utf16_len
-from bot.standin.errors import NOT_MODIFIED
-from bot.standin.rules import (
+from stillnight_dev.standin import (
+    ApiError,
+    BotApiStandin,
+    HtmlError,
+    TrackedApplication,
+    parse_html,
+    utf16_len,
+)
+from stillnight_dev.standin.errors import NOT_MODIFIED
+from stillnight_dev.standin.rules import (
     check_caption,
     check_commands,
     check_text,
@@ -443,6 +450,7 @@ async def _echo_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def run_bot(standin: BotApiStandin) -> Application:  # type: ignore[type-arg]
     app = (
         ApplicationBuilder()
+        .application_class(TrackedApplication)
         .token(TOKEN)
         .base_url(f"{standin.url}/bot")
         .base_file_url(f"{standin.url}/file/bot")

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from bot.standin import BotApiStandin
 from models import Checkin, Delivery, SleepDiary
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
 

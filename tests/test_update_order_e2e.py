@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.standin import BotApiStandin
+from stillnight_dev.standin import BotApiStandin
 from tests.flows import stored_checkins, to_locations_question
 from tests.harness import BotHarness
 

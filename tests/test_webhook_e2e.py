@@ -13,8 +13,8 @@ from pydantic import SecretStr
 from bot.app import build_application
 from bot.clock import ManualClock
 from bot.settings import Settings
-from bot.standin import BotApiStandin
 from bot.webhook import SECRET_HEADER, webhook
+from stillnight_dev.standin import BotApiStandin, TrackedApplication
 from tests.flows import onboard, stored_checkins, to_locations_question
 from tests.harness import TOKEN, BotHarness
 
@@ -59,7 +59,11 @@ async def two_processes(
     async with AsyncExitStack() as stack:
         ports = [
             await stack.enter_async_context(
-                webhook(build_application(settings, clock), settings, register=first)
+                webhook(
+                    build_application(settings, clock, application_class=TrackedApplication),
+                    settings,
+                    register=first,
+                )
             )
             for first in (True, False)
         ]

@@ -15,9 +15,9 @@ import threading
 from collections.abc import Iterator
 from typing import TextIO
 
-from bot.demo.driver import Demo
-from bot.demo.screen import PROMPT, Screen
-from bot.demo.session import DemoOptions, DemoSession
+from stillnight_dev.demo.driver import Demo
+from stillnight_dev.demo.screen import PROMPT, Screen
+from stillnight_dev.demo.session import DemoOptions, DemoSession
 
 WATCH_TIMEOUT = 3600.0
 

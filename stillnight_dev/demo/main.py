@@ -1,4 +1,8 @@
-"""`python -m bot demo`: options in, the interactive demo or a scripted transcript out."""
+"""`python -m bot demo`: options in, the interactive demo or a scripted transcript out.
+
+``command`` is the subcommand's plugin object, named by the ``stillnight.commands`` entry
+point in pyproject.toml (see bot/cli_plugins.py).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.demo.session import DEFAULT_DATABASE, DEFAULT_FILES, DEMO_TOKEN, DemoOptions
+from bot.cli_plugins import Command
+from stillnight_dev.demo.session import DEFAULT_DATABASE, DEFAULT_FILES, DEMO_TOKEN, DemoOptions
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,11 +68,11 @@ def run_demo(args: argparse.Namespace) -> int:
     _quiet_logs()
     try:
         if lines is None:
-            from bot.demo.repl import run_repl
+            from stillnight_dev.demo.repl import run_repl
 
             asyncio.run(run_repl(options, sys.stdin, sys.stdout))
         else:
-            from bot.demo.script import play_script
+            from stillnight_dev.demo.script import play_script
 
             asyncio.run(play_script(lines, sys.stdout, options))
     except KeyboardInterrupt:
@@ -80,3 +85,18 @@ def _quiet_logs() -> None:
     from bot.logs import setup_logging
 
     setup_logging("ERROR", [DEMO_TOKEN])
+
+
+class DemoCommand:
+    """`python -m bot demo`, as a :class:`~bot.cli_plugins.Command`."""
+
+    help = "try the whole bot in this terminal: no token, no Telegram, its own database"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        add_arguments(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        return run_demo(args)
+
+
+command: Command = DemoCommand()

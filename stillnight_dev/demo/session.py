@@ -2,7 +2,9 @@
 
 The Application is built and run exactly as production does (`build_application` and
 `polling`); only the settings differ, and they are constructed here from scratch so that
-neither .env nor the environment can point the demo at the real token or database.
+neither .env nor the environment can point the demo at the real token or database. It is
+built as the stand-in's `TrackedApplication`, which tells the stand-in when each update has
+been handled, so waiting for the bot's answer ends as soon as it is complete.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from bot.core import users
 from bot.db import make_engine
 from bot.migrate import upgrade
 from bot.settings import Settings
-from bot.standin import BotApiStandin, UserChat
+from stillnight_dev.standin import BotApiStandin, TrackedApplication, UserChat
 
 DEMO_TOKEN = "4242:demo-token-not-a-real-one"  # the stand-in reads the bot id from it
 DEMO_USER_ID = 424242
@@ -70,7 +72,7 @@ class DemoSession:
             telegram_base_url=self.standin.url,
             database_url=url,
         )
-        self.app = build_application(settings, self.clock)
+        self.app = build_application(settings, self.clock, application_class=TrackedApplication)
         try:
             await self._stack.enter_async_context(polling(self.app, poll_timeout=1))
         except BaseException:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -69,6 +70,9 @@ class BotApiStandin(Waiting):
         self._handled: set[int] = set()
         self.violations: list[str] = []
         self.calls: list[Call] = []
+        # Observers of every successful visible action (and callback answer), each called
+        # with its Sent the moment the stand-in records it, before the bot gets the answer.
+        self.on_record: list[Callable[[Sent], None]] = []
         self.webhook_url = ""
         self.webhook_secret = ""
         self.pusher: WebhookPusher | None = None
@@ -110,8 +114,7 @@ class BotApiStandin(Waiting):
         await site.start()
         port = self._runner.addresses[0][1]
         self.url = f"http://127.0.0.1:{port}"
-        if self.track_handling:
-            tracking.install(self)
+        tracking.register(self)  # a TrackedApplication polling self.url reports to us
 
     def deliver_webhooks_to(self, targets: list[str]) -> WebhookPusher:
         """Post updates to these local URLs (in turn) while a webhook is set, as Telegram
@@ -126,7 +129,7 @@ class BotApiStandin(Waiting):
             await self.pusher.stop()
             self.pusher = None
         self._closed = True
-        tracking.uninstall(self)
+        tracking.unregister(self)
         self._notify()
         for cb in self._callbacks.values():
             if cb.attempts == 0 and cb.update_id in self._queue.delivered:
@@ -421,21 +424,22 @@ class BotApiStandin(Waiting):
         *,
         message_id: int | None = None,
     ) -> None:
-        """Log a successful visible action (a :class:`Sent`) in the chat."""
+        """Log a successful visible action (a :class:`Sent`) in the chat; tell ``on_record``."""
         if msg is not None:
             text, html, message_id = msg.text, msg.html, msg.message_id
         else:
             text = params.get("text") if isinstance(params.get("text"), str) else ""
             html = text
-        chat.sent.append(
-            Sent(
-                method=method,
-                chat_id=chat.id,
-                message_id=message_id,
-                text=text,
-                html=html,
-                buttons=msg.button_texts if msg else [],
-                params=params,
-                message=msg,
-            )
+        sent = Sent(
+            method=method,
+            chat_id=chat.id,
+            message_id=message_id,
+            text=text,
+            html=html,
+            buttons=msg.button_texts if msg else [],
+            params=params,
+            message=msg,
         )
+        chat.sent.append(sent)
+        for observe in self.on_record:
+            observe(sent)

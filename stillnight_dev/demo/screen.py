@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 from typing import TextIO
 
-from bot.demo.render import display_width
+from stillnight_dev.demo.render import display_width
 
 PROMPT = "you> "
 CLEAR_LINE = "\r\033[K"

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from bot.standin import Entity
+from stillnight_dev.standin import Entity
 
 RESET = "\033[0m"
 #: Entity type -> ANSI SGR code. Anything else (mentions, hashtags...) stays plain.

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.demo import render
-from bot.demo.screen import Screen
-from bot.standin import (
+from stillnight_dev.demo import render
+from stillnight_dev.demo.screen import Screen
+from stillnight_dev.standin import (
     BotApiStandin,
     Entity,
     HtmlError,
@@ -21,7 +21,7 @@ from bot.standin import (
     UserChat,
     parse_html,
 )
-from bot.standin.state import FileBlob
+from stillnight_dev.standin.state import FileBlob
 
 BOT_NAME = "Stillnight"
 SENDS = {"sendMessage", "sendPhoto", "sendDocument"}

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 
-from bot.demo import render, timejump
-from bot.demo.feed import Feed
-from bot.demo.screen import Screen
-from bot.demo.session import DEMO_USER_ID, DEMO_USER_NAME, DemoSession
-from bot.standin import Button
+from stillnight_dev.demo import render, timejump
+from stillnight_dev.demo.feed import Feed
+from stillnight_dev.demo.screen import Screen
+from stillnight_dev.demo.session import DEMO_USER_ID, DEMO_USER_NAME, DemoSession
+from stillnight_dev.standin import Button
 
 LOCATION_USAGE = "Use /location LAT LON, e.g. /location 52.52 13.40 (Berlin)."
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from bot.demo.driver import Demo
-from bot.demo.screen import Screen
-from bot.demo.session import DemoOptions, DemoSession
+from stillnight_dev.demo.driver import Demo
+from stillnight_dev.demo.screen import Screen
+from stillnight_dev.demo.session import DemoOptions, DemoSession
 
 
 def script_lines(lines: Iterable[str]) -> list[str]:

@@ -36,7 +36,7 @@ class Waiting:
         self._changed = asyncio.Event()
 
     def handled(self, update_id: int) -> bool:
-        """Whether the bot finished handling the update (see :mod:`.tracking`).
+        """Whether the bot finished handling the update (reported by :meth:`mark_handled`).
 
         Always true when ``track_handling`` is off: waits then rely on the quiet period alone.
         """
@@ -45,7 +45,11 @@ class Waiting:
     def quiet_after_update(self) -> float:
         return self.handled_quiet if self.track_handling else self.quiet
 
-    def _on_handled(self, update_id: int) -> None:
+    def mark_handled(self, update_id: int) -> None:
+        """The bot finished handling ``update_id`` (its handlers returned or raised).
+
+        :class:`~.tracking.TrackedApplication` calls this for every update it processes.
+        """
         self._handled.add(update_id)
         self._notify()
 
@@ -118,7 +122,10 @@ class Waiting:
                 "that — did a handler fail, or reply elsewhere?"
             )
         else:
-            lines.append(f"update {update_id} was fetched but the bot is still handling it")
+            lines.append(
+                f"update {update_id} was fetched but the bot is still handling it (or the "
+                "Application is not a TrackedApplication, which tells the stand-in when it is done)"
+            )
         recent = [c.method for c in self.calls if c.method != "getUpdates"][-8:]
         lines.append(f"recent calls: {recent}")
         if self.violations:
