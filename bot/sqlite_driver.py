@@ -15,7 +15,49 @@ until ``LOCK_WAIT_S``; with the lock held, nothing else in the transaction waits
 
 The classes have the shape of aiosqlite's, which SQLAlchemy's ``sqlite+aiosqlite``
 dialect adapts (it still supplies the dialect and the DBAPI names); they are handed to it
-through ``create_async_engine(async_creator=...)``.
+through ``create_async_engine(async_creator=...)``. That argument is public; the shape is
+not: SQLAlchemy's asyncio extension accepts only an asyncio driver (a plain ``sqlite://``
+AsyncEngine raises AwaitRequired, https://github.com/sqlalchemy/sqlalchemy/issues/5920),
+and what its adapter (sqlalchemy/dialects/sqlite/aiosqlite.py on the classes of
+sqlalchemy/connectors/asyncio.py) uses of aiosqlite's objects is not a documented interface.
+As of SQLAlchemy 2.1.9 and aiosqlite 0.22.1 it uses exactly this, and this is all the
+classes provide (tests/test_upstream_sqlite_driver.py fails when the two lists differ):
+
+On the connection (``DriverConnection``):
+    ``cursor()``: for every cursor, a plain call.
+    ``await commit()``, ``await rollback()``: only while ``_connection`` is set.
+    ``_connection``: read; aiosqlite's attribute for its sqlite3 connection, None once
+    closed.
+    ``await create_function(name, n, fn, deterministic=True)``: the pysqlite dialect's
+    on-connect hook registers ``regexp`` and ``floor``.
+    ``await close()``: the pool closing a connection (``dispose()``, invalidation).
+    ``stop()``: terminating one outside a greenlet (the garbage collector found it never
+    returned to the pool). The dialect terminates only if the installed aiosqlite has
+    ``Connection.stop`` (0.22.1 on), hence pyproject's ``aiosqlite>=0.22.1``.
+
+On the cursor (``DriverCursor``):
+    ``await __aenter__()``: once, after ``cursor()``; what it returns is used from then on.
+    ``await execute(sql[, parameters])``, ``await executemany(sql, seq_of_parameters)``.
+    ``description``, ``rowcount``, ``lastrowid``; ``arraysize``, read by a ``fetchmany()``
+    without a size.
+    ``await fetchall()``: after every statement that returns rows (the adapter buffers
+    them) and for a server-side cursor's ``all()``.
+    ``await fetchmany(size=n)``: server-side cursors (``stream()``, ``yield_per``).
+    ``await close()``.
+
+Left out because the adapter does not use them here: the connection's ``isolation_level``
+(read only under ``create_engine(skip_autocommit_rollback=True)``; setting it, as the
+``isolation_level`` option does, reaches into aiosqlite's private ``_conn`` and ``_tx``, so
+that option is not supported on this driver), and the cursor's ``fetchone``, ``nextset``,
+``setinputsizes``, ``__aexit__`` and ``__aiter__``. From the aiosqlite module itself the
+dialect takes its exception classes, which are sqlite3's own, so the sqlite3 errors raised
+here become SQLAlchemy's ``OperationalError``, ``IntegrityError`` and so on.
+
+Remove this module, and the ``async_creator`` in bot/db.py (letting SQLite's own busy
+timeout wait for the lock, on aiosqlite's thread), when SQLAlchemy documents a way to run
+a synchronous DBAPI such as sqlite3 on the event loop of an AsyncEngine, or when
+aiosqlite's hop to its thread is no longer measurable: ``python -m bench load`` on SQLite
+spending no more CPU per update with plain aiosqlite than with this driver.
 """
 
 from __future__ import annotations
@@ -38,9 +80,6 @@ class DriverCursor:
     async def __aenter__(self) -> DriverCursor:
         return self
 
-    async def __aexit__(self, *_exc: object) -> None:
-        self._cursor.close()
-
     @property
     def description(self) -> Any:
         return self._cursor.description
@@ -57,10 +96,6 @@ class DriverCursor:
     def arraysize(self) -> int:
         return self._cursor.arraysize
 
-    @arraysize.setter
-    def arraysize(self, value: int) -> None:
-        self._cursor.arraysize = value
-
     async def execute(self, sql: str, parameters: Any = ()) -> DriverCursor:
         if sql == BEGIN_IMMEDIATE:
             await _begin_when_free(self._cursor)
@@ -71,9 +106,6 @@ class DriverCursor:
     async def executemany(self, sql: str, seq_of_parameters: Any) -> DriverCursor:
         self._cursor.executemany(sql, seq_of_parameters)
         return self
-
-    async def fetchone(self) -> Any:
-        return self._cursor.fetchone()
 
     async def fetchmany(self, size: int | None = None) -> list[Any]:
         return self._cursor.fetchmany(size or self._cursor.arraysize)
@@ -90,10 +122,6 @@ class DriverConnection:
         self._conn = connection
         # SQLAlchemy's adapter reads this, as on aiosqlite, to skip commit/rollback once closed.
         self._connection: sqlite3.Connection | None = connection
-
-    @property
-    def isolation_level(self) -> str | None:
-        return self._conn.isolation_level
 
     def cursor(self) -> DriverCursor:
         return DriverCursor(self._conn.cursor())
