@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import faq, load, reminders, summary
+from bench import faq, hops, load, reminders, summary
 
 BENCHMARKS: dict[str, Callable[[list[str]], int]] = {
     "faq": faq.main,
+    "hops": hops.main,
     "load": load.main,
     "reminders": reminders.main,
     "summary": summary.main,

@@ -39,6 +39,7 @@ from bot.faq import Reply, answer, list_topics
 from bot.faq.evaluation import EVAL_PATH, Case, is_correct, is_partial, load_cases
 from bot.faq.matcher import index
 from bot.faq.topics import TOPICS
+from bot.i18n import texts_for
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<[^>]+>")
@@ -111,7 +112,7 @@ def labelled_paragraphs(article: Path, labels: Path = ARTICLE_TOPICS_PATH) -> li
     in order, with a known topic id (so a changed article fails loudly)."""
     paragraphs = article_paragraphs(article.read_text(encoding="utf-8"))
     rows = json.loads(labels.read_text(encoding="utf-8"))
-    known = {s.topic for s in list_topics()} | {_NONE}
+    known = {s.topic for s in list_topics(texts_for("en"))} | {_NONE}
     problems = []
     if len(rows) != len(paragraphs):
         problems.append(f"{len(paragraphs)} paragraphs in {article}, {len(rows)} labels")
@@ -226,7 +227,8 @@ def main(argv: list[str]) -> int:
     index()
     build_ms = (time.perf_counter() - start) * 1000
 
-    engine_pairs, engine, timing = _run(answer, cases, rounds)
+    english = texts_for("en")
+    engine_pairs, engine, timing = _run(lambda q: answer(q, english), cases, rounds)
     _, article, article["timing"] = _run(article_bm25.answer, cases, rounds)
     article["paragraphs"] = len(article_bm25.labels)
     _, topics, topics["timing"] = _run(topic_bm25.answer, cases, rounds)

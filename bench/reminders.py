@@ -34,11 +34,11 @@ from bench.seed import seed_users
 from bot.app import build_application, polling
 from bot.clock import ManualClock
 from bot.core.schedule import Kind, next_due
+from bot.data import deliveries as claim
+from bot.data.wanted import still_wanted
 from bot.db import make_engine, make_sessionmaker
 from bot.migrate import upgrade
-from bot.reminders import claim
 from bot.reminders.pacer import Pacer
-from bot.reminders.wanted import still_wanted
 from bot.settings import Settings
 from models import Delivery, Reminder
 from stillnight_dev.standin import BotApiStandin
@@ -130,11 +130,13 @@ async def make_backlog(url: str, skip: int, count: int) -> None:
     engine = make_engine(url)
     async with make_sessionmaker(engine).begin() as session:
         chosen = select(Delivery.id).order_by(Delivery.id).offset(skip).limit(count)
-        await session.execute(update(Delivery).values(status=claim.SKIPPED, lease_until=None))
+        await session.execute(
+            update(Delivery).values(status=claim.Status.SKIPPED, lease_until=None)
+        )
         await session.execute(
             update(Delivery)
             .where(Delivery.id.in_(chosen.scalar_subquery()))
-            .values(status=claim.PENDING)
+            .values(status=claim.Status.PENDING)
         )
     await engine.dispose()
 

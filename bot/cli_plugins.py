@@ -28,7 +28,9 @@ GROUP = "stillnight.commands"
 class Command(Protocol):
     """A subcommand: one line of help, its options, and what it does."""
 
-    help: str  # shown next to the name by `python -m bot --help`
+    @property
+    def help(self) -> str:
+        """Shown next to the name by `python -m bot --help`."""
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add the subcommand's options to its own parser."""

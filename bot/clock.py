@@ -1,4 +1,4 @@
-"""The clock is injected so tests control time instead of sleeping (DESIGN.md, principle 3)."""
+"""The clock is injected, so tests control time instead of sleeping (docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 

@@ -15,11 +15,11 @@ from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from sqlalchemy import text
 from telegram import Update
 from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, close_resources, open_resources
+from bot.data.health import database_answers
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,12 @@ def webhook_path(settings: Settings) -> str:
     return urlsplit(settings.webhook_url or "").path or "/"
 
 
-def _routes(app: Application, settings: Settings) -> web.Application:  # type: ignore[type-arg]
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+def _secret(settings: Settings) -> str:
+    return settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+
+
+def _routes(app: Application, settings: Settings) -> web.Application:
+    secret = _secret(settings)
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -45,10 +49,7 @@ def _routes(app: Application, settings: Settings) -> web.Application:  # type: i
         return web.Response(text="ok")
 
     async def health(_request: web.Request) -> web.Response:
-        try:
-            async with app.bot_data.engine.connect() as connection:
-                await connection.execute(text("select 1"))
-        except Exception:  # any failure at all means "not healthy"
+        if not await database_answers(app.bot_data.engine):
             return web.Response(status=503, text="database unavailable")
         return web.Response(text="ok")
 
@@ -63,7 +64,7 @@ async def webhook(
     app: Application,
     settings: Settings,
     *,
-    register: bool = True,  # type: ignore[type-arg]
+    register: bool = True,
 ) -> AsyncIterator[int]:
     """Serve the webhook until the block ends; yields the port listened on.
 
@@ -83,7 +84,7 @@ async def webhook(
         if register:
             await app.bot.set_webhook(
                 url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
+                secret_token=_secret(settings),
                 allowed_updates=ALLOWED_UPDATES,
             )
         log.info("Stillnight is listening for webhooks on port %s", port)

@@ -12,46 +12,55 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core import users
+from bot.i18n import N_
 from handlers import (
-    checkin,
+    callbacks,
     dedupe,
+    entries,
     export,
     faq,
     misc,
-    morning,
     privacy,
     reminders,
     settings,
     start,
     summary,
     text,
+    updates,
 )
-from handlers.dialog_screen import register_screen
+from handlers.context import BotContext
 from handlers.errors import on_error
 
 GUARDS, MAIN, DONE = -1, 0, 1
+STALE_BUTTON = N_("That button is no longer in use.")
 
 
-async def _stale_button(update: Update, context: object) -> None:
-    await update.callback_query.answer("That button is no longer in use.")
+async def _stale_button(update: Update, context: BotContext) -> None:
+    await updates.tap(update).answer(context.texts.gettext(STALE_BUTTON))
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
-    register_screen(users.ONBOARDING, start.screen)
-    register_screen(users.SETTINGS, settings.screen)
-    register_screen(users.CHECKIN, checkin.FORM.screen)
-    register_screen(users.MORNING, morning.FORM.screen)
-
+def register(app: Application) -> None:
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
     app.add_handler(TypeHandler(Update, dedupe.claim_if_unclaimed), group=DONE)
-
+    taps = (
+        (callbacks.ONBOARDING, start.on_button),
+        (callbacks.CHECKIN, entries.on_checkin_button),
+        (callbacks.DIARY, entries.on_diary_button),
+        (callbacks.CATCH_UP, entries.on_catch_up),
+        (callbacks.REMINDER, reminders.on_button),
+        (callbacks.PAUSE, reminders.on_pause),
+        (callbacks.SETTINGS, settings.on_button),
+        (callbacks.MONTH, summary.on_month),
+        (callbacks.EXPORT, export.on_button),
+        (callbacks.DELETE, privacy.on_button),
+        (callbacks.TOPIC, faq.on_topic),
+    )
     app.add_handlers(
         [
             CommandHandler("start", start.cmd_start),
             CommandHandler("help", misc.cmd_help),
-            CommandHandler("checkin", checkin.cmd_checkin),
-            CommandHandler("morning", morning.cmd_morning),
+            CommandHandler("checkin", entries.cmd_checkin),
+            CommandHandler("morning", entries.cmd_morning),
             CommandHandler("settings", settings.cmd_settings),
             CommandHandler("pause", reminders.cmd_pause),
             CommandHandler("resume", reminders.cmd_resume),
@@ -61,17 +70,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             CommandHandler("delete", privacy.cmd_delete),
             CommandHandler("faq", faq.cmd_faq),
             MessageHandler(filters.COMMAND, misc.unknown_command),
-            CallbackQueryHandler(start.on_consent, pattern=r"^ob:consent:(yes|no)$"),
-            CallbackQueryHandler(start.on_button, pattern=r"^ob:"),
-            CallbackQueryHandler(checkin.on_button, pattern=r"^ci:"),
-            CallbackQueryHandler(morning.on_button, pattern=r"^md:"),
-            CallbackQueryHandler(reminders.on_button, pattern=r"^rm:"),
-            CallbackQueryHandler(reminders.on_pause, pattern=r"^pz:"),
-            CallbackQueryHandler(settings.on_button, pattern=r"^st:"),
-            CallbackQueryHandler(summary.on_month, pattern=r"^sm:"),
-            CallbackQueryHandler(export.on_button, pattern=r"^ex:"),
-            CallbackQueryHandler(privacy.on_button, pattern=r"^del:"),
-            CallbackQueryHandler(faq.on_topic, pattern=r"^faq:"),
+            *(CallbackQueryHandler(answer, pattern=codec.matches) for codec, answer in taps),
             CallbackQueryHandler(_stale_button),
             MessageHandler(filters.LOCATION, start.on_location),
             MessageHandler(filters.TEXT, text.on_text),
@@ -80,12 +79,15 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         group=MAIN,
     )
     app.add_error_handler(on_error)
+    jobs = app.job_queue
+    if jobs is None:
+        raise RuntimeError("python-telegram-bot's job-queue extra is not installed")
     every = app.bot_data.settings.reminder_check_seconds
-    app.job_queue.run_repeating(
+    jobs.run_repeating(
         reminders.dispatch_job,
         interval=every,
         first=every,
         name="reminders",
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
-    app.job_queue.run_repeating(dedupe.prune_job, interval=3600, first=60, name="prune")
+    jobs.run_repeating(dedupe.prune_job, interval=3600, first=60, name="prune")

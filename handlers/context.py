@@ -1,48 +1,31 @@
-"""What every handler gets: settings, the clock and one database transaction per update."""
+"""What every handler gets: settings, the clock, the user's language and one database
+transaction per update (the first one also claims the update: bot/data/transactions.py)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
-from bot.clock import Clock, SystemClock
-from bot.core import updates
-from bot.reminders.dispatcher import Dispatcher
-from bot.settings import Settings
+from bot.data import Tx
+from bot.data.updates import AlreadyHandled, transaction
+from bot.i18n import DEFAULT_LANGUAGE, Texts
+from bot.parsing import InputParser, parser_for
+from bot.resources import Resources
 
 
-@dataclass
-class Resources:
-    """Held in bot_data; the engine is made when the bot starts, inside its event loop."""
-
-    settings: Settings = field(default_factory=Settings)
-    clock: Clock = field(default_factory=SystemClock)
-    engine: AsyncEngine | None = None
-    sessionmaker: async_sessionmaker[AsyncSession] | None = None
-    dispatcher: Dispatcher | None = None
-
-
-class BotContext(CallbackContext[ExtBot[None], dict, dict, Resources]):  # type: ignore[type-var]
-    """One context per update, shared by the handlers of every group.
-
-    The update's first transaction also claims the update id (`updates.claim`), so what a
-    handler stores and the note that the update was handled commit together: a second
-    delivery of the update stops at its first transaction, and an update whose handling
-    failed before anything was stored is handled in full when it comes again.
-    """
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Resources]):
+    """One context per update, shared by the handlers of every group."""
 
     unclaimed_update: int | None = None
 
     @classmethod
     def from_update(cls, update: object, application: Any) -> BotContext:
-        context = super().from_update(update, application)
+        context: BotContext = super().from_update(update, application)
         if isinstance(update, Update):
             context.unclaimed_update = update.update_id
         return context
@@ -50,22 +33,33 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, Resources]):  # type:
     def now(self) -> datetime:
         return self.bot_data.clock.now()
 
+    @property
+    def language(self) -> str:
+        """The user's language; every user speaks English until the bot speaks more."""
+        return DEFAULT_LANGUAGE
+
+    @property
+    def texts(self) -> Texts:
+        return self.bot_data.texts(self.language)
+
+    @property
+    def parser(self) -> InputParser:
+        return parser_for(self.language)
+
     @asynccontextmanager
-    async def session(self, *, claims: bool = True) -> AsyncIterator[AsyncSession]:
+    async def transaction(self) -> AsyncIterator[Tx]:
         """One transaction: committed when the block ends, rolled back on an error.
 
-        Raises ApplicationHandlerStop, having changed nothing, when this is the update's
-        first claiming transaction and the update was handled before. `claims=False` is
-        for a look that only decides where the update goes: the transaction that then
-        stores the answer claims the update with it.
+        The update's first transaction claims it; when it was handled before, this raises
+        ApplicationHandlerStop having changed nothing.
         """
         maker = self.bot_data.sessionmaker
         if maker is None:
             raise RuntimeError("database not ready: the application has not started")
-        update_id = self.unclaimed_update if claims else None
-        async with maker.begin() as session:
-            if update_id is not None and not await updates.claim(session, update_id, self.now()):
-                raise ApplicationHandlerStop
-            yield session
-        if update_id is not None:
-            self.unclaimed_update = None
+        claim = self.unclaimed_update
+        try:
+            async with transaction(maker, claim, self.now()) as tx:
+                yield tx
+        except AlreadyHandled:
+            raise ApplicationHandlerStop from None
+        self.unclaimed_update = None

@@ -1,6 +1,6 @@
 """A delivered-twice update (webhook retry, a poll repeated after a crash) is ignored.
 
-The claim itself happens in the update's first transaction (`BotContext.session`); this
+The claim itself happens in the update's first transaction (`BotContext.transaction`); this
 module covers updates whose handlers opened none, and the pruning of old claims.
 """
 
@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from telegram import Update
 
-from bot.core import updates
+from bot.data import updates
 from handlers.context import BotContext
 
 KEEP = timedelta(days=2)
@@ -19,10 +19,10 @@ KEEP = timedelta(days=2)
 async def claim_if_unclaimed(update: Update, context: BotContext) -> None:
     """Runs after the handlers: help, a FAQ answer and the like stored nothing."""
     if context.unclaimed_update is not None:
-        async with context.session():
+        async with context.transaction():
             pass
 
 
 async def prune_job(context: BotContext) -> None:
-    async with context.session() as session:
-        await updates.prune(session, context.now() - KEEP)
+    async with context.transaction() as tx:
+        await updates.prune(tx, context.now() - KEEP)

@@ -9,10 +9,15 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.texts import ERROR
+from bot.i18n import N_
+from handlers import updates
 from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
+ERROR = N_(
+    "Sorry, something went wrong on my side. Your answers so far are safe. "
+    "Please try again in a moment."
+)
 
 
 def describe(error: BaseException) -> str:
@@ -41,10 +46,11 @@ async def on_error(update: object, context: BotContext) -> None:
 async def _reassure(update: Update, context: BotContext, error: Exception) -> None:
     if update.effective_chat is None or isinstance(error, Forbidden):
         return  # nobody to tell, or the user blocked the bot
+    text = context.texts.gettext(ERROR)
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(ERROR[:200], show_alert=True)
+            await updates.tap(update).answer(text[:200], show_alert=True)
         else:
-            await context.bot.send_message(update.effective_chat.id, ERROR)
+            await context.bot.send_message(updates.chat_id(update), text)
     except TelegramError:
         log.warning("could not tell the user about the error")

@@ -5,46 +5,56 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 
 from bot import faq
-from bot.texts import TOO_LONG_QUESTION
+from bot.i18n import N_, Texts
+from handlers import callbacks, updates
+from handlers.callbacks import Value
 from handlers.context import BotContext
-from handlers.views import View, button, send_view
+from handlers.shown import Shown, show
+from handlers.views import View, button
 
 QUESTION_MAX_CHARS = 600
+TOO_LONG = N_(
+    "That's a long message ({length} characters). Could you ask in a sentence or two? "
+    "I read questions of up to {limit} characters."
+)
 
 
 def reply_view(reply: faq.Reply) -> View:
-    keyboard = [[button(s.title, f"faq:{s.topic}")] for s in reply.suggestions]
+    keyboard = [
+        [button(s.title, callbacks.TOPIC.encode(Value(s.topic)))] for s in reply.suggestions
+    ]
     return View(reply.text, InlineKeyboardMarkup(keyboard) if keyboard else None)
 
 
-async def answer_question(update: Update, context: BotContext, text: str) -> faq.Reply | None:
-    """Answer free text as a question; None when it was too long to read as one."""
-    chat_id = update.effective_chat.id
+def answer_view(text: str, t: Texts) -> tuple[View, faq.Reply | None]:
+    """Free text answered as a question; no reply when it is too long to read as one."""
     if len(text) > QUESTION_MAX_CHARS:
-        message = TOO_LONG_QUESTION.format(length=len(text), limit=QUESTION_MAX_CHARS)
-        await send_view(context.bot, chat_id, View(message))
-        return None
-    reply = faq.answer(text)
-    await send_view(context.bot, chat_id, reply_view(reply))
-    return reply
+        limits = {"length": t.number(len(text)), "limit": t.number(QUESTION_MAX_CHARS)}
+        return View(t.gettext(TOO_LONG, **limits)), None
+    reply = faq.answer(text, t)
+    return reply_view(reply), reply
 
 
 async def cmd_faq(update: Update, context: BotContext) -> None:
-    topics = faq.list_topics()
-    keyboard = [[button(t.title, f"faq:{t.topic}")] for t in topics]
-    text = "<b>Questions about RLS</b>\nPick a topic, or just type your question in your own words."
-    await send_view(
-        context.bot, update.effective_chat.id, View(text, InlineKeyboardMarkup(keyboard))
+    t = context.texts
+    keyboard = [
+        [button(s.title, callbacks.TOPIC.encode(Value(s.topic)))] for s in faq.list_topics(t)
+    ]
+    text = t.gettext(
+        "<b>Questions about RLS</b>\nPick a topic, or just type your question in your own words."
     )
+    await show(update, context, Shown(sends=(View(text, InlineKeyboardMarkup(keyboard)),)))
 
 
 async def on_topic(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    topic = (query.data or "").removeprefix("faq:")
+    query, t = updates.tap(update), context.texts
+    tap = callbacks.TOPIC.decode(query.data)
     try:
-        reply = faq.topic_reply(topic)
+        reply = faq.topic_reply(tap.value if tap else "", t)
     except KeyError:
-        await query.answer("I don't have that topic any more. /faq shows the current list.")
+        await query.answer(
+            t.gettext("I don't have that topic any more. /faq shows the current list.")
+        )
         return
-    await send_view(context.bot, update.effective_chat.id, reply_view(reply))
+    await show(update, context, Shown(sends=(reply_view(reply),)))
     await query.answer()

@@ -1,19 +1,61 @@
-"""Help, the private-chat guard, unknown commands and anything that is not text."""
+"""Help and the command menu, the private-chat guard, unknown commands, anything not text."""
 
 from __future__ import annotations
 
 from html import escape
 
-from telegram import Update
+from telegram import BotCommand, Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.texts import NOT_TEXT, PRIVATE_ONLY, UNKNOWN_COMMAND, help_text
+from bot.i18n import N_, Texts
+from handlers import updates
 from handlers.context import BotContext
-from handlers.dialog_screen import show_current
+from handlers.flows import show_current
+from handlers.shown import Shown, show
+from handlers.views import View
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("checkin", N_("Tonight's check-in, about a minute")),
+    ("morning", N_("Last night's sleep diary")),
+    ("summary", N_("Your month in a chart and a few lines")),
+    ("export", N_("A report for your doctor, a spreadsheet, or all your data")),
+    ("settings", N_("Time zone, times, reminders, medicines")),
+    ("pause", N_("Pause reminders for a while")),
+    ("resume", N_("Turn reminders back on")),
+    ("faq", N_("Questions about RLS, by topic")),
+    ("privacy", N_("What I store, why, and where")),
+    ("delete", N_("Delete everything I store about you")),
+    ("start", N_("Set up, or see your settings")),
+    ("help", N_("What I can do")),
+)
+PRIVATE_ONLY = N_(
+    "Thanks for having me! I work in private chats only, because check-ins are about "
+    "your health. Please message me directly."
+)
+NOT_TEXT = N_("I can only read text and button taps, not stickers, photos or files.")
+
+
+def command_menu(t: Texts) -> list[BotCommand]:
+    return [BotCommand(name, t.gettext(about)) for name, about in COMMANDS]
+
+
+def help_text(t: Texts) -> str:
+    lines = "\n".join(f"/{name} – {t.gettext(about)}" for name, about in COMMANDS)
+    return (
+        t.gettext("<b>What I can do</b>")
+        + f"\n{lines}\n\n"
+        + t.gettext("You can also just type a question about RLS, in your own words.")
+        + "\n\n<i>"
+        + t.gettext(
+            "I'm an information and tracking tool, not a clinician. For anything about your "
+            "treatment, please ask your doctor or pharmacist."
+        )
+        + "</i>"
+    )
 
 
 async def cmd_help(update: Update, context: BotContext) -> None:
-    await update.effective_message.reply_text(help_text())
+    await show(update, context, Shown(sends=(View(help_text(context.texts)),)))
 
 
 async def private_only(update: Update, context: BotContext) -> None:
@@ -21,23 +63,31 @@ async def private_only(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is not None and chat.type == chat.PRIVATE:
         return
+    text = context.texts.gettext(PRIVATE_ONLY)
     if update.callback_query is not None:
-        await update.callback_query.answer(PRIVATE_ONLY[:200])
+        await updates.tap(update).answer(text[:200])
     elif update.message is not None:
-        await update.message.reply_text(PRIVATE_ONLY)
+        await update.message.reply_text(text)
     raise ApplicationHandlerStop
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    command = (update.effective_message.text or "").split()[0]
-    text = f"{UNKNOWN_COMMAND.format(command=escape(command[:40]))}\n\n{help_text()}"
-    await update.effective_message.reply_text(text)
-    await show_current(update, context, "And here is where you were:")
+    t = context.texts
+    command = (updates.message(update).text or "").split()[0]
+    unknown = t.gettext(
+        "I don't know the command {command}. Here is what I can do:",
+        command=escape(command[:40]),
+    )
+    await show(update, context, Shown(sends=(View(f"{unknown}\n\n{help_text(t)}"),)))
+    await show_current(update, context, t.gettext("And here is where you were:"))
 
 
 async def not_text(update: Update, context: BotContext) -> None:
-    shown = await show_current(update, context, f"<i>{NOT_TEXT}</i>")
+    t = context.texts
+    shown = await show_current(update, context, f"<i>{t.gettext(NOT_TEXT)}</i>")
     if not shown:
-        await update.effective_message.reply_text(
-            f"{NOT_TEXT} Type a question about RLS, or see /help."
+        text = t.gettext(
+            "I can only read text and button taps, not stickers, photos or files. "
+            "Type a question about RLS, or see /help."
         )
+        await show(update, context, Shown(sends=(View(text),)))

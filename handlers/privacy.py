@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.core.privacy import delete_everything
+from bot.data import privacy
+from bot.i18n import N_, Texts
+from handlers import callbacks, updates
+from handlers.callbacks import Value
 from handlers.context import BotContext
-from handlers.views import View, button, edit_view, send_view
+from handlers.shown import Shown, show
+from handlers.views import View, button, edit_view
 
-PRIVACY = (
+PRIVACY = N_(
     "<b>Your data and your privacy</b>\n\n"
     "<b>What I store:</b> your answers to the check-ins and sleep diaries, the medicine "
     "names you typed, your time zone and times, your reminder settings and when reminders "
@@ -21,44 +25,55 @@ PRIVACY = (
     "/export gives you a spreadsheet, a report for your doctor, or everything stored "
     "about you (JSON). /delete removes all of it, for good."
 )
-ASK = (
-    "<b>Delete everything?</b> All your check-ins, sleep diaries, medicines, settings and "
-    "reminders will be removed. Consider /export first if you want a copy."
-)
-ASK_AGAIN = "<b>Are you sure?</b> This cannot be undone."
-DELETED = (
-    "Done: everything I stored about you is deleted. Thank you for trying Stillnight. "
-    "If you ever send /start again, we begin fresh."
-)
-KEPT = "OK, nothing was deleted."
+
+
+def _data(step: str) -> str:
+    return callbacks.DELETE.encode(Value(step))
+
+
+def ask_view(t: Texts) -> View:
+    keyboard = [
+        [button(t.gettext("Yes, delete everything"), _data("1"))],
+        [button(t.gettext("No, keep my data"), _data("no"))],
+    ]
+    text = t.gettext(
+        "<b>Delete everything?</b> All your check-ins, sleep diaries, medicines, settings and "
+        "reminders will be removed. Consider /export first if you want a copy."
+    )
+    return View(text, InlineKeyboardMarkup(keyboard))
 
 
 async def cmd_privacy(update: Update, context: BotContext) -> None:
-    await update.effective_message.reply_text(PRIVACY)
+    await show(update, context, Shown(sends=(View(context.texts.gettext(PRIVACY)),)))
 
 
 async def cmd_delete(update: Update, context: BotContext) -> None:
-    keyboard = [
-        [button("Yes, delete everything", "del:1")],
-        [button("No, keep my data", "del:no")],
-    ]
-    await send_view(
-        context.bot, update.effective_chat.id, View(ASK, InlineKeyboardMarkup(keyboard))
-    )
+    await show(update, context, Shown(sends=(ask_view(context.texts),)))
 
 
 async def on_button(update: Update, context: BotContext) -> None:
     """del:1 → the second question; del:2 → delete; del:no → nothing."""
-    query = update.callback_query
-    answer = (query.data or "").removeprefix("del:")
-    if answer == "1":
-        keyboard = [[button("Delete for good", "del:2")], [button("Cancel", "del:no")]]
-        view = View(ASK_AGAIN, InlineKeyboardMarkup(keyboard))
-    elif answer == "2":
-        async with context.session() as session:
-            await delete_everything(session, update.effective_user.id)
-        view = View(DELETED)
+    query, t = updates.tap(update), context.texts
+    tap = callbacks.DELETE.decode(query.data)
+    step = tap.value if tap else "no"
+    if step == "1":
+        keyboard = [
+            [button(t.gettext("Delete for good"), _data("2"))],
+            [button(t.gettext("Cancel"), _data("no"))],
+        ]
+        view = View(
+            t.gettext("<b>Are you sure?</b> This cannot be undone."), InlineKeyboardMarkup(keyboard)
+        )
+    elif step == "2":
+        async with context.transaction() as tx:
+            await privacy.delete_everything(tx, updates.user_id(update))
+        view = View(
+            t.gettext(
+                "Done: everything I stored about you is deleted. Thank you for trying "
+                "Stillnight. If you ever send /start again, we begin fresh."
+            )
+        )
     else:
-        view = View(KEPT)
-    await edit_view(query.message, view)
+        view = View(t.gettext("OK, nothing was deleted."))
+    await edit_view(updates.tapped_message(update), view)
     await query.answer()

@@ -1,146 +1,121 @@
-"""/settings: time zone, times, each reminder on or off, the monthly summary, medicines.
-
-Changes reschedule the reminders at once. The zone and times reuse the onboarding screens
-(handlers/start.py) in the "settings" dialog; naming a medicine is a settings step too.
-"""
+"""/settings: time zone, times, each reminder on or off, the monthly summary, medicines."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
-from bot.core import users
-from bot.core.checkin_flow import AnswerError
-from bot.core.checkin_steps import medicine_name
+from bot.core.dialogs import SetupStep
+from bot.core.problems import Problem
 from bot.core.schedule import Kind
-from bot.reminders.plan import ensure_reminders, reminders_of, reschedule
-from bot.texts import NEEDS_START
-from handlers import start, start_view
+from bot.data import Tx, dialogs, users
+from bot.i18n import N_, Texts
+from bot.i18n.problems import problem_text
+from bot.parsing import InputParser
+from bot.services import entries, settings
+from handlers import callbacks, start, updates
+from handlers.callbacks import SettingsTap
 from handlers.context import BotContext
-from handlers.dialog_screen import show_current
+from handlers.entries import NEEDS_START
 from handlers.settings_view import medicine_name_view, medicines_view, settings_view
-from handlers.views import View, edit_view, retire_keyboard, send_view
-from models import Dialog, Medicine, User
+from handlers.shown import Shown, show
+from handlers.views import View, edit_view
+from models import Dialog, User
 
-CHANGES = {"tz": start_view.TZ, "ci": start_view.CHECKIN_TIME, "mo": start_view.MORNING_TIME}
-ADD_MEDICINE = "madd"
-RENAME_MEDICINE = "mren"  # + the medicine id
-
-
-async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
-    if dialog.step == ADD_MEDICINE:
-        return medicine_name_view(None)
-    if dialog.step.startswith(RENAME_MEDICINE):
-        medicine = await session.get(Medicine, int(dialog.step.removeprefix(RENAME_MEDICINE)))
-        return medicine_name_view(medicine.name if medicine else None)
-    return await start.screen(session, user, dialog, now)
+CHANGES = {step.value for step in (SetupStep.ZONE, SetupStep.CHECKIN_TIME, SetupStep.MORNING_TIME)}
+SWITCHES = {kind.value for kind in Kind}
+NOT_LISTED = N_("That medicine is not on your list any more.")
 
 
-async def _settings(session: AsyncSession, user: User, now: datetime) -> View:
-    return settings_view(user, await ensure_reminders(session, user, now), now)
+@dataclass(frozen=True)
+class _Reply:
+    """A settings tap's answer: the settings message edited, or a dialog step sent anew."""
+
+    edit: View | None = None
+    step: Shown | None = None
+    refusal: str | None = None
+
+
+async def screen(tx: Tx, dialog: Dialog, now: datetime, t: Texts) -> View:
+    """The current screen of a settings dialog (for the flows table)."""
+    if settings.is_naming(dialog.step):
+        medicine = await settings.renamed(dialog.user, dialog.step)
+        return medicine_name_view(medicine.name if medicine else None, t)
+    return await start.screen(tx, dialog, now, t)
 
 
 async def cmd_settings(update: Update, context: BotContext) -> None:
-    now = context.now()
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        ready = user is not None and user.consent and user.onboarded
-        view = await _settings(session, user, now) if ready else View(NEEDS_START)
-    await send_view(context.bot, update.effective_chat.id, view)
-
-
-async def _toggle(session: AsyncSession, user: User, kind: Kind, now: datetime) -> None:
-    if kind is Kind.MONTHLY:
-        user.monthly_summary = not user.monthly_summary
-    else:
-        await ensure_reminders(session, user, now)
-        reminder = (await reminders_of(session, user.id))[kind]
-        reminder.enabled = not reminder.enabled
-    await reschedule(session, user, now)
-
-
-async def _medicine_action(
-    session: AsyncSession, user: User, what: str, now: datetime
-) -> View | None:
-    """st:meds | st:madd | st:mren:<id> | st:mdel:<id>; None when a name must be typed."""
-    action, _, raw_id = what.partition(":")
-    if action == "meds":
-        await users.close_dialog(session, user.id)
-        return medicines_view(await users.medicines(user))
-    if action == ADD_MEDICINE:
-        await users.open_dialog(session, user.id, users.SETTINGS, ADD_MEDICINE, now)
-        return None
-    medicine = await session.get(Medicine, int(raw_id)) if raw_id.isdigit() else None
-    if medicine is None or medicine.user_id != user.id:
-        raise AnswerError("That medicine is not on your list any more.")
-    if action == RENAME_MEDICINE:
-        step = f"{RENAME_MEDICINE}{medicine.id}"
-        await users.open_dialog(session, user.id, users.SETTINGS, step, now)
-        return None
-    medicine.retired = True
-    return medicines_view(await users.medicines(user))
+    t, now = context.texts, context.now()
+    async with context.transaction() as tx:
+        user = await users.get_user(tx, updates.user_id(update))
+        if user is None or not entries.ready(user):
+            view = View(t.gettext(NEEDS_START))
+        else:
+            view = settings_view(user, await settings.overview(tx, user, now), now, t)
+    await show(update, context, Shown(sends=(view,)))
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """st:<what>: change the zone or a time, switch something, or manage medicines."""
-    query = update.callback_query
-    what = (query.data or "").removeprefix("st:")
-    now = context.now()
-    view: View | None = None
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await query.answer(NEEDS_START[:200])
-            return
-        try:
-            if what in CHANGES:
-                await users.open_dialog(session, user.id, users.SETTINGS, CHANGES[what], now)
-            elif what in {k.value for k in Kind}:
-                await _toggle(session, user, Kind(what), now)
-                view = await _settings(session, user, now)
-            elif what == "back":
-                view = await _settings(session, user, now)
-            else:
-                view = await _medicine_action(session, user, what, now)
-        except AnswerError as error:
-            await query.answer(str(error))
-            return
-    if view is None:
-        await query.answer()
-        await show_current(update, context)
-    else:
-        await edit_view(query.message, view)
-        await query.answer()
-
-
-async def on_text(update: Update, context: BotContext, step: str) -> None:
-    """Typed answers in /settings: a medicine name here, zones and times in start.py."""
-    if step != ADD_MEDICINE and not step.startswith(RENAME_MEDICINE):
-        await start.on_text(update, context, step)
-        return
-    text = update.effective_message.text or ""
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        try:
-            name = medicine_name(text)
-        except AnswerError as error:
-            error_text = f"<i>{error}</i>"
+    """st:<action>:[<medicine id>]: change the zone or a time, switch something, medicines."""
+    query, t = updates.tap(update), context.texts
+    tap = callbacks.SETTINGS.decode(query.data)
+    async with context.transaction() as tx:
+        user = await users.get_user(tx, updates.user_id(update))
+        if tap is None or user is None or not user.onboarded:
+            reply = _Reply(refusal=t.gettext(NEEDS_START))
         else:
-            error_text = None
-            if step == ADD_MEDICINE:
-                await users.add_medicine(session, user, name)
-            else:
-                medicine = await session.get(Medicine, int(step.removeprefix(RENAME_MEDICINE)))
-                if medicine is not None and medicine.user_id == user.id:
-                    medicine.name = name
-            dialog = await users.get_dialog(session, user.id)
-            old_message = dialog.message_id if dialog else None
-            await users.close_dialog(session, user.id)
-            view = medicines_view(await users.medicines(user))
-    if error_text is not None:
-        await show_current(update, context, error_text)
-        return
-    await retire_keyboard(context.bot, update.effective_chat.id, old_message)
-    await send_view(context.bot, update.effective_chat.id, view)
+            reply = await _apply(tx, user, tap, context.now(), t)
+    if reply.edit is not None:
+        await edit_view(updates.tapped_message(update), reply.edit)
+    await query.answer(reply.refusal[:200] if reply.refusal else None)
+    if reply.step is not None:
+        await show(update, context, reply.step)
+
+
+async def _apply(tx: Tx, user: User, tap: SettingsTap, now: datetime, t: Texts) -> _Reply:
+    action, medicine_id = tap.action, tap.medicine_id
+    if action in CHANGES:
+        await settings.change(tx, user, action, now)
+        return await _step(tx, user, now, t)
+    if action in SWITCHES:
+        rows = await settings.toggle(tx, user, Kind(action), now)
+        return _Reply(edit=settings_view(user, rows, now, t))
+    if action == "back":
+        return _Reply(edit=settings_view(user, await settings.overview(tx, user, now), now, t))
+    if action == "meds":
+        return _Reply(edit=medicines_view(await settings.medicine_list(tx, user), t))
+    if action == "madd" and await settings.start_naming(tx, user, None, now):
+        return await _step(tx, user, now, t)
+    if action == "mren" and medicine_id and await settings.start_naming(tx, user, medicine_id, now):
+        return await _step(tx, user, now, t)
+    if action == "mdel" and medicine_id:
+        listed = await settings.remove_medicine(tx, user, medicine_id)
+        if listed is not None:
+            return _Reply(edit=medicines_view(listed, t))
+    return _Reply(refusal=t.gettext(NOT_LISTED))
+
+
+async def _step(tx: Tx, user: User, now: datetime, t: Texts) -> _Reply:
+    """The settings dialog just opened: its screen, as a new message."""
+    dialog = await dialogs.get_dialog(tx, user.id)
+    if dialog is None:
+        return _Reply(refusal=t.gettext(NEEDS_START))
+    view = await screen(tx, dialog, now, t)
+    return _Reply(step=Shown(live=view, retire=dialog.message_id))
+
+
+async def on_text(
+    tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
+) -> Shown | None:
+    """Typed answers in /settings: a medicine's name here, a zone or a time as in /start."""
+    if not settings.is_naming(dialog.step):
+        return await start.on_text(tx, dialog, text, now, t, parser)
+    old = dialog.message_id
+    try:
+        listed = await settings.name_medicine(tx, dialog, text)
+    except Problem as problem:
+        view = (await screen(tx, dialog, now, t)).with_prefix(f"<i>{problem_text(t, problem)}</i>")
+        return Shown(live=view, retire=old)
+    return Shown(sends=(medicines_view(listed, t),), retire=old)

@@ -1,77 +1,108 @@
-"""The /settings screen."""
+"""The /settings screens."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from html import escape
-from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from bot.core.clock_parse import format_clock
+from bot.core.dialogs import SetupStep
+from bot.core.nights import local_time
 from bot.core.schedule import Kind
-from bot.core.zones import local_now_text
+from bot.i18n import N_, Texts
+from handlers.callbacks import SETTINGS, SettingsTap
+from handlers.start_view import settings_lines
 from handlers.views import View, button
 from models import Medicine, Reminder, User
 
 SWITCH_LABELS = {
-    Kind.EVENING: "Evening reminder",
-    Kind.MORNING: "Morning diary prompt",
-    Kind.MONTHLY: "Monthly summary",
+    Kind.EVENING: N_("Evening reminder"),
+    Kind.MORNING: N_("Morning diary prompt"),
+    Kind.MONTHLY: N_("Monthly summary"),
 }
+FOREVER_YEAR = 9999  # a pause "until /resume" lasts until then
 
 
-def pause_text(user: User, now: datetime) -> str:
-    if user.paused_until is None or user.paused_until <= now:
+def data(action: str, medicine_id: int | None = None) -> str:
+    return SETTINGS.encode(SettingsTap(action, medicine_id))
+
+
+def pause_text(user: User, now: datetime, t: Texts) -> str:
+    until = user.paused_until
+    if until is None or until <= now:
         return ""
-    if user.paused_until.year >= 9999:
-        return "\n⏸ Reminders are paused until you send /resume."
-    local = user.paused_until.astimezone(ZoneInfo(user.timezone or "UTC"))
-    return f"\n⏸ Reminders are paused until {local:%a %d %b, %H:%M}. /resume restarts them."
+    if until.year >= FOREVER_YEAR:
+        return "\n" + t.gettext("⏸ Reminders are paused until you send /resume.")
+    local = local_time(until, user.zone)
+    return "\n" + t.gettext(
+        "⏸ Reminders are paused until {day}, {time}. /resume restarts them.",
+        day=t.day(local.date()),
+        time=t.clock(local),
+    )
 
 
-def settings_view(user: User, reminders: dict[Kind, Reminder], now: datetime) -> View:
-    zone = user.timezone or "UTC"
+def settings_view(user: User, reminders: dict[Kind, Reminder], now: datetime, t: Texts) -> View:
     text = (
-        "<b>Settings</b>\n"
-        f"Time zone: <b>{escape(zone)}</b> (it's {local_now_text(zone, now)} there)\n"
-        f"Evening check-in: <b>{format_clock(user.checkin_time)}</b>\n"
-        f"Morning sleep diary: <b>{format_clock(user.morning_time)}</b>"
-        f"{pause_text(user, now)}\n\n"
-        "Tap to change:"
+        t.gettext("<b>Settings</b>")
+        + "\n"
+        + settings_lines(user, now, t, with_summary=False)
+        + pause_text(user, now, t)
+        + "\n\n"
+        + t.gettext("Tap to change:")
     )
     switches = [
-        [button(f"{label}: {'on ✓' if reminders[k].enabled else 'off'}", f"st:{k.value}")]
+        [
+            button(
+                t.gettext("{switch}: on ✓", switch=t.gettext(label))
+                if reminders[k].enabled
+                else t.gettext("{switch}: off", switch=t.gettext(label)),
+                data(k.value),
+            )
+        ]
         for k, label in SWITCH_LABELS.items()
         if k in reminders
     ]
     keyboard = [
-        [button("🌍 Time zone", "st:tz")],
-        [button("🌙 Check-in time", "st:ci"), button("☀️ Morning time", "st:mo")],
+        [button(t.gettext("🌍 Time zone"), data(SetupStep.ZONE))],
+        [
+            button(t.gettext("🌙 Check-in time"), data(SetupStep.CHECKIN_TIME)),
+            button(t.gettext("☀️ Morning time"), data(SetupStep.MORNING_TIME)),
+        ],
         *switches,
-        [button("💊 My medicines", "st:meds")],
+        [button(t.gettext("💊 My medicines"), data("meds"))],
     ]
     return View(text, InlineKeyboardMarkup(keyboard))
 
 
-def medicines_view(medicines: list[Medicine]) -> View:
+def medicines_view(medicines: list[Medicine], t: Texts) -> View:
     active = [m for m in medicines if not m.retired]
-    names = "\n".join(f"• {escape(m.name)}" for m in active) or "None yet."
+    names = "\n".join(f"• {escape(m.name)}" for m in active) or t.gettext("None yet.")
     text = (
-        f"<b>My medicines</b>\n{names}\n\n"
-        "These are the names you pick from in the check-in. Removing one keeps it in past "
-        "check-ins. I never comment on doses."
+        t.gettext("<b>My medicines</b>")
+        + f"\n{names}\n\n"
+        + t.gettext(
+            "These are the names you pick from in the check-in. Removing one keeps it in past "
+            "check-ins. I never comment on doses."
+        )
     )
     keyboard = [
-        [button(f"✎ {m.name[:30]}", f"st:mren:{m.id}"), button("Remove", f"st:mdel:{m.id}")]
+        [
+            button(f"✎ {m.name[:30]}", data("mren", m.id)),
+            button(t.gettext("Remove"), data("mdel", m.id)),
+        ]
         for m in active
     ]
-    keyboard.append([button("➕ Add a medicine", "st:madd")])
-    keyboard.append([button("« Settings", "st:back")])
+    keyboard.append([button(t.gettext("➕ Add a medicine"), data("madd"))])
+    keyboard.append([button(t.gettext("« Settings"), data("back"))])
     return View(text, InlineKeyboardMarkup(keyboard))
 
 
-def medicine_name_view(current: str | None) -> View:
-    what = f"a new name for <b>{escape(current)}</b>" if current else "the medicine's name"
-    text = f"Type {what} (up to 64 characters)."
-    return View(text, InlineKeyboardMarkup([[button("Cancel", "st:meds")]]))
+def medicine_name_view(current: str | None, t: Texts) -> View:
+    if current:
+        text = t.gettext(
+            "Type a new name for <b>{name}</b> (up to 64 characters).", name=escape(current)
+        )
+    else:
+        text = t.gettext("Type the medicine's name (up to 64 characters).")
+    return View(text, InlineKeyboardMarkup([[button(t.gettext("Cancel"), data("meds"))]]))

@@ -1,215 +1,210 @@
 """/start: consent, time zone and times. Nothing is stored before the user says yes.
 
-The same time-zone and time screens serve /settings (flow "settings"): there each change
-is saved on its own and leads back to the settings screen.
+The same zone and time screens serve /settings (flow SETTINGS): there each change is saved
+on its own and leads back to the settings screen.
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, time
-from zoneinfo import available_timezones
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ReplyKeyboardRemove, Update
 
-from bot.core import users
-from bot.core.clock_parse import ClockError, parse_clock
+from bot.core.dialogs import Flow, SetupStep
+from bot.core.nights import is_zone
+from bot.core.problems import Problem
 from bot.core.zones import ZoneMatch, zone_from_location, zone_from_text
-from bot.reminders.plan import reschedule
-from bot.texts import REFUSED, WELCOME
+from bot.data import Tx, dialogs
+from bot.i18n import N_, Texts
+from bot.i18n.problems import problem_text
+from bot.parsing import InputParser
+from bot.services import onboarding
+from bot.services.onboarding import Stored
+from handlers import callbacks, updates
 from handlers import start_view as views
+from handlers.callbacks import Setup
 from handlers.context import BotContext
-from handlers.dialog_screen import show_current
 from handlers.settings_view import settings_view
-from handlers.views import View, edit_view, retire_keyboard, send_view
-from models import Dialog, User
+from handlers.shown import Shown, show
+from handlers.views import View, edit_view, retire_keyboard
+from models import Dialog
 
-ALREADY_DONE = "That step is already done."
-ONBOARDING_NEXT = {
-    views.TZ: views.CHECKIN_TIME,
-    views.CHECKIN_TIME: views.MORNING_TIME,
-    views.MORNING_TIME: views.SUMMARY,
-}
-SETTING_FLOWS = (users.ONBOARDING, users.SETTINGS)
+ALREADY_DONE = N_("That step is already done.")
+UNKNOWN_ZONE = N_("I don't know that time zone.")
 
 
-async def screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
-    if dialog.step == views.TZ:
-        return views.timezone_view()
-    if dialog.step == views.CHECKIN_TIME:
-        return views.checkin_time_view(user)
-    if dialog.step == views.SUMMARY:
-        return views.summary_question_view(user)
-    return views.morning_time_view(user, after_checkin=dialog.flow == users.ONBOARDING)
+async def screen(tx: Tx, dialog: Dialog, now: datetime, t: Texts) -> View:
+    """The current screen of an onboarding or settings step (for the flows table)."""
+    return views.setup_view(dialog.step, dialog.user, t, dialog.flow == Flow.ONBOARDING)
 
 
 async def cmd_start(update: Update, context: BotContext) -> None:
-    now = context.now()
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        if user is not None and user.consent and not user.active:
-            user.active = True  # back after blocking the bot: reminders resume
-            await reschedule(session, user, now)
+    t, now = context.texts, context.now()
+    async with context.transaction() as tx:
+        here = await onboarding.arrive(tx, updates.user_id(update), now)
+    user, dialog = here.user, here.dialog
     if user is None or not user.consent:
-        await send_view(context.bot, update.effective_chat.id, views.welcome_view())
-    elif not user.onboarded:
-        await show_current(update, context, "Welcome back! Let's finish setting up.")
+        await show(update, context, Shown(sends=(views.welcome_view(t),)))
+    elif not user.onboarded and dialog is not None:
+        prefix = t.gettext("Welcome back! Let's finish setting up.")
+        live = views.setup_view(dialog.step, user, t, onboarding=True).with_prefix(prefix)
+        await show(update, context, Shown(live=live, retire=dialog.message_id))
     else:
-        checkin_open = dialog is not None and dialog.flow == users.CHECKIN
-        view = views.welcome_back_view(user, now, checkin_open)
-        await send_view(context.bot, update.effective_chat.id, view)
-
-
-async def on_consent(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    agreed = query.data == "ob:consent:yes"
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        if user is not None and user.consent and agreed:
-            await query.answer("You're already set up. /help shows what I can do.")
-            return
-        await users.record_consent(session, update.effective_user.id, agreed, context.now())
-        if agreed:
-            await users.open_dialog(
-                session, update.effective_user.id, users.ONBOARDING, views.TZ, context.now()
-            )
-        else:
-            await users.close_dialog(session, update.effective_user.id)
-    if agreed:
-        await edit_view(query.message, View(f"{WELCOME}\n\n✓ Thank you!"))
-        await query.answer()
-        await show_current(update, context)
-    else:
-        await edit_view(query.message, View(REFUSED))
-        await query.answer()
-
-
-async def _next_screen(session: AsyncSession, user: User, dialog: Dialog, now: datetime) -> View:
-    """After a setting was stored: the next onboarding screen, or the settings screen."""
-    if dialog.flow == users.ONBOARDING and dialog.step != views.SUMMARY:
-        dialog.step = ONBOARDING_NEXT[dialog.step]
-        return await screen(session, user, dialog, now)
-    done = dialog.flow == users.ONBOARDING
-    user.onboarded = True
-    await users.close_dialog(session, user.id)
-    reminders = await reschedule(session, user, now)
-    return views.done_view(user, now) if done else settings_view(user, reminders, now)
-
-
-async def _set_zone(update: Update, context: BotContext, match: ZoneMatch) -> None:
-    now = context.now()
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        user.timezone = match.zone
-        following = await _next_screen(session, user, dialog, now)
-        onboarding = dialog.flow == users.ONBOARDING
-    confirmation = View(views.zone_confirmed(match, now), ReplyKeyboardRemove())
-    await send_view(context.bot, update.effective_chat.id, confirmation)
-    if onboarding:
-        await show_current(update, context)
-    else:
-        await send_view(context.bot, update.effective_chat.id, following)
-
-
-def _set_time(user: User, step: str, chosen: time) -> None:
-    if step == views.CHECKIN_TIME:
-        user.checkin_time = chosen
-    else:
-        user.morning_time = chosen
-
-
-def _store_button(user: User, step: str, value: str) -> None:
-    """A time button (HHMM) or the monthly-summary answer; ClockError for a bad time."""
-    if step == views.SUMMARY:
-        user.monthly_summary = value == "yes"
-    else:
-        _set_time(user, step, parse_clock(value))
+        checkin_open = dialog is not None and dialog.flow == Flow.CHECKIN
+        welcome_back = views.welcome_back_view(user, now, checkin_open, t)
+        await show(update, context, Shown(sends=(welcome_back,)))
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """ob:<step>:<value> taps: a zone candidate, a check-in time, a morning time."""
-    query = update.callback_query
-    _, step, value = (query.data or "::").split(":", 2)
-    async with context.session() as session:
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        user = await users.get_user(session, update.effective_user.id)
-        if dialog is None or dialog.flow not in SETTING_FLOWS or dialog.step != step:
-            await query.answer(ALREADY_DONE)
-            return
-        if step == views.TZ:
-            if value not in available_timezones():
-                await query.answer("I don't know that time zone.")
-                return
-            match = ZoneMatch(zone=value, label=value)
-        else:
-            try:
-                _store_button(user, step, value)
-            except ClockError as error:
-                await query.answer(str(error))
-                return
-            view = await _next_screen(session, user, dialog, context.now())
-    if step == views.TZ:
-        await retire_keyboard(context.bot, update.effective_chat.id, query.message.message_id)
-        await query.answer()
-        await _set_zone(update, context, match)
+    """ob:<step>:<value>: consent, a zone candidate, a time, the monthly summary."""
+    tap = callbacks.ONBOARDING.decode(updates.tap(update).data)
+    if tap is None:
+        await updates.tap(update).answer(context.texts.gettext(ALREADY_DONE))
+    elif tap.step == "consent":
+        await _on_consent(update, context, tap.value == "yes")
+    elif tap.step == SetupStep.ZONE:
+        await _on_zone_button(update, context, tap.value)
+    else:
+        await _on_value_button(update, context, tap)
+
+
+async def _on_consent(update: Update, context: BotContext, agreed: bool) -> None:
+    query, t = updates.tap(update), context.texts
+    async with context.transaction() as tx:
+        recorded = await onboarding.consent(tx, updates.user_id(update), agreed, context.now())
+    if not recorded:
+        await query.answer(t.gettext("You're already set up. /help shows what I can do."))
         return
-    await edit_view(query.message, view)
+    await edit_view(
+        updates.tapped_message(update), views.consented_view(t) if agreed else views.refused_view(t)
+    )
+    await query.answer()
+    if agreed:
+        await show(update, context, Shown(live=views.timezone_view(t)))
+
+
+async def _on_zone_button(update: Update, context: BotContext, zone: str) -> None:
+    query, t = updates.tap(update), context.texts
+    shown = None
+    async with context.transaction() as tx:
+        dialog = await dialogs.get_dialog(tx, updates.user_id(update))
+        if onboarding.in_setup(dialog, SetupStep.ZONE) and is_zone(zone) and dialog is not None:
+            match = ZoneMatch(zone, zone, with_zone=False)
+            shown = await _zone_chosen(tx, dialog, match, context.now(), t)
+    if shown is None:
+        refusal = UNKNOWN_ZONE if onboarding.in_setup(dialog, SetupStep.ZONE) else ALREADY_DONE
+        await query.answer(t.gettext(refusal))
+        return
+    await retire_keyboard(
+        context.bot, updates.chat_id(update), updates.tapped_message(update).message_id
+    )
+    await query.answer()
+    await show(update, context, shown)
+
+
+async def _on_value_button(update: Update, context: BotContext, tap: Setup) -> None:
+    """A time (HHMM) or the monthly summary's yes or no: the message becomes the next step."""
+    query, t, now = updates.tap(update), context.texts, context.now()
+    view = None
+    async with context.transaction() as tx:
+        dialog = await dialogs.get_dialog(tx, updates.user_id(update))
+        if dialog is not None and onboarding.in_setup(dialog, tap.step):
+            if tap.step == SetupStep.SUMMARY:
+                stored = await onboarding.set_summary(tx, dialog, tap.value == "yes", now)
+                view = _after(stored, now, t)
+            elif (at := _hhmm(tap.value)) is not None:
+                view = _after(await onboarding.set_time(tx, dialog, at, now), now, t)
+    if view is None:
+        await query.answer(t.gettext(ALREADY_DONE))
+        return
+    await edit_view(updates.tapped_message(update), view)
     await query.answer()
 
 
-async def on_text(update: Update, context: BotContext, step: str) -> None:
-    """Typed answers while setting up: a place or offset, or a time."""
-    text = update.effective_message.text or ""
-    if step == views.TZ:
-        lookup = zone_from_text(text)
+def _hhmm(value: str) -> time | None:
+    if len(value) != 4 or not value.isdigit():
+        return None
+    hours, minutes = int(value[:2]), int(value[2:])
+    return time(hours, minutes) if hours < 24 and minutes < 60 else None
+
+
+def _after(stored: Stored, now: datetime, t: Texts) -> View:
+    """The screen after a setting was stored: the next step, all set, or the settings."""
+    if stored.dialog is not None:
+        return views.setup_view(stored.dialog.step, stored.user, t, onboarding=True)
+    if stored.finished == Flow.ONBOARDING:
+        return views.done_view(stored.user, now, t)
+    return settings_view(stored.user, stored.reminders, now, t)
+
+
+async def _zone_chosen(tx: Tx, dialog: Dialog, match: ZoneMatch, now: datetime, t: Texts) -> Shown:
+    """The zone is stored and confirmed (the location keyboard goes), then what comes next."""
+    confirmation = View(views.zone_confirmed(match, now, t), ReplyKeyboardRemove())
+    old = dialog.message_id
+    stored = await onboarding.set_zone(tx, dialog, match.zone, now)
+    following = _after(stored, now, t)
+    if stored.dialog is not None:
+        return Shown(sends=(confirmation,), live=following, retire=old)
+    return Shown(sends=(confirmation, following))
+
+
+async def on_text(
+    tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
+) -> Shown | None:
+    """Typed answers while setting up: a place or offset, a time, yes or no."""
+    old = dialog.message_id
+    if dialog.step == SetupStep.ZONE:
+        lookup = await asyncio.to_thread(zone_from_text, text)  # off the loop: see zones.warm_up
         if lookup.match is not None:
-            await _set_zone(update, context, lookup.match)
-        elif lookup.candidates:
-            view = views.candidates_view(lookup.reason, lookup.candidates)
-            await send_view(context.bot, update.effective_chat.id, view)
-        else:
-            await show_current(update, context, f"<i>{lookup.reason}</i>")
-        return
-    if step == views.SUMMARY:
-        await show_current(update, context, "<i>Please tap Yes or No.</i>")
-        return
-    try:
-        chosen = parse_clock(text)
-    except ClockError as error:
-        await show_current(update, context, f"<i>{error}</i>")
-        return
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        old_message = dialog.message_id
-        _set_time(user, step, chosen)
-        view = await _next_screen(session, user, dialog, context.now())
-        still_open = await users.get_dialog(session, user.id) is not None
-    if still_open:
-        await show_current(update, context)
+            return await _zone_chosen(tx, dialog, lookup.match, now, t)
+        reason = problem_text(t, lookup.problem) if lookup.problem else ""
+        if lookup.candidates:
+            return Shown(sends=(views.candidates_view(reason, lookup.candidates, t),))
+        current = await screen(tx, dialog, now, t)
+        return Shown(live=current.with_prefix(f"<i>{reason}</i>"), retire=old)
+    if dialog.step == SetupStep.SUMMARY:
+        wanted = parser.yes_no(text)
+        if wanted is None:
+            prefix = f"<i>{t.gettext('Please tap Yes or No.')}</i>"
+            return Shown(live=(await screen(tx, dialog, now, t)).with_prefix(prefix), retire=old)
+        stored = await onboarding.set_summary(tx, dialog, wanted, now)
     else:
-        await retire_keyboard(context.bot, update.effective_chat.id, old_message)
-        await send_view(context.bot, update.effective_chat.id, view)
+        try:
+            at = parser.clock(text)
+        except Problem as problem:
+            prefix = f"<i>{problem_text(t, problem)}</i>"
+            return Shown(live=(await screen(tx, dialog, now, t)).with_prefix(prefix), retire=old)
+        stored = await onboarding.set_time(tx, dialog, at, now)
+    following = _after(stored, now, t)
+    if stored.dialog is not None:
+        return Shown(live=following, retire=old)
+    return Shown(sends=(following,), retire=old)
 
 
 async def on_location(update: Update, context: BotContext) -> None:
-    async with context.session() as session:
-        dialog = await users.get_dialog(session, update.effective_user.id)
-    if dialog is None or dialog.flow not in SETTING_FLOWS or dialog.step != views.TZ:
-        await update.effective_message.reply_text(
-            "Thanks, but I only use a location to find your time zone, and I don't need it "
-            "now. Nothing was stored."
-        )
-        return
-    location = update.effective_message.location
-    match = zone_from_location(location.latitude, location.longitude)
-    if match is None:
-        await show_current(
-            update,
-            context,
-            "<i>I couldn't find a time zone for that spot. Could you type your city?</i>",
-        )
-        return
-    await _set_zone(update, context, match)
+    t = context.texts
+    location = updates.message(update).location
+    match = zone_from_location(location.latitude, location.longitude) if location else None
+    async with context.transaction() as tx:
+        dialog = await dialogs.get_dialog(tx, updates.user_id(update))
+        if dialog is None or not onboarding.in_setup(dialog, SetupStep.ZONE):
+            shown = Shown(
+                sends=(
+                    View(
+                        t.gettext(
+                            "Thanks, but I only use a location to find your time zone, and "
+                            "I don't need it now. Nothing was stored."
+                        )
+                    ),
+                )
+            )
+        elif match is None:
+            prefix = t.gettext(
+                "<i>I couldn't find a time zone for that spot. Could you type your city?</i>"
+            )
+            view = (await screen(tx, dialog, context.now(), t)).with_prefix(prefix)
+            shown = Shown(live=view, retire=dialog.message_id)
+        else:
+            shown = await _zone_chosen(tx, dialog, match, context.now(), t)
+    await show(update, context, shown)

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ExtBot
 
-from bot.core import history, users
-from bot.core.nights import local_time
-from bot.core.summary import month_title, months_with_entries, summarize, summary_text
-from bot.reports.chart import month_chart
-from bot.texts import NEEDS_START
+from bot.data import Tx, users
+from bot.i18n import Texts
+from bot.services import entries, summaries
+from handlers import callbacks, updates
+from handlers.callbacks import Day
 from handlers.context import BotContext
+from handlers.entries import NEEDS_START, STALE
+from handlers.summary_view import summary_text
 from handlers.views import CAPTION_LIMIT, View, button, send_view, shown_length
 from models import User
-
-MIN_NIGHTS_FOR_CHART = 3
-PICKER_MONTHS = 6
 
 
 @dataclass(frozen=True)
@@ -31,36 +28,17 @@ class MonthMessage:
     title: str
 
 
-def month_start(day: date, months_back: int = 0) -> date:
-    index = day.year * 12 + day.month - 1 - months_back
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def month_end(month: date) -> date:
-    return month_start(month, -1) - timedelta(days=1)
-
-
 async def month_message(
-    session: AsyncSession, user: User, month: date, with_picker: bool = True
-) -> MonthMessage:
-    """The summary of one month: text, chart (from 3 nights on) and other months as buttons."""
-    records = await history.nights(session, user, month, month_end(month))
-    previous_month = month_start(month, 1)
-    previous = await history.nights(session, user, previous_month, month_end(previous_month))
-    text = summary_text(summarize(records, month, previous))
-    chart = None
-    if len(records) >= MIN_NIGHTS_FOR_CHART:
-        chart = await asyncio.to_thread(month_chart, records, month)
-    markup = None
-    if with_picker:
-        others = [
-            m
-            for m in months_with_entries(await history.entry_nights(session, user.id))
-            if m != month
-        ][:PICKER_MONTHS]
-        keyboard = [[button(month_title(m), f"sm:{m:%Y%m}")] for m in others]
-        markup = InlineKeyboardMarkup(keyboard) if keyboard else None
-    return MonthMessage(text, chart, markup, month_title(month))
+    tx: Tx, user: User, first: date, t: Texts, with_picker: bool = True
+) -> tuple[summaries.Month, MonthMessage]:
+    """The month read in the transaction, and its message but for the chart (drawn after)."""
+    month = await summaries.month(tx, user, first, with_picker)
+    keyboard = [
+        [button(t.month_year(other), callbacks.MONTH.encode(Day(other)))] for other in month.others
+    ]
+    markup = InlineKeyboardMarkup(keyboard) if keyboard else None
+    text = summary_text(month.summary, t)
+    return month, MonthMessage(text, None, markup, t.month_year(first))
 
 
 async def deliver(bot: ExtBot[None], chat_id: int, message: MonthMessage) -> int:
@@ -79,19 +57,22 @@ async def deliver(bot: ExtBot[None], chat_id: int, message: MonthMessage) -> int
     return sent.message_id
 
 
-async def _show(update: Update, context: BotContext, month: date | None) -> None:
-    now: datetime = context.now()
-    async with context.session() as session:
-        user = await users.get_user(session, update.effective_user.id)
-        if user is None or not user.consent or not user.onboarded:
-            message = None
-        else:
-            month = month or month_start(local_time(now, user.timezone).date())
-            message = await month_message(session, user, month)
-    if message is None:
-        await update.effective_message.reply_text(NEEDS_START)
-    else:
-        await deliver(context.bot, update.effective_chat.id, message)
+async def with_chart(month: summaries.Month, message: MonthMessage, t: Texts) -> MonthMessage:
+    chart = await summaries.chart(month, t)
+    return MonthMessage(message.text, chart, message.markup, message.title)
+
+
+async def _show(update: Update, context: BotContext, first: date | None) -> None:
+    t, now = context.texts, context.now()
+    found = None
+    async with context.transaction() as tx:
+        user = await users.get_user(tx, updates.user_id(update))
+        if user is not None and entries.ready(user):
+            found = await month_message(tx, user, first or summaries.this_month(user, now), t)
+    if found is None:
+        await updates.message(update).reply_text(t.gettext(NEEDS_START))
+        return
+    await deliver(context.bot, updates.chat_id(update), await with_chart(*found, t))
 
 
 async def cmd_summary(update: Update, context: BotContext) -> None:
@@ -100,12 +81,10 @@ async def cmd_summary(update: Update, context: BotContext) -> None:
 
 async def on_month(update: Update, context: BotContext) -> None:
     """sm:YYYYMM from the month picker."""
-    query = update.callback_query
-    raw = (query.data or "").removeprefix("sm:")
-    try:
-        month = datetime.strptime(raw, "%Y%m").date()
-    except ValueError:
-        await query.answer("That button is no longer in use.")
+    query = updates.tap(update)
+    tap = callbacks.MONTH.decode(query.data)
+    if tap is None:
+        await query.answer(context.texts.gettext(STALE))
         return
-    await _show(update, context, month)
+    await _show(update, context, tap.day)
     await query.answer()

@@ -1,41 +1,52 @@
-"""Every typed message goes through here: safety first, then the open dialog, then the FAQ."""
+"""Every typed message goes through here: safety first, then the open dialog, then the FAQ.
+
+One transaction reads the dialog and, when the text answers its step, stores the answer;
+when it doesn't, the same transaction gives the screen to show again after the FAQ's reply.
+"""
 
 from __future__ import annotations
 
 from telegram import Update
 
 from bot import faq
-from bot.core import users
-from bot.texts import DIALOG_WAITING
-from handlers import checkin, morning, settings, start
+from bot.core.dialogs import Flow
+from bot.data import dialogs
+from bot.i18n import N_
+from handlers import updates
 from handlers.context import BotContext
-from handlers.dialog_screen import show_current
-from handlers.faq import answer_question
-from handlers.views import View, send_view
+from handlers.faq import answer_view
+from handlers.flows import FLOWS, current_screen
+from handlers.shown import Shown, show
+from handlers.views import View
 
-TAP_PLEASE = "<i>For this question, please tap one of the buttons below (or Skip).</i>"
+WAITING = N_("Your answers are saved; here is where you left off:")
+TAP_PLEASE = N_("For this question, please tap one of the buttons below (or Skip).")
 
 
 async def on_text(update: Update, context: BotContext) -> None:
-    text = update.effective_message.text or ""
-    urgent = faq.safety_reply(text)
+    text = updates.message(update).text or ""
+    t, now = context.texts, context.now()
+    urgent = faq.safety_reply(text, t)
     if urgent is not None and urgent.kind == "crisis":
-        # A crisis reply stands alone; any open check-in simply waits.
-        await send_view(context.bot, update.effective_chat.id, View(urgent.text))
+        # A crisis reply stands alone; any open dialog simply waits.
+        await show(update, context, Shown(sends=(View(urgent.text),)))
         return
-    async with context.session(claims=False) as session:  # the answer's transaction claims
-        dialog = await users.get_dialog(session, update.effective_user.id)
-        flow, step = (dialog.flow, dialog.step) if dialog else (None, None)
-    if flow == users.ONBOARDING:
-        await start.on_text(update, context, step)
-    elif flow == users.SETTINGS:
-        await settings.on_text(update, context, step)
-    elif flow in (users.CHECKIN, users.MORNING):
-        answer = checkin.on_text if flow == users.CHECKIN else morning.on_text
-        if await answer(update, context, step):
-            return
-        reply = await answer_question(update, context, text)
-        answered = reply is not None and reply.kind != "no_match"
-        await show_current(update, context, DIALOG_WAITING if answered else TAP_PLEASE)
-    else:
-        await answer_question(update, context, text)
+    answered: Shown | None = None
+    waiting: View | None = None
+    old: int | None = None
+    async with context.transaction() as tx:
+        dialog = await dialogs.get_dialog(tx, updates.user_id(update))
+        if dialog is not None:
+            flow = FLOWS[Flow(dialog.flow)]
+            answered = await flow.on_text(tx, dialog, text, now, t, context.parser)
+            if answered is None:
+                waiting, old = await current_screen(tx, dialog, now, t), dialog.message_id
+    if answered is not None:
+        await show(update, context, answered)
+        return
+    view, reply = answer_view(text, t)
+    await show(update, context, Shown(sends=(view,)))
+    if waiting is not None:
+        found = reply is not None and reply.kind != "no_match"
+        prefix = t.gettext(WAITING) if found else f"<i>{t.gettext(TAP_PLEASE)}</i>"
+        await show(update, context, Shown(live=waiting.with_prefix(prefix), retire=old))

@@ -32,8 +32,8 @@ class View:
     text: str
     markup: Markup | None = None
 
-    def with_prefix(self, prefix: str) -> View:
-        return View(f"{prefix}\n\n{self.text}", self.markup)
+    def with_prefix(self, prefix: str | None) -> View:
+        return View(f"{prefix}\n\n{self.text}", self.markup) if prefix else self
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:

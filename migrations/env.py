@@ -45,5 +45,7 @@ if context.is_offline_mode():
         context.run_migrations()
 elif (connection := config.attributes.get("connection")) is not None:
     _run(connection)
+elif (url := config.get_main_option("sqlalchemy.url")) is not None:
+    asyncio.run(_run_with_new_engine(url))
 else:
-    asyncio.run(_run_with_new_engine(config.get_main_option("sqlalchemy.url")))
+    raise RuntimeError("no database: set sqlalchemy.url, or pass a connection")

@@ -11,7 +11,7 @@ from models.base import Base
 
 
 class SleepDiary(Base):
-    """The Consensus Sleep Diary core plus two RLS items (CLINICAL.md).
+    """The Consensus Sleep Diary core plus two RLS items (docs/CLINICAL_NOTES.md).
 
     Times are local clock times as the user gave them; the night's real instants and the
     derived metrics are computed from them and the user's zone (bot/core/sleep_diary.py).

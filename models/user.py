@@ -33,6 +33,11 @@ class User(Base):
         order_by="Medicine.id", cascade="all, delete-orphan", passive_deletes=True
     )
 
+    @property
+    def zone(self) -> str:
+        """The user's IANA time zone; UTC until they choose one (the first onboarding step)."""
+        return self.timezone or "UTC"
+
 
 class Medicine(Base):
     """A medicine the user named; the bot records it and when it was taken, nothing more."""

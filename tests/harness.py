@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from pydantic import SecretStr
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.app import build_application, polling
 from bot.clock import ManualClock
 from bot.db import make_engine, make_sessionmaker
+from bot.i18n import Texts
 from bot.reminders.dispatcher import Outcome
 from bot.settings import Settings
 from models import Base, ProcessedUpdate
@@ -26,7 +27,13 @@ class BotHarness:
     Built as a :class:`TrackedApplication`, so the stand-in's waits end when it has finished.
     """
 
-    def __init__(self, api_url: str, database_url: str, clock: ManualClock) -> None:
+    def __init__(
+        self,
+        api_url: str,
+        database_url: str,
+        clock: ManualClock,
+        texts: Callable[[str], Texts] | None = None,
+    ) -> None:
         self.settings = Settings(
             telegram_bot_token=SecretStr(TOKEN),
             telegram_base_url=api_url,
@@ -34,6 +41,7 @@ class BotHarness:
             reminder_check_seconds=3600,  # tests run the job themselves, at the test clock's time
         )
         self.clock = clock
+        self.texts = texts  # a catalog of the test's own (tests/test_catalog_e2e.py)
         self.engine = make_engine(database_url)
         self.sessionmaker = make_sessionmaker(self.engine)
         self._running: AbstractAsyncContextManager[None] | None = None
@@ -42,6 +50,8 @@ class BotHarness:
         self.app = build_application(
             self.settings, self.clock, application_class=TrackedApplication
         )
+        if self.texts is not None:
+            self.app.bot_data.texts = self.texts
         self._running = polling(self.app, poll_timeout=1)
         await self._running.__aenter__()
 

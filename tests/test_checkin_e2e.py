@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date, time
 
-from bot.texts import DIALOG_WAITING
+from handlers.text import WAITING as DIALOG_WAITING
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness

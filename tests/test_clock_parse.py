@@ -2,13 +2,30 @@ from datetime import time
 
 import pytest
 
-from bot.core.clock_parse import ClockError, format_clock, parse_clock
+from bot.core.problems import Problem
+from bot.i18n import texts_for
+from bot.i18n.problems import problem_text
+from bot.parsing.clock import parse_clock
+
+ENGLISH = texts_for("en")
+
+
+def format_clock(value: time) -> str:
+    return ENGLISH.clock(value)
+
+
+def said(problem: Problem) -> str:
+    """The problem as an English-speaking user reads it."""
+    return problem_text(ENGLISH, problem)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("21:30", time(21, 30)),
+        ("nine", time(9, 0)),  # number words, as in the morning diary
+        ("nine pm", time(21, 0)),
+        ("half past nine", time(9, 30)),
         ("21.30", time(21, 30)),
         ("21,30", time(21, 30)),
         ("21 30", time(21, 30)),
@@ -76,7 +93,7 @@ def test_parse_accepts(text: str, expected: time) -> None:
         ("", "Please send a time"),
         ("   ", "Please send a time"),
         ("abc", "couldn't read that as a time"),
-        ("nine", "couldn't read that as a time"),
+        ("banana", "couldn't read that as a time"),
         ("9pm tonight", "couldn't read that as a time"),
         ("25:00", "25:00 isn't a time of day"),
         ("24:30", "24:30 isn't a time of day"),
@@ -104,9 +121,9 @@ def test_parse_accepts(text: str, expected: time) -> None:
     ],
 )
 def test_parse_rejects_with_reason(text: str, reason_part: str) -> None:
-    with pytest.raises(ClockError) as info:
+    with pytest.raises(Problem) as info:
         parse_clock(text)
-    reason = str(info.value)
+    reason = said(info.value)
     assert reason_part in reason
     assert len(reason) < 90
 
@@ -114,13 +131,13 @@ def test_parse_rejects_with_reason(text: str, reason_part: str) -> None:
 def test_error_is_value_error_and_does_not_echo_markup() -> None:
     with pytest.raises(ValueError) as info:
         parse_clock("<b>late</b>")
-    assert "<" not in str(info.value)
+    assert "<" not in said(info.value)
 
 
 def test_spec_example_reason() -> None:
-    with pytest.raises(ClockError) as info:
+    with pytest.raises(Problem) as info:
         parse_clock("25:00")
-    assert str(info.value) == "25:00 isn't a time of day — try 21:30 or 9:30pm."
+    assert said(info.value) == "25:00 isn't a time of day — try 21:30 or 9:30pm."
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from bot import faq
+from bot.i18n import texts_for
 from stillnight_dev.standin import BotApiStandin
 from tests.harness import BotHarness
+
+ENGLISH = texts_for("en")
 
 
 async def test_a_typed_question_gets_a_sourced_answer_and_related_topics(
@@ -25,20 +28,20 @@ async def test_unsure_between_topics_offers_did_you_mean_buttons(
     bot: BotHarness, standin: BotApiStandin
 ) -> None:
     user = standin.user(user_id=2001, first_name="Cleo")
-    reply = faq.answer("night legs")
+    reply = faq.answer("night legs", ENGLISH)
     assert reply.kind == "no_match" and len(reply.suggestions) >= 2
     await user.send("night legs")
     assert "not sure which you mean" in user.last_text
     choice = reply.suggestions[0]
     await user.tap(choice.title)
-    assert user.last_html == faq.topic_reply(choice.topic).text
+    assert user.last_html == faq.topic_reply(choice.topic, ENGLISH).text
 
 
 async def test_faq_topics_can_be_browsed_by_button(bot: BotHarness, standin: BotApiStandin) -> None:
     user = standin.user(user_id=2001, first_name="Cleo")
     await user.command("/faq")
     titles = [row[0] for row in user.last_buttons]
-    assert titles == [t.title for t in faq.list_topics()]
+    assert titles == [t.title for t in faq.list_topics(ENGLISH)]
     await user.tap("Iron and ferritin")
     assert "ferritin" in user.last_text.lower()
     assert "AASM" in user.last_text

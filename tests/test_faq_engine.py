@@ -24,8 +24,10 @@ from bot.faq.matcher import Index, index
 from bot.faq.safety_replies import CRISIS_TEXT, URGENT_TEXT, dosing_reply
 from bot.faq.sources import AASM, ARTICLE, MNT, NHS, PAPER
 from bot.faq.types import Topic
+from bot.i18n import texts_for
 
-TOPIC_IDS = [s.topic for s in list_topics()]
+EN = texts_for("en")
+TOPIC_IDS = [s.topic for s in list_topics(EN)]
 
 
 class _TelegramHTML(HTMLParser):
@@ -88,7 +90,7 @@ CRISIS = [
 
 @pytest.mark.parametrize("text", CRISIS)
 def test_crisis_gets_help_lines_and_nothing_else(text: str) -> None:
-    for reply in (answer(text), safety_reply(text)):
+    for reply in (answer(text, EN), safety_reply(text, EN)):
         assert reply is not None
         assert (reply.kind, reply.topic) == ("crisis", "crisis")
         assert reply.suggestions == ()
@@ -112,8 +114,8 @@ NOT_CRISIS = [
 
 @pytest.mark.parametrize("text", NOT_CRISIS)
 def test_everyday_exaggeration_is_not_a_crisis(text: str) -> None:
-    assert safety_reply(text) is None
-    assert answer(text).kind in {"answer", "no_match"}
+    assert safety_reply(text, EN) is None
+    assert answer(text, EN).kind in {"answer", "no_match"}
 
 
 # --- safety: red flags ------------------------------------------------------------------
@@ -131,10 +133,10 @@ URGENT = [
 
 @pytest.mark.parametrize("text", URGENT)
 def test_red_flags_get_same_day_care(text: str) -> None:
-    reply = answer(text)
+    reply = answer(text, EN)
     assert (reply.kind, reply.topic) == ("crisis", "urgent_care")
-    assert reply.text == URGENT_TEXT
-    assert safety_reply(text) == reply
+    assert reply.text == EN.gettext(URGENT_TEXT)
+    assert safety_reply(text, EN) == reply
 
 
 @pytest.mark.parametrize(
@@ -142,11 +144,11 @@ def test_red_flags_get_same_day_care(text: str) -> None:
     ["my legs feel hot and painful at night", "burning legs", "my legs feel weak at night"],
 )
 def test_rls_sensations_are_not_red_flags(text: str) -> None:
-    assert safety_reply(text) is None
+    assert safety_reply(text, EN) is None
 
 
 def test_crisis_wins_over_red_flag() -> None:
-    assert answer("chest pain and i want to die").topic == "crisis"
+    assert answer("chest pain and i want to die", EN).topic == "crisis"
 
 
 # --- safety: dosing ---------------------------------------------------------------------
@@ -172,7 +174,7 @@ DOSING = [
 
 @pytest.mark.parametrize("text", DOSING)
 def test_dosing_is_declined_kindly(text: str) -> None:
-    reply = answer(text)
+    reply = answer(text, EN)
     assert (reply.kind, reply.topic) == ("decline", "dosing")
     assert "pharmacist" in reply.text
     assert not re.search(r"\d\s?mg", reply.text), "a decline must never contain a dose"
@@ -181,15 +183,15 @@ def test_dosing_is_declined_kindly(text: str) -> None:
 
 
 def test_decline_about_pramipexole_gives_the_guideline_fact() -> None:
-    reply = answer("should i stop my pramipexole")
+    reply = answer("should i stop my pramipexole", EN)
     assert "augmentation" in reply.text
     assert "AASM" in reply.text
     assert "augmentation" in {s.topic for s in reply.suggestions}
 
 
 def test_decline_mentions_overdose_line_only_when_too_much_was_taken() -> None:
-    assert "more than prescribed" in answer("i took too much pramipexole").text
-    assert "more than prescribed" not in answer("can i switch to gabapentin").text
+    assert "more than prescribed" in answer("i took too much pramipexole", EN).text
+    assert "more than prescribed" not in answer("can i switch to gabapentin", EN).text
 
 
 @pytest.mark.parametrize(
@@ -206,18 +208,18 @@ def test_decline_mentions_overdose_line_only_when_too_much_was_taken() -> None:
     ],
 )
 def test_medicine_talk_that_is_not_a_dosing_question(text: str) -> None:
-    assert safety_reply(text) is None
+    assert safety_reply(text, EN) is None
 
 
 @pytest.mark.parametrize(
     "note", ["took 0.25mg pramipexole at 22:00", "took my usual dose at 9", "gabapentin 300mg"]
 )
 def test_check_in_notes_recording_medicine_are_not_declined(note: str) -> None:
-    assert safety_reply(note) is None
+    assert safety_reply(note, EN) is None
 
 
 def test_dosing_reply_without_a_named_medicine_has_generic_suggestions() -> None:
-    reply = dosing_reply(frozenset())
+    reply = dosing_reply(frozenset(), EN)
     assert [s.topic for s in reply.suggestions] == ["treatments", "see_doctor"]
 
 
@@ -240,9 +242,9 @@ def test_dosing_reply_without_a_named_medicine_has_generic_suggestions() -> None
     ],
 )
 def test_casual_questions_find_their_topic(question: str, topic: str) -> None:
-    reply = answer(question)
+    reply = answer(question, EN)
     assert (reply.kind, reply.topic) == ("answer", topic)
-    assert reply == topic_reply(topic)
+    assert reply == topic_reply(topic, EN)
 
 
 @pytest.mark.parametrize(
@@ -250,7 +252,7 @@ def test_casual_questions_find_their_topic(question: str, topic: str) -> None:
     ["whats the weather", "tell me a joke", "what is the capital of france", "asdfgh", ""],
 )
 def test_off_topic_gets_a_kind_no_match_with_topics(question: str) -> None:
-    reply = answer(question)
+    reply = answer(question, EN)
     assert reply.kind == "no_match"
     assert 1 <= len(reply.suggestions) <= 6
     assert all(s.topic in TOPIC_IDS for s in reply.suggestions)
@@ -258,15 +260,15 @@ def test_off_topic_gets_a_kind_no_match_with_topics(question: str) -> None:
 
 
 def test_no_match_does_not_pretend_to_know() -> None:
-    reply = answer("does magnesium help rls")
+    reply = answer("does magnesium help rls", EN)
     assert reply.kind == "no_match"
     assert reply.text.startswith("Sorry")
 
 
 def test_did_you_mean_offers_close_candidates() -> None:
-    reply = answer("why doesnt ropinirole help my sleep")
+    reply = answer("why doesnt ropinirole help my sleep", EN)
     assert reply.kind == "no_match"
-    assert reply.text.startswith(DID_YOU_MEAN)
+    assert reply.text.startswith(EN.gettext(DID_YOU_MEAN))
     assert 2 <= len(reply.suggestions) <= 3
     assert reply.topic == reply.suggestions[0].topic
     assert {s.topic for s in reply.suggestions} >= {"legs_vs_sleep", "dopamine_drugs"}
@@ -289,7 +291,7 @@ def test_typo_repair_keeps_unknown_real_words() -> None:
 
 
 def test_very_long_input_is_fine() -> None:
-    reply = answer("coffee " * 5000)
+    reply = answer("coffee " * 5000, EN)
     assert reply.kind in {"answer", "no_match"}
 
 
@@ -297,7 +299,7 @@ def test_very_long_input_is_fine() -> None:
 
 
 def test_topic_list_is_complete_and_callback_safe() -> None:
-    topics = list_topics()
+    topics = list_topics(EN)
     assert len(topics) >= 25
     assert len(set(TOPIC_IDS)) == len(TOPIC_IDS)
     for s in topics:
@@ -308,35 +310,39 @@ def test_topic_list_is_complete_and_callback_safe() -> None:
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
 def test_every_topic_answer_is_short_valid_and_sourced(topic_id: str) -> None:
-    reply = topic_reply(topic_id)
+    reply = topic_reply(topic_id, EN)
     assert isinstance(reply, Reply)
     assert (reply.kind, reply.topic) == ("answer", topic_id)
     assert_telegram_html(reply.text)
     assert plain_length(reply.text) <= 700
     source_line = reply.text.rsplit("\n", 1)[-1]
     assert source_line.startswith("<i>Source: ")
-    assert any(label in source_line for label in (ARTICLE, PAPER, AASM, NHS, MNT))
+    assert any(EN.gettext(label) in source_line for label in (ARTICLE, PAPER, AASM, NHS, MNT))
     assert all(s.topic in TOPIC_IDS and s.topic != topic_id for s in reply.suggestions)
 
 
 def test_unknown_topic_raises_key_error() -> None:
     with pytest.raises(KeyError):
-        topic_reply("no_such_topic")
+        topic_reply("no_such_topic", EN)
 
 
 def test_dated_article_advice_is_corrected() -> None:
     for topic_id in ("alpha2delta", "dopamine_drugs", "treatments"):
-        text = topic_reply(topic_id).text
+        text = topic_reply(topic_id, EN).text
         assert "AASM" in text and "clinician" in text
 
 
 def test_study_figures_are_hedged() -> None:
-    assert "about 5.5 hours" in topic_reply("sleep_hours").text
-    assert "as reported" in topic_reply("sleep_hours").text
+    assert "about 5.5 hours" in topic_reply("sleep_hours", EN).text
+    assert "as reported" in topic_reply("sleep_hours", EN).text
 
 
 def test_safety_texts_are_valid_html() -> None:
-    for text in (CRISIS_TEXT, URGENT_TEXT, dosing_reply(frozenset({"dopamine"})).text):
+    for text in (
+        EN.gettext(CRISIS_TEXT),
+        EN.gettext(URGENT_TEXT),
+        dosing_reply(frozenset({"dopamine"}), EN).text,
+    ):
         assert_telegram_html(text)
 
 
@@ -367,7 +373,7 @@ def test_run_ask_json_reads_stdin_line_by_line() -> None:
     assert [r["question"] for r in records] == [q for q in questions if q]
     for record in records:
         assert set(record) == {"question", "kind", "topic", "text"}
-        reply = answer(record["question"])
+        reply = answer(record["question"], EN)
         assert (record["kind"], record["topic"], record["text"]) == (
             reply.kind,
             reply.topic,
@@ -387,9 +393,9 @@ def test_run_ask_json_single_question() -> None:
 
 def test_answer_is_fast() -> None:
     questions = ["why cant i sleep even tho my legs stopped", "caffine?", "i want to die"] * 50
-    answer("warm-up")
+    answer("warm-up", EN)
     start = time.perf_counter()
     for q in questions:
-        answer(q)
+        answer(q, EN)
     mean_ms = (time.perf_counter() - start) * 1000 / len(questions)
     assert mean_ms < 2.0

@@ -6,13 +6,15 @@ import pytest
 
 from bot.faq import Reply, answer, list_topics
 from bot.faq.evaluation import Case, accuracy, is_correct, load_cases
+from bot.i18n import texts_for
 
 CASES = load_cases()
+EN = texts_for("en")
 
 
 @pytest.fixture(scope="module")
 def results() -> list[tuple[Case, Reply]]:
-    return [(case, answer(case.question)) for case in CASES]
+    return [(case, answer(case.question, EN)) for case in CASES]
 
 
 def _failures(pairs: list[tuple[Case, Reply]]) -> list[str]:
@@ -26,7 +28,7 @@ def _failures(pairs: list[tuple[Case, Reply]]) -> list[str]:
 def test_eval_set_is_big_enough_and_consistent() -> None:
     assert len(CASES) >= 120
     assert sum(c.heldout for c in CASES) >= 30
-    known = {s.topic for s in list_topics()} | {"crisis", "urgent_care", "dosing"}
+    known = {s.topic for s in list_topics(EN)} | {"crisis", "urgent_care", "dosing"}
     for case in CASES:
         assert case.topic is None or case.topic in known, case.topic
         assert set(case.also) <= known

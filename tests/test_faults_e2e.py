@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import build_application
 from bot.clock import ManualClock
 from bot.db import make_engine
-from bot.texts import ERROR
 from bot.webhook import webhook
+from handlers.errors import ERROR
 from stillnight_dev.standin import BotApiStandin, TrackedApplication
 from stillnight_dev.standin.chats import UserChat
 from tests.conftest import POSTGRES_URL

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.core import checkin_steps
+from bot.core.entries import engine
 from bot.logs import SecretMaskFilter, setup_logging
-from bot.texts import ERROR
+from handlers.errors import ERROR
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins
 from tests.harness import TOKEN, BotHarness
@@ -72,7 +72,7 @@ async def test_a_crash_is_logged_without_user_content_and_the_user_is_reassured(
     def broken(*args: object) -> None:
         raise RuntimeError(f"boom while saving {args[2]!r}")
 
-    monkeypatch.setattr(checkin_steps, "type_answer", broken)
+    monkeypatch.setattr(engine, "type_answer", broken)
     await user.send(NOTE)
     assert ERROR in user.last_text
     logs = debug_logs.getvalue()

@@ -6,7 +6,7 @@ from datetime import time
 
 import pytest
 
-from bot.texts import COMMANDS
+from handlers.misc import COMMANDS
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_dialog, stored_user
 from tests.harness import BotHarness

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import logging
 import re
@@ -19,10 +18,13 @@ from time import sleep
 import pytest
 from matplotlib.image import imread
 
+from bot.core.entries.checkin import CHECKIN
+from bot.core.entries.diary import DIARY
 from bot.core.records import NightRecord
 from bot.core.summary import summarize
+from bot.i18n import texts_for
 from bot.reports.chart import month_chart
-from bot.reports.csv_export import COLUMN_FIELDS, CSV_COLUMNS, columns_help, nights_csv
+from bot.reports.csv_export import COLUMNS, columns_help, nights_csv
 from bot.reports.pdf_blocks import (
     SELF_REPORTED,
     TABLE_HEADER,
@@ -34,6 +36,7 @@ from bot.reports.pdf_blocks import (
 )
 from bot.reports.pdf_report import doctor_report, font_dir
 
+EN = texts_for("en")
 REPO = Path(__file__).resolve().parents[1]
 MARCH = date(2026, 3, 1)
 NASTY_NOTE = "Legs \"bad\", walked at 2, 3\nand 4 am; =cmd|' /C calc'!A0"
@@ -57,7 +60,12 @@ def night(day: date, severity: int | None = 4, sleep: int | None = 400, **more) 
         "sleep_efficiency_pct": None if sleep is None else round(sleep * 100 / (sleep + 60), 1),
         "quality": 3,
     }
-    return NightRecord(night=day, **(fields | more))
+    return NightRecord(day, **(fields | more))
+
+
+def replaced(record: NightRecord, **values: object) -> NightRecord:
+    """The same night with these values changed."""
+    return NightRecord(record.night, **(dict(record.values) | values))
 
 
 def month_of(first: date, days: int, skip: set[int] = frozenset()) -> list[NightRecord]:
@@ -87,7 +95,7 @@ def png_size(data: bytes) -> tuple[int, int]:
     ids=["full", "gaps", "empty"],
 )
 def test_chart_is_a_phone_sized_png(records: list[NightRecord], month: date) -> None:
-    data = month_chart(records, month)
+    data = month_chart(records, month, EN)
     assert png_size(data) == (1200, 900)
     assert 10_000 < len(data) < 500_000
     pixels = imread(io.BytesIO(data), format="png")
@@ -97,9 +105,9 @@ def test_chart_is_a_phone_sized_png(records: list[NightRecord], month: date) -> 
 
 def test_chart_ignores_other_months_and_unknown_values() -> None:
     february = month_of(date(2026, 2, 1), 28)
-    assert month_chart(february, MARCH) == month_chart([], MARCH)
+    assert month_chart(february, MARCH, EN) == month_chart([], MARCH, EN)
     partial = [night(MARCH, severity=None, sleep=None), night(MARCH + timedelta(1), 0, None)]
-    assert png_size(month_chart(partial, MARCH)) == (1200, 900)
+    assert png_size(month_chart(partial, MARCH, EN)) == (1200, 900)
 
 
 def test_report_modules_load_matplotlib_and_fpdf_only_when_used() -> None:
@@ -117,9 +125,9 @@ def test_charts_and_reports_can_be_made_in_threads() -> None:
     """The bot renders in asyncio.to_thread: concurrent calls give the same bytes as serial."""
     months = [date(2026, m, 1) for m in (1, 2, 3, 4)]
     records = [r for m in months for r in month_of(m, 28, skip={m.month * 3})]
-    serial = [month_chart(records, m) for m in months]
+    serial = [month_chart(records, m, EN) for m in months]
     with ThreadPoolExecutor(4) as pool:
-        assert list(pool.map(lambda m: month_chart(records, m), months * 2)) == serial * 2
+        assert list(pool.map(lambda m: month_chart(records, m, EN), months * 2)) == serial * 2
         pdfs = list(pool.map(lambda _: full_report(), range(3)))
     assert pdfs[0] == pdfs[1] == pdfs[2]
 
@@ -162,14 +170,16 @@ def read_csv(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def test_csv_has_exactly_the_documented_columns_covering_every_field() -> None:
-    names = [name for name, _ in CSV_COLUMNS]
+    names = [column.export for column in COLUMNS]
     assert len(set(names)) == len(names)
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in names)
-    assert all(about for _, about in CSV_COLUMNS)
-    assert sorted(COLUMN_FIELDS.values()) == sorted(f.name for f in dataclasses.fields(NightRecord))
-    header, rows = read_csv(nights_csv([]))
+    assert all(column.about for column in COLUMNS)
+    fields = [f.key for spec in (CHECKIN, DIARY) for f in spec.fields()]
+    keys = ["night", CHECKIN.saved_key, DIARY.saved_key, *fields]
+    assert sorted(column.key for column in COLUMNS) == sorted(keys)
+    header, rows = read_csv(nights_csv([], EN))
     assert header == names and rows == []
-    assert columns_help().splitlines()[0].startswith("night: ")
+    assert columns_help(EN).splitlines()[0].startswith("night: ")
 
 
 def test_csv_one_row_per_night_in_spreadsheet_formats() -> None:
@@ -178,7 +188,7 @@ def test_csv_one_row_per_night_in_spreadsheet_formats() -> None:
         night(date(2026, 3, 2), severity=None, sleep=None, note=None),  # nothing known
         night(date(2026, 3, 4), took_medicine=False, medicine=None, medicine_time=None),
     ]
-    _, rows = read_csv(nights_csv(records))
+    _, rows = read_csv(nights_csv(records, EN))
     assert len(rows) == 3
     assert [r["night"] for r in rows] == ["2026-03-01", "2026-03-02", "2026-03-04"]
     first, empty, third = rows
@@ -199,20 +209,20 @@ def test_csv_note_survives_and_formulas_are_neutralised() -> None:
         night(MARCH + timedelta(2), note="-2+3 felt ok, thanks"),
         night(MARCH + timedelta(3), note="Ноги, ça va 🙂"),
     ]
-    _, rows = read_csv(nights_csv(records))
+    _, rows = read_csv(nights_csv(records, EN))
     assert rows[0]["note"] == NASTY_NOTE  # starts with a letter: kept exactly
     assert rows[1]["note"] == "'@SUM(A1:A9)" and rows[1]["medicine"] == "'+44 drops"
     assert rows[2]["note"] == "'-2+3 felt ok, thanks"
     assert rows[3]["note"] == "Ноги, ça va 🙂"
     formula = night(MARCH, note='=HYPERLINK("http://x")')
-    assert read_csv(nights_csv([formula]))[1][0]["note"].startswith("'=")
+    assert read_csv(nights_csv([formula], EN))[1][0]["note"].startswith("'=")
 
 
 # ---------------------------------------------------------------- PDF content
 
 
 def blocks_for(records: list[NightRecord], include_notes: bool, **kw):
-    args = {"summary": None, "generated": date(2026, 4, 2), "chart_png": None} | kw
+    args = {"summary": None, "generated": date(2026, 4, 2), "chart_png": None, "t": EN} | kw
     return report_blocks(records, MARCH, date(2026, 3, 31), include_notes=include_notes, **args)
 
 
@@ -220,10 +230,10 @@ def test_report_states_period_nights_table_and_self_reported() -> None:
     records = month_of(MARCH, 31, skip={2, 9, 10})
     records.append(night(date(2026, 2, 27)))  # before the period: left out
     text = block_text(blocks_for(records, include_notes=False))
-    assert TITLE in text
+    assert EN.gettext(TITLE) in text
     assert "Period: 2026-03-01 to 2026-03-31 (31 nights)" in text
     assert "Nights logged: 28 of 31 (evening check-in 28, morning sleep diary 28)" in text
-    assert SELF_REPORTED in text
+    assert EN.gettext(SELF_REPORTED) in text
     assert "Report generated: 2026-04-02" in text
     assert "Wed 2026-03-04 | 3 | evening | 4 h 30 min | 82% | pramipexole | 21:30" in text
     assert "2026-02-27" not in text and "2026-03-02" not in text
@@ -235,7 +245,7 @@ def test_report_table_marks_unknown_and_no_medicine() -> None:
         night(MARCH + timedelta(1), took_medicine=False, medicine=None, medicine_time=None),
     ]
     [table] = [b for b in blocks_for(records, False) if isinstance(b, Table)]
-    assert table.header == TABLE_HEADER
+    assert table.header == tuple(EN.gettext(name) for name in TABLE_HEADER)
     assert table.rows[0] == ("Sun 2026-03-01", "–", "evening", "–", "–", "pramipexole", "21:30")
     assert table.rows[1][5:] == ("none", "–")
 
@@ -253,7 +263,7 @@ def test_notes_only_when_the_user_chooses() -> None:
 def test_report_includes_chart_and_trends_from_the_summary() -> None:
     records = month_of(MARCH, 31)
     summary = summarize(records, MARCH, [])
-    chart = month_chart(records, MARCH)
+    chart = month_chart(records, MARCH, EN)
     blocks = blocks_for(records, False, summary=summary, chart_png=chart)
     assert Picture(chart) in blocks
     text = block_text(blocks)
@@ -300,14 +310,14 @@ def full_report(embed_font: bool = True, include_notes: bool = True) -> bytes:
         for i in range(365)
         if i % 9
     ]
-    records[5] = dataclasses.replace(records[5], note="Émile: Ноги ≥ 5 🙂 漢字 – " + NASTY_NOTE)
-    records[6] = dataclasses.replace(records[6], medicine="a very long medicine name " * 4)
+    records[5] = replaced(records[5], note="Émile: Ноги ≥ 5 🙂 漢字 – " + NASTY_NOTE)
+    records[6] = replaced(records[6], medicine="a very long medicine name " * 4)
     december = date(2025, 12, 1)
     summary = summarize(records, december, records)
-    chart = month_chart(records, december)
+    chart = month_chart(records, december, EN)
     return doctor_report(
         records, date(2025, 1, 1), date(2025, 12, 31), summary, include_notes,
-        date(2026, 1, 3), chart, embed_font=embed_font,
+        date(2026, 1, 3), chart, EN, embed_font=embed_font,
     )  # fmt: skip
 
 
@@ -329,7 +339,7 @@ def test_pdf_text_with_the_builtin_font() -> None:
     text = core_font_text(full_report(embed_font=False))
     assert "Period: 2025-01-01 to 2025-12-31 (365 nights)" in text
     assert "Nights logged: 324 of 365" in text
-    assert SELF_REPORTED.replace("–", "-") in text
+    assert EN.gettext(SELF_REPORTED).replace("–", "-") in text
     assert "Tue 2025-01-07" in text
     assert "Émile: ???? >= 5 ? ?? - Legs" in text  # folded to Latin-1, not crashed
     assert text.count("Date Severity Onset Sleep Efficiency Medicine Time") >= 5  # every page
@@ -338,5 +348,5 @@ def test_pdf_text_with_the_builtin_font() -> None:
 
 
 def test_pdf_without_nights_chart_or_summary() -> None:
-    pdf = doctor_report([], MARCH, date(2026, 3, 31), None, True, date(2026, 4, 1), None)
+    pdf = doctor_report([], MARCH, date(2026, 3, 31), None, True, date(2026, 4, 1), None, EN)
     assert page_count(pdf) == 1

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.texts import ERROR
+from handlers.errors import ERROR
 from models import Delivery, Medicine, SleepDiary
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard

@@ -5,28 +5,40 @@ Expected values are worked out by hand in the comments (UTC instants where DST m
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.clock_parse import ClockError
+from bot.core.entries.diary import DIARY
+from bot.core.problems import Problem
+from bot.core.sleep_choices import time_choices, usual_time
 from bot.core.sleep_diary import (
     DiaryError,
-    DiaryTimes,
     LegsImpact,
     SleepMetrics,
     SleepQuality,
-    format_minutes,
     metrics,
-    parse_count,
-    parse_diary_clock,
-    parse_minutes,
-    resolve_times,
-    time_choices,
-    usual_time,
     validate,
 )
+from bot.core.sleep_times import DiaryTimes, resolve_times
+from bot.i18n import texts_for
+from bot.i18n.problems import problem_text
+from bot.parsing.amounts import parse_count, parse_minutes
+from bot.parsing.clock import parse_clock as parse_diary_clock
+
+ENGLISH = texts_for("en")
+
+
+def said(problem: Problem) -> str:
+    """The problem as an English-speaking user reads it."""
+    return problem_text(ENGLISH, problem)
+
+
+def format_minutes(minutes: int) -> str:
+    return ENGLISH.minutes(minutes)
+
 
 BERLIN = "Europe/Berlin"
 NIGHT = date(2026, 5, 14)  # no DST change anywhere near
@@ -244,7 +256,7 @@ def test_efficiency_rounds_half_up() -> None:
 def test_tried_before_bed() -> None:
     err = fails(diary("23:40", "23:10"))
     assert err.field == "tried"
-    assert str(err) == (
+    assert said(err) == (
         "You tried to sleep at 23:10, before you went to bed at 23:40 — which one should change?"
     )
 
@@ -260,7 +272,7 @@ def test_tried_after_midnight_is_after_bed() -> None:
 def test_wake_before_tried() -> None:
     err = fails(diary("22:00", "22:30", "19:00"))
     assert err.field == "wake"
-    assert str(err) == (
+    assert said(err) == (
         "You woke up at 19:00, before you tried to sleep at 22:30 — which one should change?"
     )
 
@@ -268,19 +280,19 @@ def test_wake_before_tried() -> None:
 def test_wake_before_bed_when_tried_is_skipped() -> None:
     err = fails(diary("23:40", None, "23:10"))
     assert err.field == "wake"
-    assert "before you went to bed at 23:40" in str(err)
+    assert "before you went to bed at 23:40" in said(err)
 
 
 def test_wake_at_the_moment_of_trying_to_sleep() -> None:
     err = fails(diary("22:00", "23:00", "23:00"))
     assert err.field == "wake"
-    assert "at the same time as you tried to sleep at 23:00" in str(err)
+    assert "at the same time as you tried to sleep at 23:00" in said(err)
 
 
 def test_out_of_bed_before_wake() -> None:
     err = fails(diary("23:00", "23:15", "07:00", "06:45"))
     assert err.field == "out_of_bed"
-    assert str(err) == (
+    assert said(err) == (
         "You got up at 06:45, before you woke up at 07:00 — which one should change?"
     )
 
@@ -288,7 +300,7 @@ def test_out_of_bed_before_wake() -> None:
 def test_out_of_bed_before_bed_when_wake_is_skipped() -> None:
     err = fails(diary("23:40", out="23:00"))
     assert err.field == "out_of_bed"
-    assert "before you went to bed at 23:40" in str(err)
+    assert "before you went to bed at 23:40" in said(err)
 
 
 def test_out_of_bed_at_wake_is_fine() -> None:
@@ -299,7 +311,7 @@ def test_night_longer_than_20_hours() -> None:
     # bed 12:00 on the 14th, out 09:00 on the 15th: 21 h.
     err = fails(diary("12:00", out="09:00"))
     assert err.field == "out_of_bed"
-    assert str(err) == (
+    assert said(err) == (
         "From 12:00 to 09:00 would be 21 h 00 min — could you check when you got up?"
     )
     check(diary("12:00", out="08:00"))  # exactly 20 h is allowed
@@ -317,7 +329,7 @@ def test_fell_asleep_after_waking() -> None:
     # tried 23:00, wake 00:30 → 90 min; 120 to fall asleep runs past it.
     err = fails(diary("23:00", "23:00", "00:30"), latency=120)
     assert err.field == "latency"
-    assert str(err) == (
+    assert said(err) == (
         "2 h 00 min to fall asleep after you tried to sleep at 23:00 runs past your waking "
         "at 00:30 — how long did it take?"
     )
@@ -327,14 +339,14 @@ def test_fell_asleep_after_waking() -> None:
 def test_fell_asleep_after_waking_uses_bed_when_tried_is_skipped() -> None:
     err = fails(diary("23:00", None, "00:30"), latency=120)
     assert err.field == "latency"
-    assert "after you went to bed at 23:00" in str(err)
+    assert "after you went to bed at 23:00" in said(err)
 
 
 def test_awake_longer_than_the_night() -> None:
     # tried 23:00 → wake 01:00 = 120 min; 30 + 100 = 130 > 120.
     err = fails(diary("23:00", "23:00", "01:00"), latency=30, awakenings=2, awake=100)
     assert err.field == "awake"
-    assert str(err) == (
+    assert said(err) == (
         "1 h 40 min awake, plus 30 min to fall asleep, is more than the 2 h 00 min from 23:00 "
         "to 01:00 — how long were you awake in the night?"
     )
@@ -344,7 +356,7 @@ def test_awake_longer_than_the_night() -> None:
 def test_awake_longer_than_the_night_without_latency() -> None:
     err = fails(diary("23:00", "23:00", "01:00"), awakenings=1, awake=121)
     assert err.field == "awake"
-    assert str(err).startswith("2 h 01 min awake is more than the 2 h 00 min")
+    assert said(err).startswith("2 h 01 min awake is more than the 2 h 00 min")
 
 
 def test_autumn_night_checks_use_real_time() -> None:
@@ -363,7 +375,7 @@ def test_spring_night_checks_use_real_time() -> None:
 def test_awake_minutes_without_awakenings() -> None:
     err = fails(DiaryTimes(), awakenings=0, awake=30)
     assert err.field == "awake"
-    assert str(err) == (
+    assert said(err) == (
         "You were awake 30 min in the night, but you said you didn't wake up — "
         "which one should change?"
     )
@@ -389,7 +401,7 @@ def test_impossible_numbers(
 ) -> None:
     err = fails(DiaryTimes(), latency, awakenings, awake)
     assert err.field == field
-    assert str(err) and len(str(err)) < 100
+    assert said(err) and len(said(err)) < 100
 
 
 def test_limits_themselves_are_allowed() -> None:
@@ -483,9 +495,10 @@ def test_parse_minutes(text: str, minutes: int) -> None:
     ],
 )
 def test_parse_minutes_rejects(text: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason) as caught:
+    with pytest.raises(Problem) as caught:
         parse_minutes(text)
-    assert "<" not in str(caught.value)
+    assert re.search(reason, said(caught.value))
+    assert "<" not in said(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -526,8 +539,9 @@ def test_parse_count(text: str, count: int) -> None:
     ],
 )
 def test_parse_count_rejects(text: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason):
+    with pytest.raises(Problem) as caught:
         parse_count(text)
+    assert re.search(reason, said(caught.value))
 
 
 @pytest.mark.parametrize(
@@ -561,7 +575,7 @@ def test_parse_diary_clock(text: str, clock: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "25:00", "7:75", "banana", "quarter to 7:30"])
 def test_parse_diary_clock_rejects(text: str) -> None:
-    with pytest.raises(ClockError):
+    with pytest.raises(Problem):
         parse_diary_clock(text)
 
 
@@ -650,6 +664,21 @@ def test_time_choices_rejects_bad_sizes(count: int, step: int) -> None:
 
 
 def test_answer_scales() -> None:
-    assert [q.label for q in SleepQuality] == ["very poor", "poor", "fair", "good", "very good"]
+    def labels(question_id: str) -> list[tuple[object, str]]:
+        question = DIARY.question(question_id)
+        assert question is not None
+        return [(o.stored, ENGLISH.gettext(o.label)) for o in question.options]
+
+    assert labels("qua") == [
+        (SleepQuality.VERY_POOR, "Very poor"),
+        (SleepQuality.POOR, "Poor"),
+        (SleepQuality.FAIR, "Fair"),
+        (SleepQuality.GOOD, "Good"),
+        (SleepQuality.VERY_GOOD, "Very good"),
+    ]
     assert int(SleepQuality.VERY_GOOD) == 5
-    assert [legs.label for legs in LegsImpact] == ["no", "a little", "a lot"]
+    assert labels("leg") == [
+        (LegsImpact.NO, "No"),
+        (LegsImpact.A_LITTLE, "A little"),
+        (LegsImpact.A_LOT, "A lot"),
+    ]

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bot import sqlite_driver
-from bot.texts import ERROR
+from handlers.errors import ERROR
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins, stored_dialog
 from tests.harness import BotHarness

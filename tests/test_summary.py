@@ -13,18 +13,16 @@ from fractions import Fraction
 
 import pytest
 
+from bot.core.months import month_start
 from bot.core.records import NightRecord
 from bot.core.sleep_diary import DiaryTimes, metrics
-from bot.core.summary import (
-    MonthSummary,
-    month_title,
-    months_with_entries,
-    previous_month,
-    summarize,
-    summary_text,
-)
+from bot.core.summary import MonthSummary, months_with_entries, summarize
+from bot.core.summary_model import Strength, Trend
 from bot.core.summary_stats import round_half_up, strength, usual_clock
+from bot.i18n import texts_for
+from handlers.summary_view import summary_text
 
+EN = texts_for("en")
 NOV = date(2026, 11, 1)
 OCT = date(2026, 10, 1)
 BERLIN = "Europe/Berlin"
@@ -37,21 +35,19 @@ DOSE_WORDS = re.compile(
 
 def checkin(day: int, severity: int | None, month: date = NOV, **answers: object) -> NightRecord:
     """A saved check-in (no diary) for `day` of `month`."""
-    return NightRecord(
-        night=month.replace(day=day), checkin_saved=True, severity=severity, **answers
-    )
+    return NightRecord(month.replace(day=day), checkin_saved=True, severity=severity, **answers)
 
 
 def diary(day: int, sleep_min: int | None, month: date = NOV, **answers: object) -> NightRecord:
     """A saved diary (no check-in)."""
     return NightRecord(
-        night=month.replace(day=day), diary_saved=True, total_sleep_min=sleep_min, **answers
+        month.replace(day=day), diary_saved=True, total_sleep_min=sleep_min, **answers
     )
 
 
 def both(day: int, severity: int, sleep_min: int, month: date = NOV, **answers: object):
     return NightRecord(
-        night=month.replace(day=day),
+        month.replace(day=day),
         checkin_saved=True,
         severity=severity,
         diary_saved=True,
@@ -68,10 +64,10 @@ def tags(text: str) -> set[str]:
 
 
 def test_month_title_and_previous_month() -> None:
-    assert month_title(date(2026, 11, 1)) == "November 2026"
-    assert month_title(date(2027, 1, 31)) == "January 2027"
-    assert previous_month(date(2027, 1, 15)) == date(2026, 12, 1)
-    assert previous_month(date(2026, 3, 1)) == date(2026, 2, 1)
+    assert EN.month_year(date(2026, 11, 1)) == "November 2026"
+    assert EN.month_year(date(2027, 1, 31)) == "January 2027"
+    assert month_start(date(2027, 1, 15), 1) == date(2026, 12, 1)
+    assert month_start(date(2026, 3, 1), 1) == date(2026, 2, 1)
 
 
 def test_months_with_entries_distinct_newest_first() -> None:
@@ -86,7 +82,7 @@ def test_months_with_entries_distinct_newest_first() -> None:
 def test_zero_nights() -> None:
     s = summarize([], NOV, [])
     assert (s.nights_logged, s.checkins, s.diaries, s.enough) == (0, 0, 0, False)
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert "No nights logged in November 2026 yet." in text
     assert "3 more to go" in text
     assert "/checkin" in text
@@ -96,7 +92,7 @@ def test_one_night() -> None:
     s = summarize([both(3, 5, 400)], NOV, [])
     assert (s.nights_logged, s.checkins, s.diaries, s.enough) == (1, 1, 1, False)
     assert s.avg_severity is None and s.avg_sleep_min is None
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert "1 night logged (1 check-in, 1 diary)." in text
     assert "2 more to go" in text
 
@@ -107,7 +103,7 @@ def test_two_nights_no_statistics() -> None:
     assert (s.nights_logged, s.checkins, s.diaries, s.enough) == (2, 1, 1, False)
     # Counts only: no averages, picks, trend or factors on two nights.
     assert s == MonthSummary(month=NOV, nights_logged=2, checkins=1, diaries=1, enough=False)
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert "2 nights logged (1 check-in, 1 diary)." in text
     assert "1 more to go" in text
     assert "/10" not in text
@@ -117,8 +113,8 @@ def test_unsaved_partials_and_other_months_are_ignored() -> None:
     records = [
         checkin(1, 4),
         checkin(2, 6),
-        NightRecord(night=date(2026, 11, 3), severity=10),  # unsaved check-in: not a night
-        NightRecord(night=date(2026, 11, 4), checkin_saved=True, severity=5, total_sleep_min=60),
+        NightRecord(date(2026, 11, 3), severity=10),  # unsaved check-in: not a night
+        NightRecord(date(2026, 11, 4), checkin_saved=True, severity=5, total_sleep_min=60),
         checkin(1, 10, month=OCT),  # another month
         checkin(1, 10, month=date(2026, 12, 1)),
     ]
@@ -132,7 +128,7 @@ def test_unsaved_partials_and_other_months_are_ignored() -> None:
 
 def test_month_given_as_any_day_and_duplicate_nights() -> None:
     # Two saved records for 5 Nov: the later one (8) wins; an unsaved one doesn't replace it.
-    records = [checkin(5, 2), checkin(5, 8), NightRecord(night=date(2026, 11, 5), severity=0)]
+    records = [checkin(5, 2), checkin(5, 8), NightRecord(date(2026, 11, 5), severity=0)]
     records += [checkin(6, 5), checkin(7, 5)]
     s = summarize(records, date(2026, 11, 17), [])
     assert s.month == NOV
@@ -151,7 +147,7 @@ def test_average_severity_rounds_half_up_with_gaps() -> None:
     assert (s.severity_nights, s.avg_severity) == (4, 6.3)
     assert s.prev_avg_severity is None and s.severity_change is None
     assert s.severity_trend is None
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert "<b>Restlessness</b>: 6.3/10 on average\n" in text
     assert "October" not in text
 
@@ -171,27 +167,27 @@ def test_trend_lower() -> None:
         [checkin(d, v, OCT) for d, v in ((5, 6), (6, 6), (31, 7))],
     )
     assert (s.avg_severity, s.prev_avg_severity, s.severity_change) == (4.3, 6.3, -2.0)
-    assert s.severity_trend == "lower"
-    assert "4.3/10 on average, lower than October's 6.3" in summary_text(s)
+    assert s.severity_trend is Trend.LOWER
+    assert "4.3/10 on average, lower than October's 6.3" in summary_text(s, EN)
 
 
 def test_trend_about_the_same_and_the_boundary() -> None:
     this = [checkin(2, 4), checkin(10, 4), checkin(28, 5)]  # 13 / 3 → 4.3
     same = summarize(this, NOV, [checkin(d, v, OCT) for d, v in ((1, 4), (2, 5), (3, 4))])
     # October 4 + 5 + 4 = 13 / 3 → 4.3; change 0.0
-    assert same.severity_change == 0.0 and same.severity_trend == "about the same"
-    assert "about the same as October's 4.3" in summary_text(same)
+    assert same.severity_change == 0.0 and same.severity_trend is Trend.SAME
+    assert "about the same as October's 4.3" in summary_text(same, EN)
     near = summarize(this, NOV, [checkin(d, v, OCT) for d, v in ((1, 5), (2, 5), (3, 4))])
     # October 14 / 3 = 4.67 → 4.7; change 4.3 - 4.7 = -0.4 → still about the same
-    assert near.severity_change == -0.4 and near.severity_trend == "about the same"
+    assert near.severity_change == -0.4 and near.severity_trend is Trend.SAME
     # This month 5, 5, 5 = 5.0; October 4 + 4 + 5 + 5 = 18 / 4 = 4.5; change +0.5 → higher
     higher = summarize(
         [checkin(1, 5), checkin(2, 5), checkin(3, 5)],
         NOV,
         [checkin(d, v, OCT) for d, v in ((1, 4), (2, 4), (3, 5), (4, 5))],
     )
-    assert higher.severity_change == 0.5 and higher.severity_trend == "higher"
-    assert "5.0/10 on average, higher than October's 4.5" in summary_text(higher)
+    assert higher.severity_change == 0.5 and higher.severity_trend is Trend.HIGHER
+    assert "5.0/10 on average, higher than October's 4.5" in summary_text(higher, EN)
 
 
 def test_trend_absent_when_last_month_has_under_three_ratings() -> None:
@@ -200,12 +196,12 @@ def test_trend_absent_when_last_month_has_under_three_ratings() -> None:
         checkin(1, 9, OCT),
         checkin(2, 9, OCT),
         checkin(3, None, OCT),  # saved, no rating
-        NightRecord(night=date(2026, 10, 4), severity=9),  # unsaved
+        NightRecord(date(2026, 10, 4), severity=9),  # unsaved
         checkin(5, 9, month=date(2026, 9, 1)),  # not last month
     ]
     s = summarize(this, NOV, previous)
     assert s.prev_avg_severity is None and s.severity_trend is None
-    assert "October" not in summary_text(s)
+    assert "October" not in summary_text(s, EN)
 
 
 def test_trend_in_january_names_december() -> None:
@@ -215,7 +211,7 @@ def test_trend_in_january_names_december() -> None:
     )
     # 3.0 - 5.0 = -2.0
     assert s.severity_change == -2.0
-    assert "lower than December's 5.0" in summary_text(s)
+    assert "lower than December's 5.0" in summary_text(s, EN)
 
 
 def test_best_and_hardest_nights_ties_go_to_the_later_night() -> None:
@@ -231,7 +227,7 @@ def test_best_and_hardest_nights_ties_go_to_the_later_night() -> None:
     assert (s.best_night.night, s.best_night.severity) == (date(2026, 11, 17), 2)
     assert s.best_night.total_sleep_min == 430
     assert (s.worst_night.night, s.worst_night.severity) == (date(2026, 11, 24), 8)
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert "Best night: Tue 17 Nov, 2/10, slept 7 h 10 min" in text
     assert "Hardest night: Tue 24 Nov, 8/10, slept 5 h 00 min" in text
 
@@ -239,7 +235,7 @@ def test_best_and_hardest_nights_ties_go_to_the_later_night() -> None:
 def test_no_best_or_hardest_when_every_rating_is_the_same() -> None:
     s = summarize([checkin(d, 4) for d in (1, 2, 3)], NOV, [])
     assert s.best_night is None and s.worst_night is None
-    assert "Best night" not in summary_text(s)
+    assert "Best night" not in summary_text(s, EN)
 
 
 # ---------------------------------------------------------------- sleep
@@ -262,7 +258,7 @@ def test_sleep_averages() -> None:
     # Quality 3 + 4 + 4 = 11 / 3 = 3.67 → 3.7; legs 1 and 2 disturbed, 2 of 3
     assert s.avg_quality == 3.7
     assert (s.legs_disturbed_nights, s.legs_answered) == (2, 3)
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert "<b>Sleep</b>: average 6 h 14 min a night, efficiency 85%" in text
     assert "7 h or more on 1 of 4 nights" in text
     assert "about 5.5 hours, as reported; adults need 7 or more" in text
@@ -271,7 +267,7 @@ def test_sleep_averages() -> None:
 def test_efficiency_shown_half_up() -> None:
     # 84.5 + 84.5 + 84.5 = 84.5 → 85 % (format() alone would round to even: 84)
     s = summarize([diary(d, 400, sleep_efficiency_pct=84.5) for d in (1, 2, 3)], NOV, [])
-    assert "efficiency 85%" in summary_text(s)
+    assert "efficiency 85%" in summary_text(s, EN)
 
 
 def test_dst_autumn_month_31_nights() -> None:
@@ -286,7 +282,7 @@ def test_dst_autumn_month_31_nights() -> None:
             0,
         )
         return NightRecord(
-            night=date(2026, 10, day),
+            date(2026, 10, day),
             diary_saved=True,
             total_sleep_min=m.total_sleep_min,
             time_in_bed_min=m.time_in_bed_min,
@@ -300,7 +296,7 @@ def test_dst_autumn_month_31_nights() -> None:
     assert (s.nights_logged, s.sleep_nights, s.avg_sleep_min) == (31, 31, 482)
     assert s.avg_efficiency_pct == 100.0
     assert s.nights_enough_sleep == 31
-    assert "average 8 h 02 min a night" in summary_text(s)
+    assert "average 8 h 02 min a night" in summary_text(s, EN)
 
 
 def test_dst_spring_month_with_gaps() -> None:
@@ -315,8 +311,8 @@ def test_dst_spring_month_with_gaps() -> None:
     assert records[days.index(28)].total_sleep_min == 420
     s = summarize(records, date(2026, 3, 1), [])
     assert (s.nights_logged, s.avg_sleep_min) == (17, 476)
-    assert "average 7 h 56 min a night" in summary_text(s)
-    assert "7 h or more on 17 of 17 nights" in summary_text(s)
+    assert "average 7 h 56 min a night" in summary_text(s, EN)
+    assert "7 h or more on 17 of 17 nights" in summary_text(s, EN)
 
 
 # ---------------------------------------------------------------- onset and arms
@@ -335,7 +331,7 @@ def test_onset_counts_in_option_order() -> None:
     assert s.onset_counts == (("none", 1), ("bedtime", 1), ("evening", 2), ("morning", 1))
     assert (
         "<b>Symptoms started</b>: at bedtime 1, evening 2, morning 1, no symptoms 1"
-        in summary_text(s)
+        in summary_text(s, EN)
     )
 
 
@@ -348,7 +344,7 @@ def test_onset_moving_earlier_within_the_month() -> None:
     s = summarize(onsets(pairs), NOV, [])
     assert s.onset_shift_in_month == 1.0 and s.onset_shift_vs_previous is None
     assert s.onset_earlier and not s.arms_spreading and s.worth_raising
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert (
         "Symptoms started earlier in the day this month. That can have several causes; "
         "it is worth raising with your doctor." in text
@@ -362,7 +358,7 @@ def test_onset_small_shift_is_not_earlier() -> None:
     pairs += [(16, "bedtime"), (17, "evening"), (18, "evening")]
     s = summarize(onsets(pairs), NOV, [])
     assert s.onset_shift_in_month == 0.33 and not s.onset_earlier
-    assert "doctor" not in summary_text(s)
+    assert "doctor" not in summary_text(s, EN)
 
 
 def test_onset_shift_of_exactly_half_a_rank_counts() -> None:
@@ -409,7 +405,7 @@ def test_arms_new_this_month() -> None:
     s = summarize(records, NOV, previous)
     assert (s.arms_nights, s.prev_arms_nights, s.arms_spreading) == (2, 0, True)
     assert s.location_counts == (("calves", 2), ("feet", 1), ("arms", 2))
-    assert "Symptoms reached your arms more often this month." in summary_text(s)
+    assert "Symptoms reached your arms more often this month." in summary_text(s, EN)
 
 
 def test_arms_on_one_night_only_is_not_flagged() -> None:
@@ -427,7 +423,7 @@ def test_arms_without_last_month_to_compare() -> None:
     ]
     s = summarize(first + second, NOV, [])
     assert (s.arms_nights, s.prev_arms_nights, s.arms_spreading) == (4, None, False)
-    assert "arms" not in summary_text(s)
+    assert "arms" not in summary_text(s, EN)
 
 
 def test_arms_more_often_in_the_second_half() -> None:
@@ -446,7 +442,7 @@ def test_earlier_and_arms_together_make_one_line() -> None:
     previous = onsets([(1, "bedtime"), (2, "bedtime"), (3, "bedtime")], OCT, locations=("feet",))
     records = onsets([(1, "evening"), (2, "evening"), (3, "evening")], locations=("arms",))
     s = summarize(records, NOV, previous)
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert s.onset_earlier and s.arms_spreading
     assert (
         "Symptoms started earlier in the day and reached your arms more often this month. "
@@ -481,7 +477,7 @@ def test_medicine_nights_and_median_time() -> None:
         med(4, "Ropinirole", time(22, 0)),
         med(5, "Ropinirole", None),
         checkin(6, 5, took_medicine=False, medicine="Ropinirole"),  # not taken
-        NightRecord(night=date(2026, 11, 7), took_medicine=True, medicine="Ropinirole"),  # unsaved
+        NightRecord(date(2026, 11, 7), took_medicine=True, medicine="Ropinirole"),  # unsaved
     ]
     s = summarize(records, NOV, [])
     # Pregabalin 20:00, 20:30, 21:15 → median 20:30. Ropinirole: one time, too few for "usual".
@@ -489,7 +485,7 @@ def test_medicine_nights_and_median_time() -> None:
         ("Pregabalin", 3, time(20, 30)),
         ("Ropinirole", 2, None),
     ]
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert (
         "<b>Medicine</b>\nPregabalin: 3 nights, usually around 20:30\nRopinirole: 2 nights" in text
     )
@@ -526,7 +522,7 @@ def test_medicine_spelling_shown_is_the_most_used() -> None:
 
 def test_medicine_name_is_escaped() -> None:
     records = [med(d, "<b>X</b> & co", time(21)) for d in (1, 2, 3)]
-    text = summary_text(summarize(records, NOV, []))
+    text = summary_text(summarize(records, NOV, []), EN)
     assert "&lt;b&gt;X&lt;/b&gt; &amp; co: 3 nights, usually around 21:00" in text
     assert "<b>X</b>" not in text
     assert tags(text) <= {"<b>", "</b>", "<i>", "</i>"}
@@ -550,8 +546,8 @@ def test_factor_comparisons_and_thresholds() -> None:
     assert [
         (f.key, f.with_avg, f.with_nights, f.without_avg, f.without_nights) for f in s.factors
     ] == [("caffeine", 6.5, 2, 3.5, 2)]
-    text = summary_text(s)
-    assert "Caffeine: 6.5 on 2 nights with, 3.5 on 2 without" in text
+    text = summary_text(s, EN)
+    assert "Caffeine after noon: 6.5 on 2 nights with, 3.5 on 2 without" in text
     assert "These are your own numbers, not proof of cause." in text
     assert "Alcohol" not in text and "Nicotine" not in text
 
@@ -567,7 +563,7 @@ def test_factor_averages_round_half_up() -> None:
 def test_no_factor_block_without_enough_nights() -> None:
     s = summarize([checkin(1, 5, caffeine=True), checkin(2, 5), checkin(3, 5)], NOV, [])
     assert s.factors == ()
-    assert "proof" not in summary_text(s)
+    assert "proof" not in summary_text(s, EN)
 
 
 # ---------------------------------------------------------------- correlation
@@ -591,11 +587,12 @@ def paired_nights() -> list[NightRecord]:
 def test_correlation_with_ten_pairs() -> None:
     s = summarize(paired_nights(), NOV, [])
     assert s.sleep_link is not None
-    assert (s.sleep_link.r, s.sleep_link.pairs, s.sleep_link.strength) == (-0.6, 10, "strong")
+    link = s.sleep_link
+    assert (link.r, link.pairs, link.strength) == (-0.6, 10, Strength.STRONG)
     assert s.avg_sleep_min == 420
     assert (
         "<b>Legs and sleep</b>: on nights with worse legs you tended to sleep less, "
-        "a strong link (r = -0.60, 10 nights)." in summary_text(s)
+        "a strong link (r = -0.60, 10 nights)." in summary_text(s, EN)
     )
 
 
@@ -603,10 +600,10 @@ def test_correlation_needs_ten_pairs() -> None:
     nights = paired_nights()
     last = nights[-1]
     # Night 15's diary is not saved: 10 nights logged but only 9 pairs.
-    nights[-1] = NightRecord(night=last.night, checkin_saved=True, severity=8, total_sleep_min=480)
+    nights[-1] = NightRecord(last.night, checkin_saved=True, severity=8, total_sleep_min=480)
     s = summarize(nights, NOV, [])
     assert (s.nights_logged, s.sleep_link) == (10, None)
-    assert "Legs and sleep" not in summary_text(s)
+    assert "Legs and sleep" not in summary_text(s, EN)
 
 
 def test_correlation_none_when_a_side_never_varies() -> None:
@@ -615,19 +612,19 @@ def test_correlation_none_when_a_side_never_varies() -> None:
 
 
 @pytest.mark.parametrize(
-    ("r", "words"),
+    ("r", "code"),
     [
-        (0.09, "hardly any"),
-        (-0.1, "weak"),
-        (0.29, "weak"),
-        (-0.3, "moderate"),
-        (0.49, "moderate"),
-        (0.5, "strong"),
-        (-1.0, "strong"),
+        (0.09, Strength.HARDLY_ANY),
+        (-0.1, Strength.WEAK),
+        (0.29, Strength.WEAK),
+        (-0.3, Strength.MODERATE),
+        (0.49, Strength.MODERATE),
+        (0.5, Strength.STRONG),
+        (-1.0, Strength.STRONG),
     ],
 )
-def test_strength_words(r: float, words: str) -> None:
-    assert strength(r) == words
+def test_strength_codes(r: float, code: Strength) -> None:
+    assert strength(r) is code
 
 
 def test_round_half_up() -> None:
@@ -649,7 +646,7 @@ def full_month(worth_raising: bool = False) -> tuple[list[NightRecord], list[Nig
         late = worth_raising and day > 15
         records.append(
             NightRecord(
-                night=date(2026, 11, day),
+                date(2026, 11, day),
                 checkin_saved=True,
                 severity=2 + day % 8,
                 onset=("afternoon" if late else "bedtime") if day % 3 else "evening",
@@ -677,7 +674,7 @@ def full_month(worth_raising: bool = False) -> tuple[list[NightRecord], list[Nig
 def test_typical_full_month_fits_a_caption() -> None:
     records, previous = full_month()
     s = summarize(records, NOV, previous)
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert s.enough and s.medicines and len(s.factors) == 4 and s.sleep_link is not None
     assert not s.worth_raising
     assert len(text) < 1024, len(text)
@@ -689,6 +686,6 @@ def test_busiest_month_stays_short() -> None:
     records, previous = full_month(worth_raising=True)
     s = summarize(records, NOV, previous)
     assert s.onset_earlier and s.arms_spreading
-    text = summary_text(s)
+    text = summary_text(s, EN)
     assert len(text) < 1400, len(text)
     assert not DOSE_WORDS.search(text)

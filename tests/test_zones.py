@@ -5,15 +5,34 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core import zones
+from bot.core.problems import Code
 from bot.core.zones import (
     MAX_CANDIDATES,
-    UNSURE,
     ZoneLookup,
     ZoneMatch,
-    local_now_text,
     zone_from_location,
     zone_from_text,
 )
+from bot.i18n import texts_for
+from bot.i18n.problems import problem_text
+from handlers.start_view import local_now, zone_label
+
+ENGLISH = texts_for("en")
+
+
+def label(match: ZoneMatch | None) -> str:
+    """How the zone is named to an English-speaking user."""
+    assert match is not None
+    return zone_label(match, ENGLISH)
+
+
+def reason(lookup: ZoneLookup) -> str:
+    """Why there is no match, as an English-speaking user reads it ("" when there is one)."""
+    return problem_text(ENGLISH, lookup.problem) if lookup.problem else ""
+
+
+def local_now_text(zone: str, now: datetime) -> str:
+    return local_now(zone, now, ENGLISH)
 
 
 def assert_usable(lookup: ZoneLookup) -> None:
@@ -21,14 +40,14 @@ def assert_usable(lookup: ZoneLookup) -> None:
     for found in (lookup.match, *lookup.candidates):
         if found is not None:
             ZoneInfo(found.zone)
-            assert found.label
+            assert label(found)
     if lookup.match is None:
-        assert lookup.reason
+        assert reason(lookup)
         assert len(lookup.candidates) <= MAX_CANDIDATES
         assert len({c.zone for c in lookup.candidates}) == len(lookup.candidates)
     else:
         assert lookup.candidates == ()
-        assert lookup.reason == ""
+        assert reason(lookup) == ""
 
 
 def zone_of(text: str) -> str | None:
@@ -104,8 +123,10 @@ def test_typos(text: str, zone: str) -> None:
 
 
 def test_label_names_city_and_zone() -> None:
-    assert zone_from_text("berlin").match == ZoneMatch("Europe/Berlin", "Berlin (Europe/Berlin)")
-    assert zone_from_text("sao paulo").match.label == "São Paulo (America/Sao_Paulo)"
+    match = zone_from_text("berlin").match
+    assert match is not None and match.zone == "Europe/Berlin"
+    assert zone_label(match, ENGLISH) == "Berlin (Europe/Berlin)"
+    assert label(zone_from_text("sao paulo").match) == "São Paulo (America/Sao_Paulo)"
 
 
 @pytest.mark.parametrize(
@@ -130,7 +151,8 @@ def test_label_names_city_and_zone() -> None:
 def test_iana_names(text: str, zone: str, label: str) -> None:
     lookup = zone_from_text(text)
     assert_usable(lookup)
-    assert lookup.match == ZoneMatch(zone, label)
+    assert lookup.match is not None
+    assert (lookup.match.zone, zone_label(lookup.match, ENGLISH)) == (zone, label)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +191,8 @@ def test_iana_names(text: str, zone: str, label: str) -> None:
 def test_offsets(text: str, zone: str, label: str) -> None:
     lookup = zone_from_text(text)
     assert_usable(lookup)
-    assert lookup.match == ZoneMatch(zone, label)
+    assert lookup.match is not None
+    assert (lookup.match.zone, zone_label(lookup.match, ENGLISH)) == (zone, label)
 
 
 @pytest.mark.parametrize("hours", range(-12, 15))
@@ -186,7 +209,7 @@ def test_every_odd_offset_maps_to_a_zone_keeping_it(minutes: int) -> None:
     text = f"UTC{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
     match = zone_from_text(text).match
     assert match is not None
-    assert match.label.startswith(zones.offset_label(minutes))
+    assert label(match).startswith(zones.offset_label(minutes))
     tz = ZoneInfo(match.zone)
     seen = {tz.utcoffset(datetime(2026, month, 15)) for month in (1, 7)}
     assert timedelta(minutes=minutes) in seen  # its standard offset, in summer or winter
@@ -208,7 +231,7 @@ def test_bad_offsets_are_rejected(text: str, reason_part: str) -> None:
     assert_usable(lookup)
     assert lookup.match is None
     assert lookup.candidates == ()
-    assert reason_part in lookup.reason
+    assert reason_part in reason(lookup)
 
 
 def test_unsigned_number_asks_for_the_sign() -> None:
@@ -216,9 +239,9 @@ def test_unsigned_number_asks_for_the_sign() -> None:
     assert_usable(lookup)
     assert lookup.match is None
     assert [c.zone for c in lookup.candidates] == ["Etc/GMT-5", "Etc/GMT+5"]
-    assert "+5" in lookup.reason
+    assert "+5" in reason(lookup)
     only_plus = zone_from_text("13")
-    assert [c.label for c in only_plus.candidates] == ["UTC+13:00"]
+    assert [label(c) for c in only_plus.candidates] == ["UTC+13:00"]
 
 
 @pytest.mark.parametrize(
@@ -263,9 +286,9 @@ def test_countries_states_and_hints(text: str, zone: str) -> None:
         ("Australia", "Australia/Sydney", "more than one time zone"),
         ("Springfield", "America/Chicago", "more than one place"),
         ("St Petersburg", "Europe/Moscow", "more than one place"),
-        ("mst", "America/Phoenix", UNSURE),
-        ("IST", "Asia/Kolkata", UNSURE),
-        ("Rmoe", "Europe/Rome", UNSURE),  # short: only ever offered, never assumed
+        ("mst", "America/Phoenix", "did you mean one of these?"),
+        ("IST", "Asia/Kolkata", "did you mean one of these?"),
+        ("Rmoe", "Europe/Rome", "did you mean one of these?"),  # short: only ever offered
     ],
 )
 def test_unsure_offers_candidates(text: str, expected_zone: str, reason_part: str) -> None:
@@ -274,7 +297,7 @@ def test_unsure_offers_candidates(text: str, expected_zone: str, reason_part: st
     assert lookup.match is None
     assert 2 <= len(lookup.candidates) <= MAX_CANDIDATES
     assert expected_zone in {c.zone for c in lookup.candidates}
-    assert reason_part in lookup.reason
+    assert reason_part in reason(lookup)
 
 
 @pytest.mark.parametrize("text", ["asdfgh", "qwertyuiop", "x", "21:30", "!!!", "<b>hi</b>"])
@@ -283,22 +306,23 @@ def test_nothing_plausible(text: str) -> None:
     assert_usable(lookup)
     assert lookup.match is None
     assert lookup.candidates == ()
-    assert "big city near you" in lookup.reason
-    assert "Europe/Lisbon" in lookup.reason
-    assert "+2" in lookup.reason
-    assert "<" not in lookup.reason  # never echoes input
+    assert "big city near you" in reason(lookup)
+    assert "Europe/Lisbon" in reason(lookup)
+    assert "+2" in reason(lookup)
+    assert "<" not in reason(lookup)  # never echoes input
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
 def test_empty(text: str) -> None:
     lookup = zone_from_text(text)
-    assert lookup == ZoneLookup(None, (), zones.EMPTY)
+    assert lookup.match is None and lookup.candidates == ()
+    assert lookup.problem is not None and lookup.problem.code is Code.ZONE_EMPTY
 
 
 def test_very_long_text() -> None:
     lookup = zone_from_text("I live in a small village near the big river " * 3)
     assert lookup.match is None
-    assert lookup.reason == zones.TOO_LONG
+    assert reason(lookup) == "That's a bit long — just the name of a city near you is enough."
 
 
 @pytest.mark.parametrize(
@@ -315,7 +339,7 @@ def test_location(lat: float, lon: float, zone: str) -> None:
     match = zone_from_location(lat, lon)
     assert match is not None
     assert match.zone == zone
-    assert zone in match.label
+    assert zone in label(match)
     ZoneInfo(match.zone)
 
 

@@ -1,46 +1,110 @@
 """One night as the summaries and exports see it: the check-in and the sleep diary together.
 
-Plain data, built from stored rows (bot/core/history.py), so statistics, charts and reports
-are ordinary functions of a list of NightRecord.
+Plain data built from stored rows (bot/data/history.py): the answers of both entries by
+their field keys (bot/core/entries), whether each entry was saved (`checkin_saved`,
+`diary_saved`) and the diary's derived sleep measures. Statistics, charts and reports are
+ordinary functions of a list of NightRecord; the typed properties below are the values
+they compute with. A new question's answers come along without a change here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from datetime import date, time
+from typing import Any
 
 
-@dataclass(frozen=True)
 class NightRecord:
-    night: date  # the local date of the evening
-    # The check-in (None: not answered, skipped, or no check-in that night)
-    checkin_saved: bool = False
-    severity: int | None = None  # 0-10
-    onset: str | None = None  # none / bedtime / evening / afternoon / morning
-    urge: str | None = None  # never / rarely / sometimes / often / constantly
-    locations: tuple[str, ...] = ()  # calves, thighs, feet, arms, elsewhere
-    sensations: tuple[str, ...] = ()
-    took_medicine: bool | None = None
-    medicine: str | None = None  # the name the user gave
-    medicine_time: time | None = None
-    caffeine: bool | None = None
-    alcohol: bool | None = None
-    exercise: bool | None = None
-    nicotine: bool | None = None
-    note: str | None = None
-    # The morning diary (None: not answered or no diary)
-    diary_saved: bool = False
-    bed_time: time | None = None
-    tried_time: time | None = None
-    latency_min: int | None = None
-    awakenings: int | None = None
-    awake_min: int | None = None
-    wake_time: time | None = None
-    out_time: time | None = None
-    quality: int | None = None  # 1 very poor .. 5 very good
-    legs: int | None = None  # 0 no, 1 a little, 2 a lot
-    walks: int | None = None
-    # Derived from the diary (bot/core/sleep_diary.py metrics), in minutes and percent
-    time_in_bed_min: int | None = None
-    total_sleep_min: int | None = None
-    sleep_efficiency_pct: float | None = None
+    """`night` is the local date of the evening; `values` the answers by field key.
+
+    A key that is missing and a value of None both mean: not answered, skipped, or no entry
+    that night.
+    """
+
+    __slots__ = ("night", "values")
+
+    def __init__(self, night: date, **values: object) -> None:
+        self.night = night
+        self.values: Mapping[str, object] = values
+
+    def __repr__(self) -> str:
+        return f"NightRecord({self.night.isoformat()}, {dict(self.values)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NightRecord) and (self.night, dict(self.values)) == (
+            other.night,
+            dict(other.values),
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking value object, like a dict
+
+    def get(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def without(self, keys: Iterable[str]) -> NightRecord:
+        """The same night with these answers taken away (an entry that was not saved)."""
+        dropped = set(keys)
+        return NightRecord(self.night, **{k: v for k, v in self.values.items() if k not in dropped})
+
+    # The values the statistics and the report compute with.
+
+    @property
+    def checkin_saved(self) -> bool:
+        return bool(self.get("checkin_saved"))
+
+    @property
+    def diary_saved(self) -> bool:
+        return bool(self.get("diary_saved"))
+
+    @property
+    def severity(self) -> int | None:
+        return self.get("severity")
+
+    @property
+    def onset(self) -> str | None:
+        return self.get("onset")
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        return tuple(self.get("locations") or ())
+
+    @property
+    def sensations(self) -> tuple[str, ...]:
+        return tuple(self.get("sensations") or ())
+
+    @property
+    def took_medicine(self) -> bool | None:
+        return self.get("took_medicine")
+
+    @property
+    def medicine(self) -> str | None:
+        """The medicine's name as the user gave it."""
+        return self.get("medicine")
+
+    @property
+    def medicine_time(self) -> time | None:
+        return self.get("medicine_time")
+
+    @property
+    def note(self) -> str | None:
+        return self.get("note")
+
+    @property
+    def quality(self) -> int | None:
+        return self.get("quality")
+
+    @property
+    def legs(self) -> int | None:
+        return self.get("legs")
+
+    @property
+    def total_sleep_min(self) -> int | None:
+        return self.get("total_sleep_min")
+
+    @property
+    def sleep_efficiency_pct(self) -> float | None:
+        return self.get("sleep_efficiency_pct")
+
+    def flag(self, key: str) -> bool | None:
+        """A yes/no answer such as a factor ("caffeine")."""
+        return self.get(key)

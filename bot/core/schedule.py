@@ -20,9 +20,10 @@ import math
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from bot.core.nights import night_of
+from bot.core.months import month_start
+from bot.core.nights import night_of, zone_info
 
 EVENING_GRACE = timedelta(hours=2)
 MORNING_DEADLINE = time(12, 0)
@@ -32,13 +33,6 @@ class Kind(StrEnum):
     EVENING = "evening"  # check-in reminder at the user's check-in time
     MORNING = "morning"  # sleep diary prompt at the user's morning time
     MONTHLY = "monthly"  # monthly summary: the 1st of each month at the morning time
-
-
-def _zone(zone: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError, OSError) as err:
-        raise ValueError(f"unknown time zone: {zone!r}") from err
 
 
 def _utc(instant: datetime, name: str) -> datetime:
@@ -85,7 +79,7 @@ def local_instant(day: date, at: time, zone: str) -> datetime:
     after the gap (02:30 on the Berlin spring-forward day → 03:00 local); an ambiguous one
     (autumn fold) gives the first occurrence (fold=0).
     """
-    tz = _zone(zone)
+    tz = zone_info(zone)
     wall = datetime.combine(day, _wall(at))
     instant = wall.replace(tzinfo=tz).astimezone(UTC)
     if instant.astimezone(tz).replace(tzinfo=None) != wall:  # does not round-trip: a gap
@@ -99,11 +93,6 @@ def _first_after(days: Iterable[date], at: time, zone: str, after: datetime) -> 
     return min(instant for instant in candidates if instant > after)
 
 
-def _month_start(day: date, months_ahead: int = 0) -> date:
-    month_index = day.year * 12 + day.month - 1 + months_ahead
-    return date(month_index // 12, month_index % 12 + 1, 1)
-
-
 def next_due(kind: Kind, at: time, zone: str, after_utc: datetime) -> datetime:
     """The first instant strictly after `after_utc` at which this reminder is due.
 
@@ -114,9 +103,9 @@ def next_due(kind: Kind, at: time, zone: str, after_utc: datetime) -> datetime:
     """
     kind = Kind(kind)
     after = _utc(after_utc, "after_utc")
-    today = after.astimezone(_zone(zone)).date()
+    today = after.astimezone(zone_info(zone)).date()
     if kind is Kind.MONTHLY:
-        days: Iterable[date] = (_month_start(today, ahead) for ahead in range(3))
+        days: Iterable[date] = (month_start(today, -ahead) for ahead in range(3))
     else:
         # min() over candidates is right whatever extra days are included, so yesterday is
         # cheap insurance for folds across midnight, where local dates run backwards
@@ -134,7 +123,7 @@ def night_for(kind: Kind, due_utc: datetime, zone: str) -> date:
     """
     kind = Kind(kind)
     due = _utc(due_utc, "due_utc")
-    local_day = due.astimezone(_zone(zone)).date()
+    local_day = due.astimezone(zone_info(zone)).date()
     if kind is Kind.EVENING:
         return night_of(due, zone)
     if kind is Kind.MORNING:
@@ -143,7 +132,7 @@ def night_for(kind: Kind, due_utc: datetime, zone: str) -> date:
 
 
 def _morning_still_useful(due: datetime, now: datetime, zone: str) -> bool:
-    noon = local_instant(due.astimezone(_zone(zone)).date(), MORNING_DEADLINE, zone)
+    noon = local_instant(due.astimezone(zone_info(zone)).date(), MORNING_DEADLINE, zone)
     if due < noon:
         return now < noon
     # A morning time set at or after noon would otherwise never be sent at all.
@@ -167,7 +156,7 @@ def still_useful(kind: Kind, due_utc: datetime, now_utc: datetime, zone: str) ->
         return now - due <= EVENING_GRACE
     if kind is Kind.MORNING:
         return _morning_still_useful(due, now, zone)
-    next_day = due.astimezone(_zone(zone)).date() + timedelta(days=1)
+    next_day = due.astimezone(zone_info(zone)).date() + timedelta(days=1)
     return now < local_instant(next_day, time(0, 0), zone)
 
 
@@ -186,5 +175,5 @@ def pause_until(now_utc: datetime, days: int, zone: str) -> datetime:
     """
     if days <= 0:
         raise ValueError("pause days must be positive")
-    local = _utc(now_utc, "now_utc").astimezone(_zone(zone))
+    local = _utc(now_utc, "now_utc").astimezone(zone_info(zone))
     return local_instant(local.date() + timedelta(days=days), local.time(), zone)

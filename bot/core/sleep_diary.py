@@ -12,8 +12,8 @@ Derived, by the Consensus Sleep Diary definitions:
     sleep efficiency (SE)  = TST / TIB x 100
 Durations are real elapsed time, so they stay right across a DST change (sleep_times.py).
 
-This module re-exports the diary's whole core API; the pieces live in sleep_times.py
-(clock times → instants), sleep_parse.py (typed answers) and sleep_choices.py (buttons).
+Clock times become instants in sleep_times.py; typed answers are read by bot/parsing;
+the buttons near the user's usual times come from sleep_choices.py.
 """
 
 from __future__ import annotations
@@ -25,50 +25,15 @@ from enum import IntEnum
 from itertools import pairwise
 from typing import Literal
 
-from bot.core.clock_parse import format_clock
-from bot.core.sleep_choices import time_choices, usual_time
-from bot.core.sleep_parse import (
-    MAX_COUNT,
-    MAX_MINUTES,
-    format_minutes,
-    parse_count,
-    parse_diary_clock,
-    parse_minutes,
-)
-from bot.core.sleep_times import (
-    DiaryTimes,
-    NightTimeline,
-    elapsed_minutes,
-    resolve_times,
-)
-
-__all__ = [
-    "MAX_COUNT",
-    "MAX_MINUTES",
-    "MAX_NIGHT_MIN",
-    "DiaryError",
-    "DiaryField",
-    "DiaryTimes",
-    "LegsImpact",
-    "NightTimeline",
-    "SleepMetrics",
-    "SleepQuality",
-    "format_minutes",
-    "metrics",
-    "parse_count",
-    "parse_diary_clock",
-    "parse_minutes",
-    "resolve_times",
-    "time_choices",
-    "usual_time",
-    "validate",
-]
+from bot.core.problems import Code, Minutes, Problem
+from bot.core.sleep_times import DiaryTimes, NightTimeline, elapsed_minutes, resolve_times
+from bot.parsing.amounts import MAX_COUNT, MAX_MINUTES
 
 MAX_NIGHT_MIN = 20 * 60  # from the first to the last answered time; more is surely a typo
 
 DiaryField = Literal["bed", "tried", "latency", "awakenings", "awake", "wake", "out_of_bed"]
-_TIME_FIELDS: tuple[DiaryField, ...] = ("bed", "tried", "wake", "out_of_bed")
-_DID = {"bed": "went to bed", "tried": "tried to sleep", "wake": "woke up", "out_of_bed": "got up"}
+TimeField = Literal["bed", "tried", "wake", "out_of_bed"]
+_TIME_FIELDS: tuple[TimeField, ...] = ("bed", "tried", "wake", "out_of_bed")
 
 
 class SleepQuality(IntEnum):
@@ -80,10 +45,6 @@ class SleepQuality(IntEnum):
     GOOD = 4
     VERY_GOOD = 5
 
-    @property
-    def label(self) -> str:
-        return self.name.replace("_", " ").lower()
-
 
 class LegsImpact(IntEnum):
     """RLS extra: did the legs keep you awake or wake you?"""
@@ -92,20 +53,24 @@ class LegsImpact(IntEnum):
     A_LITTLE = 1
     A_LOT = 2
 
-    @property
-    def label(self) -> str:
-        return self.name.replace("_", " ").lower()
 
+@dataclass(frozen=True)
+class Did:
+    """A problem's value: something the user said they did, and at what clock time.
 
-class DiaryError(ValueError):
-    """An answer that can't be right; str(err) is a short, kind reason to show the user.
-
-    `field` names the one answer to ask again. Reasons never echo raw input, only times and
-    numbers we parsed.
+    Written out by the catalog as a clause ("you woke up at 06:00"); without a time, as the
+    deed alone ("you got up").
     """
 
-    def __init__(self, field: DiaryField, reason: str) -> None:
-        super().__init__(reason)
+    field: TimeField
+    at: time | None = None
+
+
+class DiaryError(Problem):
+    """Answers that can't be right together; `field` names the one answer to ask again."""
+
+    def __init__(self, field: DiaryField, code: Code, /, **values: object) -> None:
+        super().__init__(code, **values)
         self.field: DiaryField = field
 
 
@@ -146,43 +111,32 @@ def validate(
     start = _sleep_start(timeline, times)
     if start is None or timeline.wake is None or times.wake is None:
         return
-    start_field, start_instant, start_clock = start
     wake = (timeline.wake, times.wake)
     if latency_min is not None:
-        _check_latency(start_field, start_instant, start_clock, wake, latency_min)
+        _check_latency(start, wake, latency_min)
     if awake_min is not None:
-        _check_awake(start_instant, start_clock, wake, latency_min or 0, awake_min)
+        _check_awake(start, wake, latency_min or 0, awake_min)
 
 
 def _check_numbers(latency: int | None, awakenings: int | None, awake: int | None) -> None:
     if latency is not None and latency < 0:
-        raise DiaryError("latency", "Minutes to fall asleep can't be negative — send 0 if none.")
+        raise DiaryError("latency", Code.DIARY_LATENCY_NEGATIVE)
     if latency is not None and latency > MAX_MINUTES:
-        raise DiaryError(
-            "latency", "Over 12 hours to fall asleep doesn't look right — how long did it take?"
-        )
+        raise DiaryError("latency", Code.DIARY_LATENCY_TOO_LONG)
     if awakenings is not None and awakenings < 0:
-        raise DiaryError("awakenings", "Times you woke can't be negative — send 0 if none.")
+        raise DiaryError("awakenings", Code.DIARY_AWAKENINGS_NEGATIVE)
     if awakenings is not None and awakenings > MAX_COUNT:
-        raise DiaryError(
-            "awakenings", f"More than {MAX_COUNT} awakenings looks like a typo — how many?"
-        )
+        raise DiaryError("awakenings", Code.DIARY_AWAKENINGS_TOO_MANY, most=MAX_COUNT)
     if awake is not None and awake < 0:
-        raise DiaryError("awake", "Minutes awake can't be negative — send 0 if none.")
+        raise DiaryError("awake", Code.DIARY_AWAKE_NEGATIVE)
     if awake is not None and awake > MAX_MINUTES:
-        raise DiaryError(
-            "awake", "Over 12 hours awake in the night doesn't look right — how long in total?"
-        )
+        raise DiaryError("awake", Code.DIARY_AWAKE_TOO_LONG)
     # Woke but fell straight back asleep (awake 0) is fine; awake time without waking is not.
     if awakenings == 0 and awake is not None and awake > 0:
-        raise DiaryError(
-            "awake",
-            f"You were awake {format_minutes(awake)} in the night, but you said you didn't "
-            "wake up — which one should change?",
-        )
+        raise DiaryError("awake", Code.DIARY_AWAKE_WITHOUT_WAKING, awake=Minutes(awake))
 
 
-_Answer = tuple[DiaryField, datetime, time]  # field, resolved instant, clock as typed
+_Answer = tuple[TimeField, datetime, time]  # field, resolved instant, clock as typed
 
 
 def _answered(timeline: NightTimeline, times: DiaryTimes) -> list[_Answer]:
@@ -202,11 +156,9 @@ def _check_order(timeline: NightTimeline, times: DiaryTimes) -> None:
         gap = elapsed_minutes(at_before, at_after)
         if gap > 0 or (gap == 0 and after != "wake"):
             continue
-        when = "at the same time as" if gap == 0 else "before"
+        code = Code.DIARY_ORDER_SAME_TIME if gap == 0 else Code.DIARY_ORDER_BEFORE
         raise DiaryError(
-            after,
-            f"You {_DID[after]} at {format_clock(clock_after)}, {when} you {_DID[before]} "
-            f"at {format_clock(clock_before)} — which one should change?",
+            after, code, later=Did(after, clock_after), earlier=Did(before, clock_before)
         )
 
 
@@ -219,14 +171,17 @@ def _check_length(timeline: NightTimeline, times: DiaryTimes) -> None:
     if span > MAX_NIGHT_MIN:
         raise DiaryError(
             last,
-            f"From {format_clock(first_clock)} to {format_clock(last_clock)} would be "
-            f"{format_minutes(span)} — could you check when you {_DID[last]}?",
+            Code.DIARY_NIGHT_TOO_LONG,
+            first=first_clock,
+            last=last_clock,
+            span=Minutes(span),
+            check=Did(last),
         )
 
 
 def _sleep_start(timeline: NightTimeline, times: DiaryTimes) -> _Answer | None:
     """When trying to sleep began: "tried", else "bed" as its lower bound (see validate)."""
-    fields: tuple[DiaryField, ...] = ("tried", "bed")
+    fields: tuple[TimeField, ...] = ("tried", "bed")
     for field in fields:
         instant, clock = getattr(timeline, field), getattr(times, field)
         if instant is not None and clock is not None:
@@ -234,38 +189,36 @@ def _sleep_start(timeline: NightTimeline, times: DiaryTimes) -> _Answer | None:
     return None
 
 
-def _check_latency(
-    start_field: str,
-    start: datetime,
-    start_clock: time,
-    wake: tuple[datetime, time],
-    latency: int,
-) -> None:
+def _check_latency(start: _Answer, wake: tuple[datetime, time], latency: int) -> None:
+    start_field, start_at, start_clock = start
     wake_at, wake_clock = wake
-    if latency <= elapsed_minutes(start, wake_at):
+    if latency <= elapsed_minutes(start_at, wake_at):
         return
     raise DiaryError(
         "latency",
-        f"{format_minutes(latency)} to fall asleep after you {_DID[start_field]} at "
-        f"{format_clock(start_clock)} runs past your waking at {format_clock(wake_clock)} — "
-        "how long did it take?",
+        Code.DIARY_LATENCY_PAST_WAKING,
+        latency=Minutes(latency),
+        start=Did(start_field, start_clock),
+        wake=wake_clock,
     )
 
 
-def _check_awake(
-    start: datetime, start_clock: time, wake: tuple[datetime, time], latency: int, awake: int
-) -> None:
+def _check_awake(start: _Answer, wake: tuple[datetime, time], latency: int, awake: int) -> None:
+    _, start_at, start_clock = start
     wake_at, wake_clock = wake
-    night = elapsed_minutes(start, wake_at)
+    night = elapsed_minutes(start_at, wake_at)
     if latency + awake <= night:
         return
-    plus = f", plus {format_minutes(latency)} to fall asleep," if latency else ""
-    raise DiaryError(
-        "awake",
-        f"{format_minutes(awake)} awake{plus} is more than the {format_minutes(night)} from "
-        f"{format_clock(start_clock)} to {format_clock(wake_clock)} — "
-        "how long were you awake in the night?",
-    )
+    values = {"awake": Minutes(awake), "night": Minutes(night), "start": start_clock}
+    if latency:
+        raise DiaryError(
+            "awake",
+            Code.DIARY_AWAKE_AND_LATENCY_EXCEED_NIGHT,
+            latency=Minutes(latency),
+            wake=wake_clock,
+            **values,
+        )
+    raise DiaryError("awake", Code.DIARY_AWAKE_EXCEEDS_NIGHT, wake=wake_clock, **values)
 
 
 # ---------------------------------------------------------------- metrics

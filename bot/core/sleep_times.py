@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from bot.core.nights import zone_info
 
 EVENING_PIVOT = time(12, 0)  # bed / tried: at or after this → the evening's date
 MORNING_PIVOT = time(18, 0)  # wake / out_of_bed: before this → the next day's date
@@ -47,14 +49,6 @@ class NightTimeline:
     tried: datetime | None = None
     wake: datetime | None = None
     out_of_bed: datetime | None = None
-
-
-def zone_info(zone: str) -> ZoneInfo:
-    """ZoneInfo for an IANA name; ValueError (not a zoneinfo-specific error) if unknown."""
-    try:
-        return ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError, OSError) as err:
-        raise ValueError(f"unknown time zone: {zone!r}") from err
 
 
 def evening_date(night: date, clock: time) -> date:

@@ -1,4 +1,6 @@
-"""The monthly summary (/summary): figures from a month of NightRecords, and its phone text.
+"""The monthly summary (/summary): figures from a month of NightRecords.
+
+The phone text is handlers/summary_view.py, the doctor's version bot/reports/pdf_trends.py.
 
 Input is one NightRecord per night (check-in + diary). Only saved parts count: a check-in's
 answers only when `checkin_saved`, a diary's answers and sleep metrics only when
@@ -17,7 +19,7 @@ Definitions (thresholds in summary_model.py):
   total sleep time of 420+ minutes. Quality (1-5) and legs-disturbed mornings are kept for
   the PDF report; the phone text leaves them out to stay short.
 - Trend: this month's average rating minus last month's, both as shown (one decimal), only
-  when both months have 3+ ratings. Under 0.5 apart is "about the same".
+  when both months have 3+ ratings. Under 0.5 apart is "about the same" (Trend.SAME).
 - Best / hardest night: lowest / highest rating, a tie going to the later night (the more
   current one); none when every rating is the same.
 - Onset moving earlier: ranks bedtime 1, evening 2, afternoon 3, morning 4 ("none" left out).
@@ -33,18 +35,21 @@ Definitions (thresholds in summary_model.py):
 - Factors: mean rating on nights answered "yes" against nights answered "no" for each factor,
   with 2+ rated nights on each side.
 - Correlation: Pearson r of rating against total sleep time on nights with both, 10+ nights;
-  |r| < 0.1 hardly any, < 0.3 weak, < 0.5 moderate, else strong.
+  |r| < 0.1 hardly any, < 0.3 weak, < 0.5 moderate, else strong (Strength codes).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from bot.core import summary_signs as signs
+from bot.core.entries.checkin import CHECKIN
+from bot.core.entries.diary import DIARY
+from bot.core.months import month_start
 from bot.core.records import NightRecord
 from bot.core.summary_model import ENOUGH_SLEEP_MIN, MIN_NIGHTS, MonthSummary
 from bot.core.summary_stats import (
@@ -55,52 +60,29 @@ from bot.core.summary_stats import (
     round_half_up,
     sleep_link,
 )
-from bot.core.summary_text import month_title, summary_text
 
-__all__ = [
-    "MonthSummary",
-    "month_title",
-    "months_with_entries",
-    "previous_month",
-    "summarize",
-    "summary_text",
-]
+__all__ = ["MonthSummary", "months_with_entries", "saved_nights", "summarize"]
 
-_CHECKIN_FIELDS = (
-    "severity", "onset", "urge", "locations", "sensations", "took_medicine", "medicine",
-    "medicine_time", "caffeine", "alcohol", "exercise", "nicotine", "note",
-)  # fmt: skip
-_DIARY_FIELDS = (
-    "bed_time", "tried_time", "latency_min", "awakenings", "awake_min", "wake_time", "out_time",
-    "quality", "legs", "walks", "time_in_bed_min", "total_sleep_min", "sleep_efficiency_pct",
-)  # fmt: skip
-_DEFAULTS = {f.name: f.default for f in dataclasses.fields(NightRecord)}
-
-
-def previous_month(month: date) -> date:
-    """The first day of the month before `month`."""
-    return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+# What each entry stores, by field key: blanked when that entry was not saved.
+_CHECKIN_KEYS = tuple(f.key for f in CHECKIN.fields())
+_DIARY_KEYS = tuple(f.key for f in DIARY.fields())
 
 
 def months_with_entries(nights: Iterable[date]) -> list[date]:
     """Distinct first-of-month dates of the given nights, newest first (the month picker)."""
-    return sorted({night.replace(day=1) for night in nights}, reverse=True)
-
-
-def _clear(record: NightRecord, names: tuple[str, ...]) -> NightRecord:
-    return dataclasses.replace(record, **{name: _DEFAULTS[name] for name in names})
+    return sorted({month_start(night) for night in nights}, reverse=True)
 
 
 def saved_nights(records: Iterable[NightRecord], month: date) -> list[NightRecord]:
     """The month's nights with anything saved, unsaved parts blanked, one per night, by date."""
     by_night: dict[date, NightRecord] = {}
     for record in records:
-        if record.night.replace(day=1) != month:
+        if month_start(record.night) != month:
             continue
         if not record.checkin_saved:
-            record = _clear(record, _CHECKIN_FIELDS)
+            record = record.without(_CHECKIN_KEYS)
         if not record.diary_saved:
-            record = _clear(record, _DIARY_FIELDS)
+            record = record.without(_DIARY_KEYS)
         if record.checkin_saved or record.diary_saved:
             by_night[record.night] = record
     return [record for _, record in sorted(by_night.items())]
@@ -108,9 +90,9 @@ def saved_nights(records: Iterable[NightRecord], month: date) -> list[NightRecor
 
 def summarize(records: list[NightRecord], month: date, previous: list[NightRecord]) -> MonthSummary:
     """All figures for `month` (any day of it), with `previous` (last month) for the trends."""
-    month = month.replace(day=1)
+    month = month_start(month)
     nights = saved_nights(records, month)
-    prev = [r for r in saved_nights(previous, previous_month(month)) if r.checkin_saved]
+    prev = [r for r in saved_nights(previous, month_start(month, 1)) if r.checkin_saved]
     checkins = [r for r in nights if r.checkin_saved]
     diaries = [r for r in nights if r.diary_saved]
     base = MonthSummary(

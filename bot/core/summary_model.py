@@ -1,13 +1,16 @@
-"""The monthly summary as plain data: what summary_text, the PDF report and the chart caption read.
+"""The monthly summary as plain data: what the phone text, the PDF report and the chart read.
 
 The definitions and thresholds are explained in bot/core/summary.py; they live here so the
-statistics (summary_stats.py, summary_signs.py) and the text (summary_text.py) share them.
+statistics (summary_stats.py, summary_signs.py) and the views (handlers/summary_view.py,
+bot/reports/pdf_trends.py) share them. Words are the views' business: where a figure has a
+verdict (a trend, a correlation's strength) it is a code, an Enum below.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from enum import StrEnum
 
 MIN_NIGHTS = 3  # logged nights for any statistics; values for any average or trend
 MIN_FACTOR_NIGHTS = 2  # nights with and nights without, for a factor comparison
@@ -19,6 +22,23 @@ MIN_ARMS_NIGHTS = 2  # nights with arms before we call it spreading (one tap can
 ARMS_SHARE_RISE = 0.25  # second-half share of nights with arms above the first half's
 HALF_SPLIT_DAY = 15  # days 1-15 are the first half of a month, 16 onwards the second
 ENOUGH_SLEEP_MIN = 7 * 60  # adults need 7 hours or more
+
+
+class Trend(StrEnum):
+    """This month's average rating against last month's (SAME_SEVERITY decides "same")."""
+
+    LOWER = "lower"
+    HIGHER = "higher"
+    SAME = "same"
+
+
+class Strength(StrEnum):
+    """How strong a correlation is, by |r|: < 0.1, < 0.3, < 0.5, else strong."""
+
+    HARDLY_ANY = "hardly_any"
+    WEAK = "weak"
+    MODERATE = "moderate"
+    STRONG = "strong"
 
 
 @dataclass(frozen=True)
@@ -46,7 +66,7 @@ class MedicineTiming:
 class FactorComparison:
     """Average rating on nights with a factor (caffeine ...) against nights without it."""
 
-    key: str  # a FACTOR_OPTIONS key
+    key: str  # the field key of one of the check-in's factors (CHECKIN "fac": "caffeine")
     with_avg: float
     with_nights: int
     without_avg: float
@@ -59,7 +79,7 @@ class SleepLink:
 
     r: float  # two decimals
     pairs: int
-    strength: str  # "hardly any", "weak", "moderate" or "strong"
+    strength: Strength
 
 
 @dataclass(frozen=True)
@@ -91,11 +111,11 @@ class MonthSummary:
     legs_disturbed_nights: int = 0  # mornings the legs woke the user or kept them awake
     legs_answered: int = 0
     # When and where symptoms came
-    onset_counts: tuple[tuple[str, int], ...] = ()  # ONSET_OPTIONS order, zeros left out
+    onset_counts: tuple[tuple[str, int], ...] = ()  # option codes in the spec's order, no zeros
     onset_shift_in_month: float | None = None  # second half minus first half, mean rank
     onset_shift_vs_previous: float | None = None  # this month minus last month, mean rank
     onset_earlier: bool = False
-    location_counts: tuple[tuple[str, int], ...] = ()  # LOCATION_OPTIONS order, zeros left out
+    location_counts: tuple[tuple[str, int], ...] = ()  # likewise
     sensation_counts: tuple[tuple[str, int], ...] = ()
     arms_nights: int = 0
     prev_arms_nights: int | None = None  # None: too few answers last month to compare
@@ -106,13 +126,13 @@ class MonthSummary:
     sleep_link: SleepLink | None = None
 
     @property
-    def severity_trend(self) -> str | None:
-        """ "lower", "higher" or "about the same" than last month; None without a comparison."""
+    def severity_trend(self) -> Trend | None:
+        """Lower, higher or about the same as last month; None without a comparison."""
         if self.severity_change is None:
             return None
         if abs(self.severity_change) < SAME_SEVERITY:
-            return "about the same"
-        return "lower" if self.severity_change < 0 else "higher"
+            return Trend.SAME
+        return Trend.LOWER if self.severity_change < 0 else Trend.HIGHER
 
     @property
     def worth_raising(self) -> bool:

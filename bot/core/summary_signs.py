@@ -1,9 +1,9 @@
 """Onset and body-part counts, and the two trends worth mentioning to a doctor.
 
 Symptoms starting earlier in the day, or spreading to other body parts such as the arms, are
-among the warning signs of augmentation (CLINICAL.md). They have other causes too, so the
-summary only notices them in the user's own entries and suggests raising them with a doctor;
-it never diagnoses. Definitions and thresholds: bot/core/summary.py.
+among the warning signs of augmentation (docs/CLINICAL_NOTES.md). They have other causes too,
+so the summary only notices them in the user's own entries and suggests raising them with a
+doctor; it never diagnoses. Definitions and thresholds: bot/core/summary.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-from bot.core.checkin_questions import LOCATION_OPTIONS, ONSET_OPTIONS, SENSATION_OPTIONS
 from bot.core.records import NightRecord
 from bot.core.summary_model import (
     ARMS_SHARE_RISE,
@@ -21,11 +20,15 @@ from bot.core.summary_model import (
     MIN_SIDE_NIGHTS,
     ONSET_SHIFT,
 )
-from bot.core.summary_stats import round_half_up
+from bot.core.summary_stats import options, round_half_up
 
 # Later in the day = lower rank; "none" (no symptoms) has no rank and is left out.
 ONSET_RANK: dict[str, int] = {"bedtime": 1, "evening": 2, "afternoon": 3, "morning": 4}
 ARMS = "arms"
+# The options' codes in the order the check-in asks them: the order of the counts.
+ONSET_CODES = tuple(o.code for o in options("ons"))
+LOCATION_CODES = tuple(o.code for o in options("loc"))
+SENSATION_CODES = tuple(o.code for o in options("sen"))
 
 
 def counts(values: Iterable[str], order: Iterable[str]) -> tuple[tuple[str, int], ...]:
@@ -35,15 +38,15 @@ def counts(values: Iterable[str], order: Iterable[str]) -> tuple[tuple[str, int]
 
 
 def onset_counts(checkins: Iterable[NightRecord]) -> tuple[tuple[str, int], ...]:
-    return counts((r.onset for r in checkins if r.onset), ONSET_OPTIONS)
+    return counts((r.onset for r in checkins if r.onset), ONSET_CODES)
 
 
 def location_counts(checkins: Iterable[NightRecord]) -> tuple[tuple[str, int], ...]:
-    return counts((loc for r in checkins for loc in set(r.locations)), LOCATION_OPTIONS)
+    return counts((loc for r in checkins for loc in set(r.locations)), LOCATION_CODES)
 
 
 def sensation_counts(checkins: Iterable[NightRecord]) -> tuple[tuple[str, int], ...]:
-    return counts((s for r in checkins for s in set(r.sensations)), SENSATION_OPTIONS)
+    return counts((s for r in checkins for s in set(r.sensations)), SENSATION_CODES)
 
 
 def halves(checkins: Iterable[NightRecord]) -> tuple[list[NightRecord], list[NightRecord]]:

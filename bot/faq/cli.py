@@ -4,7 +4,7 @@ Plain mode prints the reply as plain text: Telegram HTML tags are stripped, enti
 unescaped, links shown as ``text (url)``, and suggestion buttons listed underneath.
 ``--json`` writes one object per question with the *full* reply text, HTML included,
 exactly as the bot would send it. A question of ``-`` means: read one question per line
-from stdin.
+from stdin. Replies are in English (the catalog's source language).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from typing import TextIO
 
 from bot.faq import DID_YOU_MEAN, Reply, answer
+from bot.i18n import Texts, texts_for
 
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 _TAG = re.compile(r"</?(b|i|a)\b[^>]*>")
@@ -30,11 +31,12 @@ def to_plain(text: str) -> str:
     return html.unescape(_TAG.sub("", _LINK.sub(link, text)))
 
 
-def _plain(reply: Reply) -> str:
+def _plain(reply: Reply, t: Texts) -> str:
     lines = [to_plain(reply.text)]
-    if reply.suggestions and not reply.text.startswith(DID_YOU_MEAN):
+    if reply.suggestions and not reply.text.startswith(t.gettext(DID_YOU_MEAN)):
         lines.append("")
-        lines.append("Related: " + " | ".join(s.title for s in reply.suggestions))
+        titles = " | ".join(s.title for s in reply.suggestions)
+        lines.append(t.gettext("Related: {titles}", titles=titles))
     return "\n".join(lines)
 
 
@@ -52,12 +54,13 @@ def run_ask(question: str, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
         questions = [q for q in questions if q]
     else:
         questions = [question]
+    t = texts_for("en")
     for i, q in enumerate(questions):
-        reply = answer(q)
+        reply = answer(q, t)
         if as_json:
             stdout.write(_record(q, reply) + "\n")
         else:
             if i:
                 stdout.write("\n" + "-" * 40 + "\n")
-            stdout.write(_plain(reply) + "\n")
+            stdout.write(_plain(reply, t) + "\n")
     return 0

@@ -18,7 +18,7 @@ Low coverage means the question is mostly about something we have no topic for
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -111,7 +111,7 @@ class Index:
         for phrase in PHRASES:
             surface.update(phrase)
         for topic in topics:
-            counts: Counter[str] = Counter()
+            counts: defaultdict[str, float] = defaultdict(float)
             for field, weight in _FIELD_WEIGHTS:
                 words = normalise(_topic_fields(topic)[field]).split()
                 surface.update(words)

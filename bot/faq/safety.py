@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from bot.faq.safety_replies import crisis_reply, dosing_reply, urgent_reply
 from bot.faq.text import normalise
 from bot.faq.types import Reply
+from bot.i18n import Texts
 
 _CRISIS = re.compile(
     "|".join(
@@ -205,14 +206,15 @@ def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
     return bool(_DOSE_WORD.search(norm) and _FIRST_PERSON.search(norm))
 
 
-def check(text: str) -> Reply | None:
-    """The safety reply for ``text``, or None when it is an ordinary question."""
+def check(text: str, t: Texts) -> Reply | None:
+    """The safety reply for ``text`` (in the language of `t`), or None when it is an ordinary
+    question. The checks read the English patterns above, whatever the reply's language."""
     norm = prepare(text)
     if is_crisis(norm):
-        return crisis_reply()
+        return crisis_reply(t)
     if is_red_flag(norm):
-        return urgent_reply()
+        return urgent_reply(t)
     classes = medicine_classes(norm)
     if is_dosing(text, norm, classes):
-        return dosing_reply(classes, took_too_much=bool(_TOOK_TOO_MUCH.search(norm)))
+        return dosing_reply(classes, t, took_too_much=bool(_TOOK_TOO_MUCH.search(norm)))
     return None

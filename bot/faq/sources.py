@@ -1,7 +1,10 @@
-"""Source labels named at the foot of every answer (see /work/shared/CLINICAL.md)."""
+"""Source labels named at the foot of every answer (see docs/CLINICAL_NOTES.md), catalog
+texts."""
 
-ARTICLE = "the article on the 2013 Johns Hopkins study"
-PAPER = "Allen et al., Neurology 2013"
-AASM = "the AASM guideline (2024)"
-NHS = "NHS"
-MNT = "Medical News Today"
+from bot.i18n import N_
+
+ARTICLE = N_("the article on the 2013 Johns Hopkins study")
+PAPER = N_("Allen et al., Neurology 2013")
+AASM = N_("the AASM guideline (2024)")
+NHS = N_("NHS")
+MNT = N_("Medical News Today")

@@ -1,4 +1,8 @@
-"""The topic registry: browsing order, lookup by id and rendering to Telegram HTML."""
+"""The topic registry: browsing order, lookup by id and rendering to Telegram HTML.
+
+A topic's title, body and source labels are catalog texts (English msgids): the matcher reads
+the English, a reply shows them translated.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from bot.faq.topics_basics import BASICS
 from bot.faq.topics_care import CARE
 from bot.faq.topics_study import STUDY
 from bot.faq.types import Suggestion, Topic
+from bot.i18n import Texts
 
 _BY_ID_UNORDERED: dict[str, Topic] = {t.id: t for t in (*BASICS, *STUDY, *CARE)}
 
@@ -63,12 +68,13 @@ if set(ORDER) != set(_BY_ID_UNORDERED) or not all(_ID_RE.match(i) for i in ORDER
     raise RuntimeError("FAQ topic ids must be unique, listed in ORDER and [a-z0-9_]{1,24}")
 
 
-def suggestion(topic_id: str) -> Suggestion:
-    """The button for a topic."""
-    return Suggestion(topic=topic_id, title=BY_ID[topic_id].title)
+def suggestion(topic_id: str, t: Texts) -> Suggestion:
+    """The button for a topic, its title translated."""
+    return Suggestion(topic=topic_id, title=t.gettext(BY_ID[topic_id].title))
 
 
-def render(topic: Topic) -> str:
-    """Title, body and a source line, as one Telegram-HTML message."""
-    sources = "; ".join(topic.sources)
-    return f"<b>{html.escape(topic.title)}</b>\n\n{topic.body}\n\n<i>Source: {sources}</i>"
+def render(topic: Topic, t: Texts) -> str:
+    """Title, body and a source line, as one Telegram-HTML message in the language of `t`."""
+    title = html.escape(t.gettext(topic.title))
+    sources = t.gettext("Source: {sources}", sources="; ".join(t.gettext(s) for s in topic.sources))
+    return f"<b>{title}</b>\n\n{t.gettext(topic.body)}\n\n<i>{sources}</i>"

@@ -2,12 +2,13 @@
 
 from bot.faq.sources import AASM, ARTICLE, NHS
 from bot.faq.types import Topic
+from bot.i18n import N_
 
 BASICS: tuple[Topic, ...] = (
     Topic(
         id="what_is_rls",
-        title="What RLS is",
-        body=(
+        title=N_("What RLS is"),
+        body=N_(
             "Restless legs syndrome (RLS), also called Willis-Ekbom disease, is a "
             "neurological condition: a strong, hard-to-resist urge to move the legs, "
             "usually with unpleasant feelings in them. Other parts of the body can be "
@@ -38,8 +39,8 @@ BASICS: tuple[Topic, ...] = (
     ),
     Topic(
         id="symptoms",
-        title="How it feels (symptoms)",
-        body=(
+        title=N_("How it feels (symptoms)"),
+        body=N_(
             "The NHS lists feelings that mostly come at night, such as:\n"
             "• tingling, burning, itching or throbbing\n"
             "• a 'creepy-crawly' feeling in the legs\n"
@@ -69,8 +70,8 @@ BASICS: tuple[Topic, ...] = (
     ),
     Topic(
         id="night_worse",
-        title="Why nights and resting are worse",
-        body=(
+        title=N_("Why nights and resting are worse"),
+        body=N_(
             "RLS typically comes in the evening and at night, and above all when you sit "
             "or lie still, such as when you try to fall asleep. Getting up and moving is "
             "what brings relief. The article doesn't "
@@ -98,8 +99,8 @@ BASICS: tuple[Topic, ...] = (
     ),
     Topic(
         id="causes",
-        title="What causes it",
-        body=(
+        title=N_("What causes it"),
+        body=N_(
             "Often there is no single clear cause. What is known:\n"
             "• it often runs in families; genes play a strong part\n"
             "• the brain can be short of iron, even with normal blood tests\n"
@@ -126,8 +127,8 @@ BASICS: tuple[Topic, ...] = (
     ),
     Topic(
         id="mood_tiredness",
-        title="Tiredness and low mood",
-        body=(
+        title=N_("Tiredness and low mood"),
+        body=N_(
             "Broken nights add up. The article notes that sleep interrupted again and "
             "again by RLS can lead to lasting tiredness and to depression. That is an "
             "effect of the condition, not a failing on your part. If tiredness or low mood "
@@ -156,8 +157,8 @@ BASICS: tuple[Topic, ...] = (
     ),
     Topic(
         id="about_bot",
-        title="What this bot is",
-        body=(
+        title=N_("What this bot is"),
+        body=N_(
             "Stillnight is an information and tracking tool, not a clinician. It helps "
             "you log your nightly symptoms and sleep, and answers common questions in plain "
             "words, drawing on an article about a 2013 Johns Hopkins study, the NHS and "

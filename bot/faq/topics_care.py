@@ -7,12 +7,13 @@ sends the reader to their clinician. No doses, no start/stop/switch advice, ever
 
 from bot.faq.sources import AASM, ARTICLE, NHS
 from bot.faq.types import Topic
+from bot.i18n import N_
 
 CARE: tuple[Topic, ...] = (
     Topic(
         id="treatments",
-        title="Treatments today",
-        body=(
+        title=N_("Treatments today"),
+        body=N_(
             "The 2013 article describes medicines, mainly dopamine-related drugs, that "
             "calm the legs but not the sleeplessness. Advice has moved on. The AASM "
             "guideline (2024):\n"
@@ -42,8 +43,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="dopamine_drugs",
-        title="Dopamine drugs",
-        body=(
+        title=N_("Dopamine drugs"),
+        body=N_(
             "Pramipexole, ropinirole and rotigotine (a skin patch) are dopamine agonists: "
             "they act like dopamine, a brain messenger involved in movement. The 2013 "
             "article treats dopamine-related drugs as the usual treatment and says they "
@@ -72,8 +73,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="augmentation",
-        title="Augmentation (medicine making it worse)",
-        body=(
+        title=N_("Augmentation (medicine making it worse)"),
+        body=N_(
             "Augmentation is when an RLS medicine, usually a dopamine drug, makes the "
             "condition worse over time. Compared with before treatment, symptoms:\n"
             "• start earlier in the day\n"
@@ -104,8 +105,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="alpha2delta",
-        title="Gabapentin & alpha-2-delta drugs",
-        body=(
+        title=N_("Gabapentin & alpha-2-delta drugs"),
+        body=N_(
             "Gabapentin enacarbil, gabapentin and pregabalin are 'alpha-2-delta' "
             "drugs; the article calls gabapentin enacarbil an anticonvulsant (anti-seizure) "
             "drug that can lower brain glutamate. In 2013 it said such drugs were "
@@ -133,8 +134,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="iron",
-        title="Iron and ferritin",
-        body=(
+        title=N_("Iron and ferritin"),
+        body=N_(
             "The brain can be short of iron even when a blood count looks normal, and "
             "that matters in RLS. So the AASM guideline (2024) asks for iron tests in "
             "everyone with significant RLS: ferritin and transferrin saturation, from a "
@@ -163,8 +164,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="triggers",
-        title="Things that can make it worse",
-        body=(
+        title=N_("Things that can make it worse"),
+        body=N_(
             "Common aggravators (NHS and others):\n"
             "• caffeine (coffee, tea, cola, energy drinks)\n"
             "• alcohol\n"
@@ -196,8 +197,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="self_help",
-        title="Sleep habits and self-help",
-        body=(
+        title=N_("Sleep habits and self-help"),
+        body=N_(
             "Things many people with RLS find useful (NHS):\n"
             "• a regular sleep routine\n"
             "• less caffeine, alcohol and nicotine\n"
@@ -229,8 +230,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="plm",
-        title="Leg jerks in sleep (PLMS)",
-        body=(
+        title=N_("Leg jerks in sleep (PLMS)"),
+        body=N_(
             "Periodic limb movements in sleep (PLMS) are jerks or kicks of the legs that "
             "repeat every 15 to 40 seconds or so during sleep. Most people with RLS have "
             "them. The sleeper often doesn't notice; a bed partner does.\n\n"
@@ -256,8 +257,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="pregnancy",
-        title="Pregnancy",
-        body=(
+        title=N_("Pregnancy"),
+        body=N_(
             "RLS is common in pregnancy, especially in the later months, and it usually "
             "goes within a few weeks of the birth. If it starts or gets worse while you're "
             "pregnant, tell your GP or midwife; an iron check is worth asking about, as low "
@@ -283,8 +284,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="kidney",
-        title="Kidney disease",
-        body=(
+        title=N_("Kidney disease"),
+        body=N_(
             "RLS is common in people with kidney failure, especially those on dialysis. "
             "It is one form of 'secondary RLS', meaning RLS caused by another "
             "condition; iron deficiency and pregnancy are the other common causes.\n\n"
@@ -307,8 +308,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="genes",
-        title="Genes and family",
-        body=(
+        title=N_("Genes and family"),
+        body=N_(
             "RLS often runs in families, and a strong genetic influence is known. So if a "
             "parent, brother or sister has it, your own chance is higher, but that does "
             "not mean you or your children will certainly get it.\n\n"
@@ -332,8 +333,8 @@ CARE: tuple[Topic, ...] = (
     ),
     Topic(
         id="see_doctor",
-        title="When to see a doctor",
-        body=(
+        title=N_("When to see a doctor"),
+        body=N_(
             "See your GP or doctor if RLS:\n"
             "• disturbs your sleep or daily life\n"
             "• happens often\n"

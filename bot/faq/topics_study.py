@@ -1,18 +1,19 @@
 """Topics about the 2013 Johns Hopkins study described in the article.
 
-Facts are checked against /work/shared/CLINICAL.md: the sleep figure is hedged ("about
+Facts are checked against docs/CLINICAL_NOTES.md: the sleep figure is hedged ("about
 5.5 hours, as reported"), the scan measured Glx (glutamate + glutamine), and the study
 shows links, not causes.
 """
 
 from bot.faq.sources import AASM, ARTICLE, MNT, PAPER
 from bot.faq.types import Topic
+from bot.i18n import N_
 
 STUDY: tuple[Topic, ...] = (
     Topic(
         id="article_summary",
-        title="The study in a nutshell",
-        body=(
+        title=N_("The study in a nutshell"),
+        body=N_(
             "A 2013 Johns Hopkins study scanned the brains of 28 people with RLS and 20 "
             "without it. In the RLS group, glutamate, a brain chemical that keeps us alert, "
             "was raised in the thalamus, and the more there was, the worse people slept.\n\n"
@@ -39,8 +40,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="researchers",
-        title="Who did the study",
-        body=(
+        title=N_("Who did the study"),
+        body=N_(
             "The study was led by Dr Richard Allen, associate professor of neurology at "
             "Johns Hopkins University (the article spells it 'John Hopkins'). "
             "The authors were Allen, Barker, Horská and Earley, and the paper appeared "
@@ -69,8 +70,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="study_people",
-        title="Who took part and how",
-        body=(
+        title=N_("Who took part and how"),
+        body=N_(
             "28 people with RLS took part, plus a comparison group of 20 people without "
             "it, matched to them. The RLS group had severe, long-standing symptoms: on 6 or "
             "7 nights a week, for at least 6 months, with about 20 involuntary movements a "
@@ -103,8 +104,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="thalamus",
-        title="The thalamus",
-        body=(
+        title=N_("The thalamus"),
+        body=N_(
             "The thalamus is a part of the brain that, as the article explains, helps "
             "control consciousness, sleep and alertness. That is why the researchers "
             "looked there: if something keeps the brain too switched-on at night, this "
@@ -129,8 +130,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="glutamate",
-        title="Glutamate: what was found",
-        body=(
+        title=N_("Glutamate: what was found"),
+        body=N_(
             "Glutamate is the brain's main 'excitatory' messenger: it "
             "switches nerve cells on and is tied to arousal, being awake and alert. People "
             "with RLS had more of it in the thalamus than people without RLS.\n\n"
@@ -158,8 +159,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="sleep_hours",
-        title="How much they slept",
-        body=(
+        title=N_("How much they slept"),
+        body=N_(
             "In the two-day sleep study, people with RLS slept about 5.5 hours a night on "
             "average, as reported by Medical News Today; other coverage said earlier "
             "studies had found less than 5.5 hours.\n\n"
@@ -184,8 +185,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="study_links",
-        title="What was linked to what",
-        body=(
+        title=N_("What was linked to what"),
+        body=N_(
             "In people with RLS, higher glutamate (Glx) in the thalamus went with more "
             "time awake during the night (a clear correlation, r = 0.61) and with the "
             "other sleep measures. It was <b>not</b> linked to leg movements in sleep. In "
@@ -213,8 +214,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="legs_vs_sleep",
-        title="Legs calmer, still awake: why?",
-        body=(
+        title=N_("Legs calmer, still awake: why?"),
+        body=N_(
             "That is the puzzle the study tackled. Dopamine drugs calm the urge to move, so "
             "the legs settle. But the lost sleep tracked glutamate, a "
             "separate 'stay alert' signal in the thalamus, and not the leg "
@@ -245,8 +246,8 @@ STUDY: tuple[Topic, ...] = (
     ),
     Topic(
         id="future",
-        title="What it means for future treatment",
-        body=(
+        title=N_("What it means for future treatment"),
+        body=N_(
             "If raised glutamate is behind the lost sleep, treatments that calm the "
             "glutamate system might help the sleeplessness, not just the legs. The article "
             "notes that drugs able to lower brain glutamate already exist (its example is "

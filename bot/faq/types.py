@@ -10,7 +10,8 @@ ReplyKind = Literal["answer", "no_match", "decline", "crisis"]
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A topic offered as a button: ``topic`` is the callback id, ``title`` the label."""
+    """A topic offered as a button: ``topic`` is the callback id, ``title`` the label
+    (translated)."""
 
     topic: str
     title: str
@@ -18,7 +19,8 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Reply:
-    """One reply of the bot; ``text`` is Telegram HTML (only <b>, <i>, <a href>)."""
+    """One reply of the bot, in the language asked for; ``text`` is Telegram HTML (only <b>,
+    <i>, <a href>)."""
 
     kind: ReplyKind
     topic: str | None
@@ -30,9 +32,11 @@ class Reply:
 class Topic:
     """One FAQ topic: the answer itself plus the vocabulary used to find it.
 
-    ``body`` is a Telegram-HTML fragment written in our own words. ``keywords`` is a
-    comma-separated list of words and phrases (weighted highest by the matcher);
-    ``examples`` are questions the way people ask them. ``related`` feeds suggestions.
+    ``title``, ``body`` (a Telegram-HTML fragment written in our own words) and ``sources``
+    are catalog texts, marked with N_ and translated when shown; the matcher reads the
+    English title. ``keywords`` is a comma-separated list of words and phrases (weighted
+    highest by the matcher); ``examples`` are questions the way people ask them: both are
+    English input-matching data, never shown. ``related`` feeds suggestions.
     """
 
     id: str

@@ -19,17 +19,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.clock import Clock
-from bot.reminders import claim
-from bot.reminders.claim import Claimed
+from bot.data import Sessions, deliveries
+from bot.data.deliveries import Claimed, Status
+from bot.data.wanted import still_wanted
 from bot.reminders.pacer import Pacer
-from bot.reminders.wanted import still_wanted
-from models import Delivery, User
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +65,7 @@ class Dispatcher:
 
     def __init__(
         self,
-        sessionmaker: async_sessionmaker[AsyncSession],
+        sessionmaker: Sessions,
         clock: Clock,
         pacer: Pacer,
         send: Send,
@@ -95,12 +92,12 @@ class Dispatcher:
         """Due reminders into deliveries, then lease a batch; None when nothing is left."""
         now = self.clock.now()
         async with self.sessionmaker.begin() as session:
-            materialized = await claim.materialize(session, now, BATCH)
+            materialized = await deliveries.materialize(session, now, BATCH)
         async with self.sessionmaker.begin() as session:
-            batch = await claim.lease(session, now, BATCH, self.lease)
+            batch = await deliveries.lease(session, now, BATCH, self.lease)
             wanted = await still_wanted(session, batch, now)
             unwanted = [c.delivery_id for c in batch if c.delivery_id not in wanted]
-            await claim.settle(session, unwanted, claim.SKIPPED)
+            await deliveries.settle(session, unwanted, Status.SKIPPED)
         if not batch and not materialized:
             return None
         outcome.claimed += [c.delivery_id for c in batch]
@@ -141,13 +138,13 @@ class Dispatcher:
                 return
             except BadRequest as error:
                 log.warning("reminder %s refused: %s", item.delivery_id, type(error).__name__)
-                await self._settle(item, claim.FAILED)
+                await self._settle(item, Status.FAILED)
                 outcome.failed += 1
                 return
             except NetworkError as error:  # timeouts included; not lost, tried again later
                 log.warning("reminder %s: %s, will retry", item.delivery_id, type(error).__name__)
                 break
-            await self._settle(item, claim.SENT, sent_at=self.clock.now(), message_id=message_id)
+            await self._settle(item, Status.SENT, sent_at=self.clock.now(), message_id=message_id)
             outcome.sent += 1
             return
         await self._retry_later(item)
@@ -155,24 +152,18 @@ class Dispatcher:
 
     async def _mark_sending(self, item: Claimed) -> None:
         async with self.sessionmaker.begin() as session:
-            await session.execute(
-                update(Delivery).where(Delivery.id == item.delivery_id).values(status=claim.SENDING)
-            )
+            await deliveries.mark_sending(session, item.delivery_id)
 
-    async def _settle(self, item: Claimed, status: str, **values: object) -> None:
+    async def _settle(self, item: Claimed, status: Status, **values: object) -> None:
         async with self.sessionmaker.begin() as session:
-            await claim.settle(session, [item.delivery_id], status, **values)
+            await deliveries.settle(session, [item.delivery_id], status, **values)
 
     async def _blocked(self, item: Claimed) -> None:
         async with self.sessionmaker.begin() as session:
-            await claim.settle(session, [item.delivery_id], claim.BLOCKED)
-            await session.execute(update(User).where(User.id == item.chat_id).values(active=False))
+            await deliveries.blocked(session, item.delivery_id, item.chat_id)
 
     async def _retry_later(self, item: Claimed) -> None:
         """Telegram surely did not take it (or timed out): pending again, after a backoff."""
+        after = self.clock.now() + backoff(item.attempts)
         async with self.sessionmaker.begin() as session:
-            await session.execute(
-                update(Delivery)
-                .where(Delivery.id == item.delivery_id)
-                .values(status=claim.PENDING, lease_until=self.clock.now() + backoff(item.attempts))
-            )
+            await deliveries.retry_later(session, item.delivery_id, after)

@@ -17,8 +17,9 @@ import math
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.core.months import month_start
 from bot.core.records import NightRecord
-from bot.core.summary_text import month_title
+from bot.i18n import Texts
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -28,7 +29,7 @@ WIDTH_IN, HEIGHT_IN, DPI = 8.0, 6.0, 150
 HOURS_MAX = 12  # the right axis; the left one runs to 12 too so both share gridlines
 SEVERITY_MAX = 10
 ENOUGH_SLEEP_H = 7.0  # adults need 7 hours or more
-STUDY_SLEEP_H = 5.5  # the RLS group's sleep, as reported in the news coverage (CLINICAL.md)
+STUDY_SLEEP_H = 5.5  # the RLS group's sleep, as reported (docs/CLINICAL_NOTES.md)
 
 SEVERITY_COLOR = "#e08a3c"  # orange and blue stay apart for colour-blind readers
 SLEEP_COLOR = "#1f4e9c"
@@ -37,14 +38,15 @@ REFERENCE_COLOR = "#4d4d4d"
 TITLE_PT, LABEL_PT, TICK_PT, LEGEND_PT, NOTE_PT = 19, 15, 14, 12.5, 16
 
 
-def month_chart(records: list[NightRecord], month: date) -> bytes:
-    """PNG bytes for the month that contains `month`; records of other months are ignored."""
+def month_chart(records: list[NightRecord], month: date, t: Texts) -> bytes:
+    """PNG bytes for the month that contains `month`, labelled in the language of `t`;
+    records of other months are ignored."""
     from matplotlib.figure import Figure  # lazily: see the module docstring
     from matplotlib.patches import Patch
 
     days = calendar.monthrange(month.year, month.month)[1]
-    first = month.replace(day=1)
-    by_day = {r.night.day: r for r in records if r.night.replace(day=1) == first}
+    first = month_start(month)
+    by_day = {r.night.day: r for r in records if month_start(r.night) == first}
     severity = {d: r.severity for d, r in by_day.items() if r.severity is not None}
     sleep = [_hours(by_day.get(d)) for d in range(1, days + 1)]
 
@@ -66,11 +68,16 @@ def month_chart(records: list[NightRecord], month: date) -> bytes:
     handles.append(hours.axhline(ENOUGH_SLEEP_H, color=REFERENCE_COLOR, ls="--", lw=1.6))
     handles.append(hours.axhline(STUDY_SLEEP_H, color=REFERENCE_COLOR, ls=":", lw=1.8))
 
-    _style_axes(ax, hours, days)
-    fig.suptitle(month_title(first), fontsize=TITLE_PT, y=0.975)  # English, any locale
+    _style_axes(ax, hours, days, t)
+    fig.suptitle(t.month_year(first), fontsize=TITLE_PT, y=0.975)
     fig.legend(
         handles,
-        ["Severity 0–10 (left)", "Hours slept (right)", "7 h: adults need 7+", "RLS study: ~5.5 h"],
+        [
+            t.gettext("Severity 0–10 (left)"),
+            t.gettext("Hours slept (right)"),
+            t.gettext("7 h: adults need 7+"),
+            t.gettext("RLS study: ~5.5 h"),
+        ],
         loc="upper center",
         bbox_to_anchor=(0.5, 0.915),
         ncol=2,
@@ -80,8 +87,9 @@ def month_chart(records: list[NightRecord], month: date) -> bytes:
         columnspacing=1.5,
     )
     if not by_day:
-        ax.text(0.5, 0.75, "No nights logged this month", transform=ax.transAxes, ha="center",
-                va="center", fontsize=NOTE_PT, color=REFERENCE_COLOR,
+        note = t.gettext("No nights logged this month")
+        ax.text(0.5, 0.75, note, transform=ax.transAxes, ha="center", va="center",
+                fontsize=NOTE_PT, color=REFERENCE_COLOR,
                 bbox={"facecolor": "white", "edgecolor": "none"})  # fmt: skip
 
     out = io.BytesIO()
@@ -96,7 +104,7 @@ def _hours(record: NightRecord | None) -> float:
     return min(record.total_sleep_min / 60, HOURS_MAX)
 
 
-def _style_axes(ax: Axes, hours: Axes, days: int) -> None:
+def _style_axes(ax: Axes, hours: Axes, days: int, t: Texts) -> None:
     """Both y axes 0-12 so their gridlines meet; severity ticks stop at 10."""
     ax.set_xlim(0.4, days + 0.6)
     ax.set_ylim(0, HOURS_MAX)
@@ -105,9 +113,9 @@ def _style_axes(ax: Axes, hours: Axes, days: int) -> None:
     ax.set_xticks(range(1, days + 1), minor=True)
     ax.set_yticks(range(0, SEVERITY_MAX + 1, 2))
     hours.set_yticks(range(0, HOURS_MAX + 1, 2))
-    ax.set_xlabel("Day of the month", fontsize=LABEL_PT)
-    ax.set_ylabel("Severity", fontsize=LABEL_PT, color=SEVERITY_COLOR)
-    hours.set_ylabel("Hours slept", fontsize=LABEL_PT, color=SLEEP_COLOR)
+    ax.set_xlabel(t.gettext("Day of the month"), fontsize=LABEL_PT)
+    ax.set_ylabel(t.gettext("Severity"), fontsize=LABEL_PT, color=SEVERITY_COLOR)
+    hours.set_ylabel(t.gettext("Hours slept"), fontsize=LABEL_PT, color=SLEEP_COLOR)
     for axis in (ax, hours):
         axis.tick_params(labelsize=TICK_PT)
         axis.spines["top"].set_visible(False)

@@ -1,9 +1,16 @@
-"""The /export CSV: one row per night, every NightRecord field, columns named and described.
+"""The /export CSV: one row per night, every stored field, columns named and described.
+
+The columns come from the entry specs (bot/core/entries): the night, then the check-in
+(whether it was saved, then its fields in question order), then the sleep diary likewise,
+its derived sleep measures last. Column names are the fields' `export` names: English and
+stable, like JSON keys, whatever the user's language; the descriptions (/export help) are
+translated.
 
 Written for spreadsheets: UTF-8 with a byte-order mark (so Excel picks the right encoding),
-ISO dates, 24-hour HH:MM times, yes/no for booleans, ";" between list items and an empty
-cell for anything unknown. Text a user typed can start with = + - @, which a spreadsheet
-would run as a formula ("CSV injection"); such cells get a leading apostrophe.
+ISO dates, 24-hour HH:MM times, "yes"/"no" for booleans (data values, in every language),
+";" between list items and an empty cell for anything unknown. Text a user typed can start
+with = + - @, which a spreadsheet would run as a formula ("CSV injection"); such cells get a
+leading apostrophe.
 """
 
 from __future__ import annotations
@@ -12,61 +19,58 @@ import csv
 import io
 from datetime import date, time
 
+from bot.core.entries.checkin import CHECKIN
+from bot.core.entries.diary import DIARY
+from bot.core.entries.spec import EntrySpec, Field
 from bot.core.records import NightRecord
+from bot.i18n import N_, Texts
 
-# (column name, NightRecord field, description), in the order of the columns.
-_SPEC: tuple[tuple[str, str, str], ...] = (
-    ("night", "night", "Date of the evening (YYYY-MM-DD); the sleep columns are the night after"),
-    ("checkin_saved", "checkin_saved", "yes if the evening check-in was completed"),
-    ("severity", "severity", "How restless the legs were, 0 (not at all) to 10 (worst)"),
-    ("symptom_onset", "onset", "When symptoms started: none, bedtime, evening, afternoon, morning"),
-    ("urge_to_move", "urge", "never, rarely, sometimes, often, constantly"),
-    ("locations", "locations", "Where it was felt: calves, thighs, feet, arms, elsewhere"),
-    ("sensations", "sensations", "creeping, tingling, aching, pulling, burning, electric, unclear"),
-    ("took_medicine", "took_medicine", "yes or no: RLS medicine taken that day"),
-    ("medicine", "medicine", "Name of the medicine, as the user entered it"),
-    ("medicine_time", "medicine_time", "When it was taken (HH:MM, local time)"),
-    ("caffeine", "caffeine", "yes or no: caffeine after noon"),
-    ("alcohol", "alcohol", "yes or no: alcohol"),
-    ("exercise", "exercise", "yes or no: exercise"),
-    ("nicotine", "nicotine", "yes or no: nicotine"),
-    ("diary_saved", "diary_saved", "yes if the morning sleep diary was completed"),
-    ("bed_time", "bed_time", "Got into bed (HH:MM)"),
-    ("tried_to_sleep_time", "tried_time", "Started trying to sleep (HH:MM)"),
-    ("minutes_to_fall_asleep", "latency_min", "Minutes it took to fall asleep"),
-    ("awakenings", "awakenings", "Number of times woken during the night"),
-    ("minutes_awake_in_night", "awake_min", "Total minutes awake during those awakenings"),
-    ("final_wake_time", "wake_time", "Final awakening (HH:MM)"),
-    ("out_of_bed_time", "out_time", "Got out of bed (HH:MM)"),
-    ("sleep_quality", "quality", "1 very poor, 2 poor, 3 fair, 4 good, 5 very good"),
-    ("legs_disturbed_sleep", "legs", "Legs kept awake or woke: 0 no, 1 a little, 2 a lot"),
-    ("times_up_to_walk", "walks", "Times got up to walk or move the legs"),
-    ("time_in_bed_min", "time_in_bed_min", "Derived: minutes from into bed to out of bed"),
-    ("total_sleep_min", "total_sleep_min", "Derived: minutes asleep (sleep diary definition)"),
-    ("sleep_efficiency_pct", "sleep_efficiency_pct", "Derived: total sleep / time in bed x 100"),
-    ("note", "note", "The free note from the evening check-in"),
+NIGHT = Field(
+    "night", "night", N_("Date of the evening (YYYY-MM-DD); the sleep columns are the night after")
 )
+_SAVED_ABOUT = {
+    CHECKIN.name: N_("yes if the evening check-in was completed"),
+    DIARY.name: N_("yes if the morning sleep diary was completed"),
+}
 
-CSV_COLUMNS: list[tuple[str, str]] = [(name, about) for name, _, about in _SPEC]
-COLUMN_FIELDS: dict[str, str] = {name: field for name, field, _ in _SPEC}
+
+def _entry_columns(spec: EntrySpec) -> tuple[Field, ...]:
+    saved = Field(spec.saved_key, spec.saved_key, _SAVED_ABOUT[spec.name])
+    return (saved, *spec.fields())
+
+
+#: Every column in order: its export name, its NightRecord key and its description (a msgid).
+COLUMNS: tuple[Field, ...] = (NIGHT, *_entry_columns(CHECKIN), *_entry_columns(DIARY))
 
 # Cells starting with these run as formulas in Excel, LibreOffice and Google Sheets (OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def nights_csv(records: list[NightRecord]) -> bytes:
-    """The CSV file's bytes: a header row, then one row per record in the order given."""
+def nights_csv(records: list[NightRecord], t: Texts) -> bytes:
+    """The CSV file's bytes: a header row, then one row per record in the order given.
+
+    Only the descriptions are in a language (columns_help); the file itself reads the same
+    in every language, so `t` changes nothing in it today.
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(name for name, _ in CSV_COLUMNS)
+    writer.writerow(column.export for column in COLUMNS)
     for record in records:
-        writer.writerow(_cell(getattr(record, field)) for _, field, _ in _SPEC)
+        writer.writerow(_cell(_value(record, column)) for column in COLUMNS)
     return out.getvalue().encode("utf-8-sig")
 
 
-def columns_help() -> str:
+def columns_help(t: Texts) -> str:
     """The column list as plain text, one "name: description" a line (for /export help)."""
-    return "\n".join(f"{name}: {about}" for name, about in CSV_COLUMNS)
+    return "\n".join(f"{column.export}: {t.gettext(column.about)}" for column in COLUMNS)
+
+
+def _value(record: NightRecord, column: Field) -> object:
+    if column is NIGHT:
+        return record.night
+    if column.key in (CHECKIN.saved_key, DIARY.saved_key):
+        return bool(record.get(column.key))  # never saved: "no", not an empty cell
+    return record.get(column.key)
 
 
 def _cell(value: object) -> str:
@@ -83,7 +87,7 @@ def _cell(value: object) -> str:
             return f"{value:.1f}"
         case int():
             return str(value)
-        case tuple():
+        case tuple() | list():
             return _safe(";".join(str(item) for item in value))
         case _:
             return _safe(str(value))

@@ -19,10 +19,11 @@ import struct
 import threading
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from bot.core.records import NightRecord
 from bot.core.summary_model import MonthSummary
+from bot.i18n import Texts
 from bot.reports.pdf_blocks import (
     SELF_REPORTED,
     TITLE,
@@ -36,6 +37,13 @@ from bot.reports.pdf_blocks import (
 
 if TYPE_CHECKING:
     from fpdf import FPDF
+
+    class ReportPDF(FPDF):
+        """What _report_class() makes, as the layout functions see it."""
+
+        family_name: str  # the text font: DejaVu, or Helvetica without it
+        texts: Texts  # the report's language, for the footer
+
 
 FAMILY = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
@@ -57,27 +65,31 @@ def doctor_report(
     include_notes: bool,
     generated: date,
     chart_png: bytes | None,
+    t: Texts,
     *,
     embed_font: bool = True,
 ) -> bytes:
-    """The PDF's bytes. `generated` is also the document's creation date, so the same input
-    gives the same bytes."""
-    blocks = report_blocks(records, start, end, summary, include_notes, generated, chart_png)
-    subject = f"RLS diary {start.isoformat()} to {end.isoformat()}"
-    return render(blocks, subject, generated, embed_font=embed_font)
+    """The PDF's bytes, in the language of `t`. `generated` is also the document's creation
+    date, so the same input gives the same bytes."""
+    blocks = report_blocks(records, start, end, summary, include_notes, generated, chart_png, t)
+    subject = t.gettext("RLS diary {start} to {end}", start=start.isoformat(), end=end.isoformat())
+    return render(blocks, subject, generated, t, embed_font=embed_font)
 
 
-def render(blocks: list[Block], subject: str, generated: date, *, embed_font: bool = True) -> bytes:
+def render(
+    blocks: list[Block], subject: str, generated: date, t: Texts, *, embed_font: bool = True
+) -> bytes:
     pdf = _report_class()(orientation="P", unit="mm", format="A4")
+    pdf.texts = t
     fonts = font_dir() if embed_font else None
     if fonts is not None:
         for style, name in _FONT_FILES.items():
             pdf.add_font(FAMILY, style, fonts / name)
         pdf.family_name = FAMILY
-    pdf.set_title(TITLE)
+    pdf.set_title(t.gettext(TITLE))
     pdf.set_subject(subject)
     pdf.set_creator("Stillnight")
-    pdf.set_lang("en")
+    pdf.set_lang(t.language)
     pdf.set_creation_date(datetime.combine(generated, time(), UTC))
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(True, margin=18)
@@ -106,22 +118,29 @@ def font_dir() -> Path | None:
 
 
 @functools.cache
-def _report_class() -> type[FPDF]:
+def _report_class() -> type[ReportPDF]:
     """FPDF with our footer; made on first use so that fpdf2 loads lazily."""
     from fpdf import FPDF
 
-    class ReportPDF(FPDF):
+    class Report(FPDF):
         family_name = "Helvetica"
+        texts: Texts
 
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font(self.family_name, "", 8)
             self.set_text_color(90)
-            line = f"{TITLE} · self-reported data · page {self.page_no()} of {{nb}}"
+            t = self.texts
+            line = t.gettext(
+                "{title} · self-reported data · page {page} of {pages}",
+                title=t.gettext(TITLE),
+                page=t.number(self.page_no()),
+                pages="{nb}",  # fpdf2 puts the page count there when the PDF is written
+            )
             self.cell(0, 5, fit(self, line), align="C")
             self.set_text_color(0)
 
-    return ReportPDF
+    return cast("type[ReportPDF]", Report)
 
 
 def fit(pdf: FPDF, text: str) -> str:
@@ -133,7 +152,7 @@ def fit(pdf: FPDF, text: str) -> str:
     return "".join(ch for ch in text if ch == "\n" or ord(ch) in cmap)
 
 
-def _heading(pdf: FPDF, text: str, first: bool) -> None:
+def _heading(pdf: ReportPDF, text: str, first: bool) -> None:
     size = 18 if first else 13
     if not first:
         if pdf.will_page_break(8 + 4 * ROW_MM):  # keep a heading with what follows it
@@ -145,14 +164,14 @@ def _heading(pdf: FPDF, text: str, first: bool) -> None:
     pdf.ln(1.5)
 
 
-def _paragraph(pdf: FPDF, block: Paragraph) -> None:
+def _paragraph(pdf: ReportPDF, block: Paragraph) -> None:
     pdf.set_font(pdf.family_name, block.style, block.size)
     text = fit(pdf, block.text)
     pdf.multi_cell(0, block.size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
 
 
-def _picture(pdf: FPDF, block: Picture) -> None:
+def _picture(pdf: ReportPDF, block: Picture) -> None:
     width_px, height_px = struct.unpack(">II", block.png[16:24])  # the PNG IHDR chunk
     height = block.width_mm * height_px / width_px
     if pdf.will_page_break(height):
@@ -161,7 +180,7 @@ def _picture(pdf: FPDF, block: Picture) -> None:
     pdf.ln(2)
 
 
-def _table(pdf: FPDF, table: Table) -> None:
+def _table(pdf: ReportPDF, table: Table) -> None:
     """Single-line cells, the header repeated on every page, alternate rows shaded."""
     if pdf.will_page_break(ROW_MM * 3):
         pdf.add_page()
@@ -175,7 +194,7 @@ def _table(pdf: FPDF, table: Table) -> None:
 
 
 def _table_row(
-    pdf: FPDF, cells: tuple[str, ...], widths: tuple[float, ...], *, header: bool = False,
+    pdf: ReportPDF, cells: tuple[str, ...], widths: tuple[float, ...], *, header: bool = False,
     shade: bool = False,
 ) -> None:  # fmt: skip
     pdf.set_font(pdf.family_name, "B" if header else "", TABLE_PT)
@@ -185,7 +204,7 @@ def _table_row(
     pdf.ln(ROW_MM)
 
 
-def _clip(pdf: FPDF, text: str, width: float) -> str:
+def _clip(pdf: ReportPDF, text: str, width: float) -> str:
     """Shorten to the column's width with an ellipsis (a long medicine name, say)."""
     if pdf.get_string_width(text) <= width:
         return text

@@ -20,7 +20,7 @@ from pydantic import SecretStr
 
 from bot.app import build_application, polling
 from bot.clock import ManualClock
-from bot.core import users
+from bot.data import users
 from bot.db import make_engine
 from bot.migrate import upgrade
 from bot.settings import Settings

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from bot.core.clock_parse import ClockError, parse_clock
+from bot.core.problems import Problem
+from bot.parsing.clock import parse_clock
 
 USAGE = "Use /time +2h, /time +30m, /time +1d, /time 07:30 or /time next-month."
 MONTHLY_TIME = time(9, 0)  # after the usual morning time: the monthly summary is due
@@ -33,7 +34,7 @@ def target(arg: str, now: datetime, zone: tzinfo) -> datetime:
         return _at(first, MONTHLY_TIME, zone)
     try:
         wanted = parse_clock(spec)
-    except ClockError:
+    except Problem:
         raise ValueError(USAGE) from None
     when = _at(local.date(), wanted, zone)
     return when if when > now else _at(local.date() + timedelta(days=1), wanted, zone)

@@ -1,0 +1,413 @@
+"""The one engine behind the check-in and the sleep diary: any EntrySpec, one answer at a time.
+
+The dialog row holds the current step (a question id, or one of the steps below), so a tap
+on a button of any other step is stale and changes nothing. Every change is written to the
+entry row at once; the caller commits it with the update. Problems (a value out of range, a
+button that doesn't belong to the step, answers that can't be right together) raise
+:class:`Problem` and leave the row as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Protocol
+
+from bot.core.entries.spec import EntryRow, EntrySpec, Kind, Question
+from bot.core.medicines import looks_like_a_name, medicine_name
+from bot.core.nights import local_time
+from bot.core.problems import Code, Problem
+from bot.parsing import InputParser
+
+RECAP = "rec"  # the recap screen, with an edit button per answer and Save
+SAVED = "saved"  # shown once after Save; the dialog closes
+MEDICINE_NAME = "mdn"  # typing the name of a new medicine
+MEDICINE_TIME = "mdt"  # when the chosen medicine was taken
+ANSWERING_TEXT = {MEDICINE_NAME, MEDICINE_TIME}
+TEXT_KINDS = {Kind.TEXT, Kind.TIME, Kind.DURATION, Kind.COUNT}
+
+
+class DialogState(Protocol):
+    step: str
+    return_to_recap: bool
+
+
+class Listed(Protocol):
+    """A medicine on the user's list."""
+
+    id: int
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When an answer is given: now (UTC) and the user's zone."""
+
+    now: datetime
+    zone: str
+
+    @property
+    def local_now(self) -> datetime:
+        """The user's wall clock ("Just now" for a medicine)."""
+        return local_time(self.now, self.zone)
+
+
+@dataclass(frozen=True)
+class NewMedicine:
+    """A typed medicine name: the caller adds it to the user's list, then `pick_medicine`."""
+
+    name: str
+
+
+# ---------------------------------------------------------------- where we are
+
+
+def asked(spec: EntrySpec, row: EntryRow) -> list[Question]:
+    return [q for q in spec.questions if q.asked(row)]
+
+
+def next_open(spec: EntrySpec, row: EntryRow) -> Question | None:
+    """The first question still to answer; None when every one is answered or skipped."""
+    return next((q for q in asked(spec, row) if q.id not in row.answered), None)
+
+
+def resume_step(spec: EntrySpec, row: EntryRow) -> str:
+    """Where an entry opens: its next open question, or the recap when none is left."""
+    if row.saved_at is not None:
+        return RECAP
+    question = next_open(spec, row)
+    return question.id if question else RECAP
+
+
+def medicine_question(spec: EntrySpec) -> Question:
+    """The medicine question of an entry whose steps reach it (only the check-in's do)."""
+    if spec.medicine is None:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    return spec.medicine
+
+
+def _following(spec: EntrySpec, row: EntryRow, question: Question) -> str:
+    later = spec.questions[spec.questions.index(question) + 1 :]
+    return next((q.id for q in later if q.asked(row)), RECAP)
+
+
+def _advance(spec: EntrySpec, dialog: DialogState, row: EntryRow, question: Question) -> None:
+    """After an answer: back to the recap when editing from it, else the next question."""
+    if dialog.return_to_recap:
+        dialog.step, dialog.return_to_recap = RECAP, False
+    else:
+        dialog.step = _following(spec, row, question)
+
+
+def _back(spec: EntrySpec, dialog: DialogState, row: EntryRow, question: Question) -> None:
+    earlier = [q for q in spec.questions[: spec.questions.index(question)] if q.asked(row)]
+    if not earlier:
+        raise Problem(Code.FIRST_QUESTION)
+    dialog.step = earlier[-1].id
+
+
+# ---------------------------------------------------------------- storing
+
+
+def _mark(row: EntryRow, question: Question, now: datetime) -> None:
+    if question.id not in row.answered:
+        row.answered = [*row.answered, question.id]
+    row.updated_at = now
+
+
+def _clear(row: EntryRow, question: Question) -> None:
+    for stored in question.stored_fields():
+        setattr(row, stored.attribute, None)
+
+
+def _store(
+    spec: EntrySpec, row: EntryRow, question: Question, values: dict[str, object], at: Moment
+) -> None:
+    """Write one answer, apply the skip rules, check the whole entry: all of it or nothing.
+
+    A question whose rule now says "don't ask" gets its implied answer (no awakenings:
+    none of their minutes), which is checked together with the rest.
+    """
+    ruled = [q for q in spec.questions if q.asked_if is not None]
+    before = {c: getattr(row, c) for c in (*values, *(q.column for q in ruled))}
+    for column, value in values.items():
+        setattr(row, column, value)
+    implied = [q for q in ruled if not q.asked(row)]
+    for q in implied:
+        setattr(row, q.column, q.implied)
+    if spec.check is not None:
+        try:
+            spec.check(row, at.zone)
+        except Problem:
+            for column, value in before.items():
+                setattr(row, column, value)
+            raise
+    for q in (question, *implied):
+        _mark(row, q, at.now)
+
+
+def _skip(row: EntryRow, question: Question, now: datetime) -> None:
+    """Skipping clears the answer and counts the question as done."""
+    _clear(row, question)
+    _mark(row, question, now)
+
+
+def pick_medicine(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, medicine_id: int, now: datetime
+) -> None:
+    """Chosen, but not answered until the time taken is given (or skipped).
+
+    The medicine question's fields are, in order: taken or not, which one, and when.
+    """
+    took, which, _ = medicine_question(spec).fields
+    setattr(row, took.attribute, True)
+    setattr(row, which.attribute, medicine_id)
+    row.updated_at = now
+    dialog.step = MEDICINE_TIME
+
+
+# ---------------------------------------------------------------- a tap
+
+
+def press(
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    action: str,
+    at: Moment,
+    medicines: Sequence[Listed] = (),
+) -> None:
+    """Apply one button of the dialog's current step."""
+    step = dialog.step
+    if step == RECAP:
+        _press_recap(spec, dialog, row, action, at)
+    elif step == MEDICINE_NAME:
+        if action != "back":
+            raise Problem(Code.TYPE_MEDICINE_NAME_OR_BACK)
+        dialog.step = medicine_question(spec).id
+    elif step == MEDICINE_TIME:
+        _press_medicine_time(spec, dialog, row, action, at)
+    else:
+        question = spec.question(step)
+        if question is None:
+            raise Problem(Code.BUTTON_NOT_HERE)
+        _press_question(spec, dialog, row, question, action, at, medicines)
+
+
+def _press_recap(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, action: str, at: Moment
+) -> None:
+    if action == "save":
+        row.saved_at = row.updated_at = at.now
+        dialog.step = SAVED
+    elif action.startswith("e") and spec.question(action[1:]) is not None:
+        dialog.step, dialog.return_to_recap = action[1:], True
+    else:
+        raise Problem(Code.BUTTON_NOT_HERE)
+
+
+def _press_medicine_time(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, action: str, at: Moment
+) -> None:
+    if action == "back":
+        dialog.step = medicine_question(spec).id
+        return
+    if action == "now":
+        taken: time | None = at.local_now.time().replace(second=0, microsecond=0)
+    elif action == "skip":
+        taken = None
+    elif action.startswith("h"):
+        taken = _button_clock(action[1:])
+    else:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    _set_medicine_time(spec, dialog, row, taken, at)
+
+
+def _set_medicine_time(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, taken: time | None, at: Moment
+) -> None:
+    question = medicine_question(spec)
+    setattr(row, question.fields[2].attribute, taken)
+    _mark(row, question, at.now)
+    _advance(spec, dialog, row, question)
+
+
+def _press_question(
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    question: Question,
+    action: str,
+    at: Moment,
+    medicines: Sequence[Listed],
+) -> None:
+    kind, raw = question.kind, action[1:]
+    if action == "back":
+        _back(spec, dialog, row, question)
+        return
+    if action == "skip":
+        _skip(row, question, at.now)
+    elif kind in (Kind.CHOICES, Kind.FLAGS) and action.startswith("t"):
+        _toggle(row, question, raw, at.now)
+        return
+    elif (kind in (Kind.CHOICES, Kind.FLAGS) and action == "done") or (
+        kind is Kind.TEXT and action == "keep"
+    ):
+        _confirm(row, question, at.now)
+    elif kind is Kind.MEDICINE:
+        _press_medicine(spec, dialog, row, question, action, at, medicines)
+        return
+    elif action.startswith("v") and kind is not Kind.TEXT:
+        _store(spec, row, question, {question.column: _button_value(question, raw)}, at)
+    else:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    _advance(spec, dialog, row, question)
+
+
+def _button_value(question: Question, raw: str) -> object:
+    """The value a button of this question carries, checked as strictly as typed text."""
+    if question.kind is Kind.CHOICE:
+        option = question.option(raw)
+        if option is None:
+            raise Problem(Code.NOT_AN_OPTION)
+        return option.stored
+    if question.kind is Kind.TIME:
+        return _button_clock(raw)
+    number = _digits(raw)
+    if question.kind is Kind.SCALE:
+        return _on_scale(question, number)
+    return number
+
+
+def _digits(raw: str) -> int:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    return int(raw)
+
+
+def _button_clock(hhmm: str) -> time:
+    if len(hhmm) != 4:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    hours, minutes = divmod(_digits(hhmm), 100)
+    if hours > 23 or minutes > 59:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    return time(hours, minutes)
+
+
+def _on_scale(question: Question, value: int) -> int:
+    if not 0 <= value <= question.maximum:
+        raise Problem(Code.SCALE_OUT_OF_RANGE, most=question.maximum)
+    return value
+
+
+def _toggle(row: EntryRow, question: Question, code: str, now: datetime) -> None:
+    """Switch one option of a several-choices or flags question; stored at once."""
+    option = question.option(code)
+    if option is None:
+        raise Problem(Code.NOT_AN_OPTION)
+    if option.field is not None:  # FLAGS: the option's own column
+        setattr(row, option.field.attribute, not getattr(row, option.field.attribute))
+    else:
+        chosen = set(getattr(row, question.column) or []) ^ {option.code}
+        ordered = [o.code for o in question.options if o.code in chosen]
+        setattr(row, question.column, ordered or None)
+    row.updated_at = now
+
+
+def _confirm(row: EntryRow, question: Question, now: datetime) -> None:
+    """Done (or Keep): the answer stands as shown; an untouched flag means no."""
+    for stored in question.stored_fields() if question.kind is Kind.FLAGS else ():
+        if getattr(row, stored.attribute) is None:
+            setattr(row, stored.attribute, False)
+    _mark(row, question, now)
+
+
+def _press_medicine(
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    question: Question,
+    action: str,
+    at: Moment,
+    medicines: Sequence[Listed],
+) -> None:
+    if action == "none":
+        for stored, value in zip(question.fields, (False, None, None), strict=True):
+            setattr(row, stored.attribute, value)
+        _mark(row, question, at.now)
+        _advance(spec, dialog, row, question)
+    elif action == "add":
+        dialog.step = MEDICINE_NAME
+    elif action.startswith("m"):
+        medicine_id = _digits(action[1:])
+        if medicine_id not in {m.id for m in medicines}:
+            raise Problem(Code.MEDICINE_NOT_LISTED)
+        pick_medicine(spec, dialog, row, medicine_id, at.now)
+    else:
+        raise Problem(Code.BUTTON_NOT_HERE)
+
+
+# ---------------------------------------------------------------- typed text
+
+
+def takes_text(spec: EntrySpec, step: str, text: str, parser: InputParser) -> bool:
+    """Whether typed text at this step is meant as its answer (else it may be a question)."""
+    if parser.is_skip(text) or step in ANSWERING_TEXT:
+        return True
+    question = spec.question(step)
+    if question is None:
+        return False
+    if question.kind is Kind.SCALE:
+        return parser.looks_like_number(text)
+    return question.kind in TEXT_KINDS
+
+
+def type_answer(
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    text: str,
+    at: Moment,
+    parser: InputParser,
+) -> NewMedicine | None:
+    """Apply a typed answer, read by the parser of the user's language. A new medicine's
+    name is returned for the caller to add."""
+    step = dialog.step
+    if parser.is_skip(text) and step not in (RECAP, MEDICINE_NAME):
+        press(spec, dialog, row, "skip", at)
+        return None
+    if step == MEDICINE_TIME:
+        _set_medicine_time(spec, dialog, row, parser.clock(text), at)
+        return None
+    question = spec.question(step)
+    if step == MEDICINE_NAME or (
+        question is not None and question.kind is Kind.MEDICINE and looks_like_a_name(text)
+    ):
+        return NewMedicine(medicine_name(text))
+    if question is None or question.kind not in (*TEXT_KINDS, Kind.SCALE):
+        raise Problem(Code.TAP_A_BUTTON)
+    _store(spec, row, question, {question.column: _typed_value(question, text, parser)}, at)
+    _advance(spec, dialog, row, question)
+    return None
+
+
+def _typed_value(question: Question, text: str, parser: InputParser) -> object:
+    match question.kind:
+        case Kind.SCALE:
+            try:
+                return _on_scale(question, parser.number(text))
+            except Problem as problem:
+                if problem.code is Code.NUMBER_UNREADABLE:
+                    raise Problem(Code.SCALE_TAP_OR_TYPE, most=question.maximum) from problem
+                raise
+        case Kind.TIME:
+            return parser.clock(text)
+        case Kind.DURATION:
+            return parser.minutes(text)
+        case Kind.COUNT:
+            return parser.count(text)
+        case _:
+            note = text.strip()
+            if len(note) > question.maximum:
+                raise Problem(Code.NOTE_TOO_LONG, length=len(note), most=question.maximum)
+            return note

@@ -1,0 +1,48 @@
+"""The English input parser: times, durations, counts, numbers, skip and yes/no words."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from bot.core.problems import Code, Problem
+from bot.parsing.amounts import parse_count, parse_minutes
+from bot.parsing.clock import parse_clock
+from bot.parsing.numbers import normalize, words_to_digits
+
+SKIP_WORDS = {"skip", "pass", "next", "-"}
+YES_WORDS = {"yes", "y", "yeah", "yep", "sure", "ok", "okay", "please", "yes please"}
+NO_WORDS = {"no", "n", "nope", "no thanks", "no thank you", "nah"}
+
+
+class EnglishInput:
+    def clock(self, text: str) -> time:
+        return parse_clock(text)
+
+    def minutes(self, text: str) -> int:
+        return parse_minutes(text)
+
+    def count(self, text: str) -> int:
+        return parse_count(text)
+
+    def number(self, text: str) -> int:
+        cleaned = words_to_digits(normalize(text).removesuffix("/10").strip())
+        if not (cleaned.isascii() and cleaned.isdigit()):
+            raise Problem(Code.NUMBER_UNREADABLE)
+        return int(cleaned)
+
+    def looks_like_number(self, text: str) -> bool:
+        return any(ch.isdigit() for ch in words_to_digits(normalize(text)))
+
+    def is_skip(self, text: str) -> bool:
+        return text.strip().strip(".!").casefold() in SKIP_WORDS
+
+    def yes_no(self, text: str) -> bool | None:
+        said = normalize(text).strip(",")
+        if said in YES_WORDS:
+            return True
+        if said in NO_WORDS:
+            return False
+        return None
+
+
+ENGLISH = EnglishInput()

@@ -1,0 +1,31 @@
+"""What the running bot holds in PTB's bot_data: settings, clock, database, dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.clock import Clock, SystemClock
+from bot.i18n import Texts, texts_for
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.reminders.dispatcher import Dispatcher
+
+
+@dataclass
+class Resources:
+    """Held in bot_data; the engine is made when the bot starts, inside its event loop."""
+
+    settings: Settings = field(default_factory=Settings)
+    clock: Clock = field(default_factory=SystemClock)
+    engine: AsyncEngine | None = None
+    sessionmaker: async_sessionmaker[AsyncSession] | None = None
+    dispatcher: Dispatcher | None = None
+    warming: asyncio.Future[None] | None = None  # the place index, built in a thread at start
+    # A language's texts; tests hand in a catalog of their own (tests/test_catalog_e2e.py).
+    texts: Callable[[str], Texts] = texts_for

@@ -1,0 +1,204 @@
+"""The check-in and the sleep diary as dialogs: open one, apply a tap or a typed answer, and
+gather what its screen shows, all in the update's one transaction.
+
+A tap counts only when it belongs to the user's open dialog, for that very entry, at the
+step the dialog is at; anything else (an old message, a double tap, forged data) changes
+nothing, and the screen of where the user really is comes back instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from bot.core.dialogs import Flow
+from bot.core.entries import engine
+from bot.core.entries.checkin import CHECKIN
+from bot.core.entries.diary import DIARY
+from bot.core.entries.engine import MEDICINE_TIME, RECAP, SAVED, Moment
+from bot.core.entries.spec import EntrySpec, Kind, Question
+from bot.core.nights import last_night, local_time, night_of
+from bot.core.problems import Problem
+from bot.core.sleep_choices import usual_time
+from bot.data import Tx, dialogs, entries, users
+from bot.data.entries import Entry, EntryModel
+from bot.parsing import InputParser
+from models import Checkin, Dialog, Medicine, SleepDiary, User
+
+CATCH_UP_NIGHTS = 3  # missed mornings offered after a diary is saved
+
+
+@dataclass(frozen=True)
+class EntryKind:
+    """One kind of entry and its dialog: spec, table, and which night it opens on."""
+
+    flow: Flow
+    spec: EntrySpec
+    model: EntryModel
+    default_night: Callable[[datetime, str], date]
+    catch_up: bool = False  # after saving, offer recent nights still without an entry
+
+
+CHECKIN_ENTRY = EntryKind(Flow.CHECKIN, CHECKIN, Checkin, night_of)
+DIARY_ENTRY = EntryKind(Flow.MORNING, DIARY, SleepDiary, last_night, catch_up=True)
+ENTRY_KINDS = {kind.flow: kind for kind in (CHECKIN_ENTRY, DIARY_ENTRY)}
+
+
+@dataclass(frozen=True)
+class EntryScreen:
+    """Everything one screen of an entry shows, read in the transaction that changed it."""
+
+    kind: EntryKind
+    entry: Entry
+    step: str
+    now: datetime
+    zone: str
+    shown_in: int | None  # the message that held the dialog's buttons until now
+    medicines: list[Medicine] = field(default_factory=list)
+    usual: time | None = None  # a time question: the user's usual answer, for the buttons
+    derived: dict[str, object] = field(default_factory=dict)
+    missing: list[date] = field(default_factory=list)  # saved: recent nights still open
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What a tap did. `screen` is the new screen (`stale`: the one the user is really at,
+    or None when they are in no entry dialog of this kind); `problem` why it was refused."""
+
+    screen: EntryScreen | None
+    stale: bool = False
+    problem: Problem | None = None
+
+
+def ready(user: User | None) -> bool:
+    """Entries are for users who agreed to store answers and finished setting up."""
+    return user is not None and user.consent and user.onboarded
+
+
+async def open_entry(
+    tx: Tx, kind: EntryKind, user: User, night: date | None, now: datetime
+) -> EntryScreen:
+    """The entry of `night` (default: the current one), at its next open question."""
+    night = night or kind.default_night(now, user.zone)
+    entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    dialog = await dialogs.open_dialog(
+        tx, user.id, kind.flow, engine.resume_step(kind.spec, entry), now, night=night
+    )
+    return await _screen(tx, kind, user, dialog, entry, now)
+
+
+async def current(
+    tx: Tx, kind: EntryKind, user: User, dialog: Dialog, now: datetime
+) -> EntryScreen:
+    """The screen of the dialog's entry at its step (created afresh if it was deleted)."""
+    night = dialog.night or kind.default_night(now, user.zone)
+    entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    return await _screen(tx, kind, user, dialog, entry, now)
+
+
+async def press(
+    tx: Tx,
+    kind: EntryKind,
+    user_id: int,
+    tap: tuple[int, str, str],
+    now: datetime,
+) -> Pressed:
+    """Apply a tap (entry id, step, action) if it is live; see the module docstring."""
+    entry_id, step, action = tap
+    dialog = await dialogs.get_dialog(tx, user_id)
+    entry = await entries.by_id(tx, kind.model, entry_id)
+    if dialog is None or dialog.flow != kind.flow:
+        return Pressed(None, stale=True)
+    user = dialog.user
+    live = (
+        entry is not None
+        and entry.user_id == user_id
+        and entry.night == dialog.night
+        and dialog.step == step
+    )
+    if not live or entry is None:
+        return Pressed(await current(tx, kind, user, dialog, now), stale=True)
+    medicines = await users.medicines(user) if _uses_medicines(kind.spec, step) else []
+    try:
+        engine.press(kind.spec, dialog, entry, action, Moment(now, user.zone), medicines)
+    except Problem as problem:
+        return Pressed(None, problem=problem)
+    dialog.updated_at = now
+    screen = await _screen(tx, kind, user, dialog, entry, now)
+    if dialog.step == SAVED:
+        await dialogs.close_dialog(tx, user_id)
+    return Pressed(screen)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A typed answer's outcome: the screen to show next, and the problem if it was refused."""
+
+    screen: EntryScreen
+    problem: Problem | None = None
+
+
+async def type_answer(
+    tx: Tx, kind: EntryKind, dialog: Dialog, text: str, now: datetime, parser: InputParser
+) -> Typed | None:
+    """A typed answer at the dialog's step; None when the text is no answer for this step
+    (it may be a question for the FAQ)."""
+    user = dialog.user
+    night = dialog.night or kind.default_night(now, user.zone)
+    entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    try:
+        added = engine.type_answer(kind.spec, dialog, entry, text, Moment(now, user.zone), parser)
+    except Problem as problem:
+        if not engine.takes_text(kind.spec, dialog.step, text, parser):
+            return None
+        return Typed(await _screen(tx, kind, user, dialog, entry, now), problem)
+    if added is not None:
+        medicine = await users.add_medicine(tx, user, added.name)
+        engine.pick_medicine(kind.spec, dialog, entry, medicine.id, now)
+    dialog.updated_at = now
+    return Typed(await _screen(tx, kind, user, dialog, entry, now))
+
+
+def _uses_medicines(spec: EntrySpec, step: str) -> bool:
+    """Whether showing this step, or a tap on it, needs the user's list of medicines."""
+    if spec.medicine is None:
+        return False
+    return step in (spec.medicine.id, MEDICINE_TIME, RECAP, SAVED)
+
+
+async def _screen(
+    tx: Tx, kind: EntryKind, user: User, dialog: Dialog, entry: Entry, now: datetime
+) -> EntryScreen:
+    step = dialog.step
+    question = kind.spec.question(step)
+    medicines = await users.medicines(user) if _uses_medicines(kind.spec, step) else []
+    derived = dict(kind.spec.derive(entry, user.zone)) if kind.spec.derive else {}
+    return EntryScreen(
+        kind=kind,
+        entry=entry,
+        step=step,
+        now=now,
+        zone=user.zone,
+        shown_in=dialog.message_id,
+        medicines=medicines,
+        usual=await _usual(tx, kind, entry, question),
+        derived=derived,
+        missing=await _missing(tx, kind, user, entry.night) if step == SAVED else [],
+    )
+
+
+async def _usual(tx: Tx, kind: EntryKind, entry: Entry, question: Question | None) -> time | None:
+    if question is None or question.kind is not Kind.TIME:
+        return None
+    return usual_time(await entries.recent_times(tx, kind.model, entry, question.column))
+
+
+async def _missing(tx: Tx, kind: EntryKind, user: User, night: date) -> list[date]:
+    """Recent nights without a saved entry, only since the user joined."""
+    if not kind.catch_up:
+        return []
+    joined = local_time(user.created_at, user.zone).date() - timedelta(days=1)
+    nights = [night - timedelta(days=d) for d in range(1, CATCH_UP_NIGHTS + 1)]
+    saved = await entries.saved_among(tx, kind.model, user.id, nights)
+    return [n for n in sorted(nights) if n not in saved and n >= joined]

@@ -1,0 +1,61 @@
+"""The reminders as the user answers them: Start, snooze, skip tonight; /pause and /resume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from bot.core.schedule import Kind, pause_until, snooze_until
+from bot.data import Tx, deliveries, reminders, users
+from bot.data.deliveries import Status
+from models import User
+
+FOREVER = datetime(9999, 12, 31, tzinfo=UTC)  # paused "until I /resume"
+SNOOZES = {"s30": 30, "s60": 60}
+PAUSE_DAYS = (1, 3, 7, 0)  # 0: until /resume
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A reminder's button, taken: which reminder, for which night, and until when it was
+    snoozed (None unless it was)."""
+
+    kind: Kind
+    night: date
+    snoozed_until: datetime | None = None
+
+
+async def answer(
+    tx: Tx, user_id: int, delivery_id: int, action: str, now: datetime
+) -> Answered | None:
+    """Start, s30, s60 or skip; None when the reminder is not this user's, or answered."""
+    delivery = await deliveries.owned(tx, delivery_id, user_id)
+    if delivery is None:
+        return None
+    delivery.status = Status.ACTED  # one answer per reminder, even if tapped twice
+    kind = Kind(delivery.kind)
+    if action in SNOOZES:
+        at = snooze_until(now, SNOOZES[action])
+        await deliveries.snooze(tx, delivery, at)
+        return Answered(kind, delivery.night, at)
+    if action == "skip":
+        await deliveries.cancel_pending(tx, delivery)
+    return Answered(kind, delivery.night)
+
+
+async def pause(tx: Tx, user_id: int, days: int, now: datetime) -> User | None:
+    """Pause for `days` local days (0: until /resume); None when the user is not set up."""
+    user = await users.get_user(tx, user_id)
+    if user is None or not user.onboarded:
+        return None
+    user.paused_until = pause_until(now, days, user.zone) if days else FOREVER
+    return user
+
+
+async def resume(tx: Tx, user_id: int, now: datetime) -> User | None:
+    user = await users.get_user(tx, user_id)
+    if user is None or not user.onboarded:
+        return None
+    user.paused_until = None
+    await reminders.reschedule(tx, user, now)
+    return user
