@@ -28,6 +28,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from datetime import time as clock
 
+from bot.core.doses import TakenDose
 from bot.core.records import NightRecord
 from bot.core.sleep_diary import DiaryTimes, metrics
 from bot.core.summary import summarize
@@ -99,7 +100,9 @@ def _checkin(rng: random.Random, severity: int, progress: float) -> dict[str, ob
     if rng.random() < 0.2 * progress:  # arms later in the year
         locations.append("arms")
     took = rng.random() < 0.6
-    medicine = rng.choice(["pramipexole", "pramipexole", "gabapentin"]) if took else None
+    medicines = [TakenDose("pramipexole", _clock(rng.gauss(21 * 60 + 30, 25)), "0.25 mg")]
+    if rng.random() < 0.4:
+        medicines.append(TakenDose("iron", _clock(rng.gauss(18 * 60, 20))))
     return {
         "checkin_saved": True,
         "severity": severity,
@@ -108,12 +111,12 @@ def _checkin(rng: random.Random, severity: int, progress: float) -> dict[str, ob
         "locations": tuple(locations),
         "sensations": tuple(rng.sample(["creeping", "tingling", "aching", "pulling"], 2)),
         "took_medicine": took,
-        "medicine": medicine,
-        "medicine_time": _clock(rng.gauss(21 * 60 + 30, 25)) if took else None,
+        "medicines": tuple(medicines) if took else (),
         "caffeine": rng.random() < 0.3,
         "alcohol": rng.random() < 0.2,
         "exercise": rng.random() < 0.4,
         "nicotine": False,
+        "own_factors": ("long car ride",) if rng.random() < 0.1 else (),
         "note": rng.choice(NOTES) if rng.random() < 0.15 else None,
     }
 

@@ -147,7 +147,7 @@ class ReminderTap:
 @dataclass(frozen=True)
 class SettingsTap:
     action: str
-    medicine_id: int | None
+    item_id: int | None  # a medicine's or a factor's
 
 
 @dataclass(frozen=True)

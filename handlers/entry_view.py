@@ -9,7 +9,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.dialogs import Flow
-from bot.core.entries.engine import MEDICINE_NAME, MEDICINE_TIME, RECAP, SAVED
+from bot.core.doses import Dose
+from bot.core.entries.engine import MEDICINE_NAME, MEDICINE_TIME, RECAP, SAVED, doses_of
 from bot.core.entries.spec import Kind, Question
 from bot.core.nights import local_time
 from bot.core.sleep_choices import time_choices
@@ -87,6 +88,14 @@ def _question(screen: EntryScreen, question: Question, t: Texts) -> View:
 
 
 def _nav(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
+    """Skip and Back; when an answer was opened from the recap: keep it, or clear it."""
+    if screen.editing and question.id in screen.entry.answered:
+        return [
+            [
+                button(t.gettext("↩ Keep as it was"), _data(screen, question.id, "keep")),
+                button(t.gettext("Clear answer"), _data(screen, question.id, "skip")),
+            ]
+        ]
     nav = [button(t.gettext("Skip"), _data(screen, question.id, "skip"))]
     if question is not screen.kind.spec.questions[0]:
         nav.append(button(t.gettext("« Back"), _data(screen, question.id, "back")))
@@ -138,9 +147,23 @@ def _choices(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
         )
         for o in question.options
     ]
+    if question.kind is Kind.FLAGS:
+        labels += _own_factors(screen, question)
+    done = [button(t.gettext("Done ➜"), _data(screen, question.id, "done"))]
+    if question.kind is Kind.FLAGS and not screen.editing:
+        done.append(button(t.gettext("✅ That's all, save"), _data(screen, question.id, "all")))
+    return [*rows(labels, question.per_row), done]
+
+
+def _own_factors(screen: EntryScreen, question: Question) -> list[InlineKeyboardButton]:
+    """The user's own factors, after the built-in ones; a retired one only if ticked."""
+    ticked = set(getattr(screen.entry, question.column) or [])
     return [
-        *rows(labels, question.per_row),
-        [button(t.gettext("Done ➜"), _data(screen, question.id, "done"))],
+        button(
+            _ticked(short_label(f.name), f.name in ticked), _data(screen, question.id, f"o{f.id}")
+        )
+        for f in screen.factors
+        if not f.retired or f.name in ticked
     ]
 
 
@@ -170,28 +193,30 @@ def _amount(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
 
 
 def _medicine(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
+    """Each medicine on the list, ticked with its time when taken; None today; Done."""
     entry = screen.entry
-    took, which, _ = question.fields
-    chosen = getattr(entry, which.attribute)
+    ticked = {d.medicine_id: d for d in doses_of(screen.kind.spec, entry)}
+    took = getattr(entry, question.fields[0].attribute)
     keyboard = [
-        [
-            button(
-                _ticked(t.gettext("None today"), getattr(entry, took.attribute) is False),
-                _data(screen, question.id, "none"),
-            )
-        ]
-    ]
-    keyboard += [
-        [
-            button(
-                _ticked(short_label(m.name), chosen == m.id), _data(screen, question.id, f"m{m.id}")
-            )
-        ]
+        [button(_dose_label(m.name, ticked.get(m.id), t), _data(screen, question.id, f"m{m.id}"))]
         for m in screen.medicines
-        if not m.retired or chosen == m.id
+        if not m.retired or m.id in ticked
     ]
     keyboard.append([button(t.gettext("➕ Add a medicine"), _data(screen, question.id, "add"))])
+    if ticked:
+        done = t.ngettext("Done: {n} medicine ➜", "Done: {n} medicines ➜", len(ticked))
+        keyboard.insert(0, [button(done, _data(screen, question.id, "done"))])
+    else:
+        none = _ticked(t.gettext("None today"), took is False)
+        keyboard.insert(0, [button(none, _data(screen, question.id, "none"))])
     return keyboard
+
+
+def _dose_label(name: str, dose: Dose | None, t: Texts) -> str:
+    if dose is None:
+        return short_label(name)
+    when = f" · {t.clock(dose.taken)}" if dose.taken is not None else ""
+    return _ticked(short_label(name, 30) + when, True)
 
 
 def _text(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
@@ -211,9 +236,9 @@ KEYBOARDS: dict[Kind, Callable[[EntryScreen, Question, Texts], Keyboard]] = {
 }
 
 
-def short_label(name: str) -> str:
+def short_label(name: str, most: int = 40) -> str:
     """Button labels are plain text; only trim what would not fit on a phone."""
-    return name if len(name) <= 40 else name[:39] + "…"
+    return name if len(name) <= most else name[: most - 1] + "…"
 
 
 # ---------------------------------------------------------------- the medicine's own steps
@@ -229,11 +254,15 @@ def _medicine_name(screen: EntryScreen, t: Texts) -> View:
 
 
 def _medicine_time(screen: EntryScreen, t: Texts) -> View:
-    chosen = getattr(screen.entry, "medicine_id", None)
-    medicine = next((m for m in screen.medicines if m.id == chosen), None)
+    ticked = doses_of(screen.kind.spec, screen.entry)
+    medicine = next(
+        (m for m in screen.medicines if ticked and m.id == ticked[-1].medicine_id), None
+    )
     name = escape(medicine.name) if medicine else t.gettext("it")
     text = _header(screen, t, t.gettext("medicine")) + t.gettext(
-        "When did you take {name}? Tap a time, or type one like 20:30 or 8:30pm.", name=name
+        "When did you take {name}? Tap a time, or type one like 20:30 or 8:30pm. "
+        "You can add the amount if you like: 20:30 0.25 mg.",
+        name=name,
     )
     hour = local_time(screen.now, screen.zone).replace(minute=0, second=0, microsecond=0)
     times = [hour - timedelta(hours=h) for h in range(4)]
@@ -241,8 +270,8 @@ def _medicine_time(screen: EntryScreen, t: Texts) -> View:
         [button(t.gettext("Just now"), _data(screen, MEDICINE_TIME, "now"))],
         [button(t.clock(at.time()), _data(screen, MEDICINE_TIME, f"h{at:%H%M}")) for at in times],
         [
-            button(t.gettext("Skip"), _data(screen, MEDICINE_TIME, "skip")),
-            button(t.gettext("« Back"), _data(screen, MEDICINE_TIME, "back")),
+            button(t.gettext("Skip the time"), _data(screen, MEDICINE_TIME, "skip")),
+            button(t.gettext("« Untick"), _data(screen, MEDICINE_TIME, "back")),
         ],
     ]
     return View(text, InlineKeyboardMarkup(keyboard))
@@ -272,7 +301,7 @@ def _single(screen: EntryScreen, question: Question, t: Texts) -> str | None:
             return t.gettext(option.label) if option else None
         case Kind.CHOICES:
             labels = {o.code: t.gettext(o.label) for o in question.options}
-            return t.join([labels[k] for k in value if k in labels]) or None
+            return t.join([labels[k] for k in value if k in labels]) or t.gettext("none")
         case Kind.TIME:
             return t.clock(value)
         case Kind.DURATION:
@@ -284,22 +313,31 @@ def _single(screen: EntryScreen, question: Question, t: Texts) -> str | None:
 
 def _flags(screen: EntryScreen, question: Question, t: Texts) -> str | None:
     states = [(o, getattr(screen.entry, o.field.attribute)) for o in question.options if o.field]
-    if all(state is None for _, state in states):
+    own = list(getattr(screen.entry, question.column) or [])
+    if all(state is None for _, state in states) and not own:
         return None
-    on = [t.gettext(o.label) for o, state in states if state]
+    on = [t.gettext(o.label) for o, state in states if state] + own
     return t.join(on) if on else t.gettext("none of these")
 
 
 def _medicine_answer(screen: EntryScreen, question: Question, t: Texts) -> str | None:
-    took, which, when = (getattr(screen.entry, f.attribute) for f in question.fields)
+    took = getattr(screen.entry, question.fields[0].attribute)
     if took is None:
         return None
     if not took:
         return t.gettext("none")
-    name = next((m.name for m in screen.medicines if m.id == which), t.gettext("a medicine"))
-    if when is None:
-        return name
-    return t.gettext("{name} at {time}", name=name, time=t.clock(when))
+    names = {m.id: m.name for m in screen.medicines}
+    return t.join([_dose_text(names, d, t) for d in doses_of(screen.kind.spec, screen.entry)])
+
+
+def _dose_text(names: dict[int, str], dose: Dose, t: Texts) -> str:
+    name = names.get(dose.medicine_id) or t.gettext("a medicine")
+    text = (
+        name
+        if dose.taken is None
+        else t.gettext("{name} at {time}", name=name, time=t.clock(dose.taken))
+    )
+    return f"{text} ({dose.amount})" if dose.amount else text
 
 
 ANSWERS: dict[Kind, Callable[[EntryScreen, Question, Texts], str | None]] = {

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from telegram import Update
 
-from bot.core.dialogs import SetupStep
+from bot.core.dialogs import SetupStep, Typing
 from bot.core.problems import Problem
 from bot.core.schedule import Kind
 from bot.data import Tx, dialogs, users
@@ -19,14 +19,15 @@ from handlers import callbacks, start, updates
 from handlers.callbacks import SettingsTap
 from handlers.context import BotContext
 from handlers.entries import NEEDS_START
-from handlers.settings_view import medicine_name_view, medicines_view, settings_view
+from handlers.settings_view import factors_view, medicines_view, settings_view, typing_view
 from handlers.shown import Shown, show
 from handlers.views import View, edit_view
 from models import Dialog, User
 
 CHANGES = {step.value for step in (SetupStep.ZONE, SetupStep.CHECKIN_TIME, SetupStep.MORNING_TIME)}
 SWITCHES = {kind.value for kind in Kind}
-NOT_LISTED = N_("That medicine is not on your list any more.")
+NOT_LISTED = N_("That is not on your list any more.")
+TYPING = {step.value: step for step in Typing}
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ class _Reply:
 
 async def screen(tx: Tx, dialog: Dialog, now: datetime, t: Texts) -> View:
     """The current screen of a settings dialog (for the flows table)."""
-    if settings.is_naming(dialog.step):
-        medicine = await settings.renamed(dialog.user, dialog.step)
-        return medicine_name_view(medicine.name if medicine else None, t)
+    found = settings.typing_step(dialog.step)
+    if found is not None:
+        return typing_view(found[0], await settings.typed_about(dialog.user, dialog.step), t)
     return await start.screen(tx, dialog, now, t)
 
 
@@ -58,7 +59,7 @@ async def cmd_settings(update: Update, context: BotContext) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """st:<action>:[<medicine id>]: change the zone or a time, switch something, medicines."""
+    """st:<action>:[<id>]: change the zone or a time, switch something, medicines, factors."""
     query, t = updates.tap(update), context.texts
     tap = callbacks.SETTINGS.decode(query.data)
     async with context.transaction() as tx:
@@ -75,7 +76,7 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 async def _apply(tx: Tx, user: User, tap: SettingsTap, now: datetime, t: Texts) -> _Reply:
-    action, medicine_id = tap.action, tap.medicine_id
+    action, item_id = tap.action, tap.item_id
     if action in CHANGES:
         await settings.change(tx, user, action, now)
         return await _step(tx, user, now, t)
@@ -84,16 +85,24 @@ async def _apply(tx: Tx, user: User, tap: SettingsTap, now: datetime, t: Texts) 
         return _Reply(edit=settings_view(user, rows, now, t))
     if action == "back":
         return _Reply(edit=settings_view(user, await settings.overview(tx, user, now), now, t))
-    if action == "meds":
-        return _Reply(edit=medicines_view(await settings.medicine_list(tx, user), t))
-    if action == "madd" and await settings.start_naming(tx, user, None, now):
-        return await _step(tx, user, now, t)
-    if action == "mren" and medicine_id and await settings.start_naming(tx, user, medicine_id, now):
-        return await _step(tx, user, now, t)
-    if action == "mdel" and medicine_id:
-        listed = await settings.remove_medicine(tx, user, medicine_id)
-        if listed is not None:
-            return _Reply(edit=medicines_view(listed, t))
+    if action in ("meds", "facs"):
+        listed = await settings.medicine_list(tx, user)
+        return _Reply(edit=(medicines_view if action == "meds" else factors_view)(listed, t))
+    if action in TYPING:
+        try:
+            started = await settings.start_typing(tx, user, TYPING[action], item_id, now)
+        except Problem as problem:
+            return _Reply(refusal=problem_text(t, problem))
+        if started:
+            return await _step(tx, user, now, t)
+    if (
+        action == "mdel"
+        and item_id
+        and (lists := await settings.stop_medicine(tx, user, item_id, now))
+    ):
+        return _Reply(edit=medicines_view(lists, t))
+    if action == "fdel" and item_id and (lists := await settings.retire_factor(tx, user, item_id)):
+        return _Reply(edit=factors_view(lists, t))
     return _Reply(refusal=t.gettext(NOT_LISTED))
 
 
@@ -109,13 +118,15 @@ async def _step(tx: Tx, user: User, now: datetime, t: Texts) -> _Reply:
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
 ) -> Shown | None:
-    """Typed answers in /settings: a medicine's name here, a zone or a time as in /start."""
-    if not settings.is_naming(dialog.step):
+    """Typed answers in /settings: a name or what changed here, a zone or a time as in /start."""
+    found = settings.typing_step(dialog.step)
+    if found is None:
         return await start.on_text(tx, dialog, text, now, t, parser)
     old = dialog.message_id
     try:
-        listed = await settings.name_medicine(tx, dialog, text)
+        listed = await settings.type_words(tx, dialog, text, now)
     except Problem as problem:
         view = (await screen(tx, dialog, now, t)).with_prefix(f"<i>{problem_text(t, problem)}</i>")
         return Shown(live=view, retire=old)
-    return Shown(sends=(medicines_view(listed, t),), retire=old)
+    factor_step = found[0] in (Typing.ADD_FACTOR, Typing.RENAME_FACTOR)
+    return Shown(sends=((factors_view if factor_step else medicines_view)(listed, t),), retire=old)

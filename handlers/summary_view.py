@@ -16,6 +16,7 @@ from bot.core.months import month_start
 from bot.core.summary_model import MIN_NIGHTS, MonthSummary, NightPick, Strength, Trend
 from bot.core.summary_stats import options, round_half_up
 from bot.i18n import N_, Texts
+from bot.i18n.medicines import change_words
 
 STUDY_NOTE = N_(
     "<i>People with RLS in the 2013 study slept about 5.5 hours, as reported; "
@@ -76,13 +77,17 @@ def onset_words(t: Texts) -> dict[str, str]:
 def summary_text(summary: MonthSummary, t: Texts) -> str:
     """The whole summary; blocks are separated by a blank line."""
     if not summary.enough:
-        return _not_enough(summary, t)
+        changes = _changes(summary, t)
+        return "\n\n".join(
+            [_not_enough(summary, t), "\n".join(changes)] if changes else [_not_enough(summary, t)]
+        )
     blocks = [
         _header(summary, t),
         _rating(summary, t),
         _sleep(summary, t),
         _onset(summary, t),
         _medicine(summary, t),
+        _changes(summary, t),
         _factors(summary, t),
         _link(summary, t),
     ]
@@ -228,6 +233,15 @@ def _onset(s: MonthSummary, t: Texts) -> list[str]:
     return lines
 
 
+def _changes(s: MonthSummary, t: Texts) -> list[str]:
+    if not s.medicine_changes:
+        return []
+    return [t.gettext("<b>Medicine changes</b>")] + [
+        t.gettext("{day}: {what}", day=t.day(c.day), what=html.escape(change_words(c, t)))
+        for c in s.medicine_changes
+    ]
+
+
 def _medicine(s: MonthSummary, t: Texts) -> list[str]:
     if not s.medicines:
         return []
@@ -261,7 +275,7 @@ def _factors(s: MonthSummary, t: Texts) -> list[str]:
                 "{factor}: {with_average} on {n} nights with, {without_average} on {without} "
                 "without",
                 f.with_nights,
-                factor=labels.get(f.key, f.key),
+                factor=html.escape(labels.get(f.key, f.key)),
                 with_average=t.number(f.with_avg, 1),
                 without_average=t.number(f.without_avg, 1),
                 without=t.number(f.without_nights),

@@ -6,14 +6,16 @@ from models.dialog import Dialog
 from models.diary import SleepDiary
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
-from models.user import Medicine, User
+from models.user import Factor, Medicine, MedicineEvent, User
 
 __all__ = [
     "Base",
     "Checkin",
     "Delivery",
     "Dialog",
+    "Factor",
     "Medicine",
+    "MedicineEvent",
     "ProcessedUpdate",
     "Reminder",
     "SleepDiary",

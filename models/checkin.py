@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -31,12 +31,15 @@ class Checkin(Base):
     locations: Mapped[list[str] | None] = mapped_column(JSON)
     sensations: Mapped[list[str] | None] = mapped_column(JSON)
     took_medicine: Mapped[bool | None]
-    medicine_id: Mapped[int | None] = mapped_column(ForeignKey("medicines.id", ondelete="SET NULL"))
-    medicine_time: Mapped[time | None]
+    # The medicines taken that night, in the order given: [{"id": 3, "time": "21:00",
+    # "amount": "0.25 mg"}], time and amount None when not given (bot/core/doses.py).
+    doses: Mapped[list[dict[str, object]] | None] = mapped_column(JSON)
     caffeine: Mapped[bool | None]
     alcohol: Mapped[bool | None]
     exercise: Mapped[bool | None]
     nicotine: Mapped[bool | None]
+    # The user's own factors that applied, by the name they had that night.
+    own_factors: Mapped[list[str] | None] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     answered: Mapped[list[str]] = mapped_column(JSON, default=list)
     saved_at: Mapped[datetime | None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -36,6 +36,7 @@ class SleepDiary(Base):
     quality: Mapped[int | None]  # 1 very poor .. 5 very good (SleepQuality)
     legs: Mapped[int | None]  # 0 no, 1 a little, 2 a lot (LegsImpact)
     walks: Mapped[int | None]
+    comments: Mapped[str | None] = mapped_column(Text)
     answered: Mapped[list[str]] = mapped_column(JSON, default=list)
     saved_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, ForeignKey, String, false
+from sqlalchemy import BigInteger, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
@@ -32,6 +32,9 @@ class User(Base):
     medicines: Mapped[list[Medicine]] = relationship(
         order_by="Medicine.id", cascade="all, delete-orphan", passive_deletes=True
     )
+    factors: Mapped[list[Factor]] = relationship(
+        order_by="Factor.id", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def zone(self) -> str:
@@ -50,4 +53,41 @@ class Medicine(Base):
     )
     name: Mapped[str] = mapped_column(String(64))
     # Removed from the list in /settings but kept, so past check-ins keep its name.
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class MedicineEvent(Base):
+    """A medicine started, changed ("dose changed", in the user's words) or stopped on a day.
+
+    Summaries and the doctor's report show these beside the nights, so a change in how the
+    nights went can be read against what changed in the treatment.
+    """
+
+    __tablename__ = "medicine_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    medicine_id: Mapped[int] = mapped_column(ForeignKey("medicines.id", ondelete="CASCADE"))
+    day: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(16))  # started, changed, stopped
+    note: Mapped[str | None] = mapped_column(Text)  # what changed, as the user typed it
+    created_at: Mapped[datetime]
+
+
+class Factor(Base):
+    """A factor of the user's own ("long car ride", "iron tablet"), asked in the check-in.
+
+    Check-ins store the names that applied, so renaming or retiring one leaves past nights
+    as they were.
+    """
+
+    __tablename__ = "factors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(40))
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -48,7 +48,8 @@ class PseudoCatalog(NullTranslations):
 
 
 PSEUDO = Texts("en", Locale.parse("en_GB"), PseudoCatalog())
-TYPED = {"Berlin", "Ropinirole", "Long", "walk", "before", "bed", "none", "nonsense"}
+TYPED = {"Berlin", "Ropinirole", "mg", "Long", "walk", "before", "bed", "none", "nonsense"}
+TYPED |= {"Slept", "better", "after", "the"}  # the diary's comments
 
 
 def cldr_words() -> set[str]:
@@ -120,7 +121,8 @@ async def test_every_text_of_every_feature_comes_from_the_catalog(
     await user.tap(pseudo("Done ➜"))
     await user.tap(pseudo("Skip"))
     await user.send("Ropinirole")
-    await user.send("21:00")
+    await user.send("21:00 0.25 mg")
+    await user.tap(pseudo("Done: {n} medicine ➜").format(n=1))
     await user.tap(f"☕ {pseudo('Caffeine after noon')}")
     await user.tap(pseudo("Done ➜"))
     await user.send("Long walk before bed")
@@ -137,6 +139,7 @@ async def test_every_text_of_every_feature_comes_from_the_catalog(
     await user.tap(pseudo("Good"))
     await user.tap(pseudo("A little"))
     await user.send("none")
+    await user.send("Slept better after the walk")
     await user.tap(pseudo("✅ Save"))
 
     await user.command("/summary")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, time
+from datetime import date
 
 from handlers.text import WAITING as DIALOG_WAITING
 from stillnight_dev.standin import BotApiStandin
@@ -65,6 +65,8 @@ async def test_medicine_added_by_name_with_time_and_a_typed_note(
     await user.send("Pregabalin")
     assert "When did you take Pregabalin" in user.last_text
     await user.send("9:15pm")
+    assert "✓ Pregabalin · 21:15" in str(user.last_buttons)
+    await user.tap("Done: 1 medicine ➜")
     await user.tap("☕ Caffeine after noon")
     assert "✓ ☕ Caffeine after noon" in str(user.last_buttons)
     await user.tap("Done ➜")
@@ -73,15 +75,19 @@ async def test_medicine_added_by_name_with_time_and_a_typed_note(
     assert "Long walk, <b>tired</b> & sore" in user.last_text
     await user.tap("✅ Save")
     [checkin] = await stored_checkins(bot, ANA)
-    assert checkin.took_medicine and checkin.medicine_time == time(21, 15)
+    assert checkin.took_medicine and checkin.doses == [
+        {"id": checkin.doses[0]["id"], "time": "21:15", "amount": None}
+    ]
     assert (checkin.caffeine, checkin.exercise) == (True, False)
     assert checkin.note == "Long walk, <b>tired</b> & sore"
-    # The medicine is remembered for the next night.
+    # The medicine is remembered for the next night, ticked with its usual time: one tap.
     bot.clock.advance(days=1)
     await user.command("/checkin")
     for label in ("2", "Skip", "Skip", "Skip", "Skip"):
         await user.tap(label)
-    assert ["Pregabalin"] in user.last_buttons
+    assert ["✓ Pregabalin · 21:15"] in user.last_buttons
+    await user.tap("Done: 1 medicine ➜")
+    assert "Today, did you have" in user.last_text
 
 
 async def test_skip_and_back(bot: BotHarness, standin: BotApiStandin) -> None:
@@ -202,11 +208,12 @@ async def test_typed_answers_out_of_range_or_malformed(
     await user.send("25:99")
     assert "When did you take Ropinirole" in user.last_text
     await user.send("21:00")
+    await user.tap("Done: 1 medicine ➜")
     await user.tap("Done ➜")
     await user.send("n" * 1001)
     assert "1,001 characters" in user.last_text and "1,000" in user.last_text
     [checkin] = await stored_checkins(bot, ANA)
-    assert checkin.severity == 7 and checkin.medicine_time == time(21, 0) and checkin.note is None
+    assert checkin.severity == 7 and checkin.doses[0]["time"] == "21:00" and checkin.note is None
 
 
 async def test_old_button_from_a_finished_checkin(bot: BotHarness, standin: BotApiStandin) -> None:

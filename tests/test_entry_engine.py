@@ -6,15 +6,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from bot.core.doses import Dose
 from bot.core.entries import engine
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
-from bot.core.entries.engine import Moment, NewMedicine
+from bot.core.entries.engine import Mine, Moment, NewMedicine
 from bot.core.problems import Code, Problem
 from bot.i18n import texts_for
 from bot.i18n.problems import problem_text
 from bot.parsing import parser_for
-from models import Checkin, Dialog, Medicine, SleepDiary
+from models import Checkin, Dialog, Factor, Medicine, SleepDiary
 
 NOW = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
 AT = Moment(NOW + timedelta(minutes=7), "Europe/Berlin")  # 22:07 in Berlin
@@ -38,10 +39,16 @@ def diary(step: str = "bed") -> tuple[Dialog, SleepDiary]:
     return dialog, entry
 
 
-def press(
-    dialog: Dialog, checkin: Checkin, action: str, meds: list[Medicine] | None = None
-) -> None:
-    engine.press(CHECKIN, dialog, checkin, action, AT, meds or [])
+MEDS = [
+    Medicine(id=5, user_id=1, name="Pregabalin", retired=False),
+    Medicine(id=6, user_id=1, name="Iron", retired=False),
+    Medicine(id=7, user_id=1, name="Old", retired=True),
+]
+FACTORS = [Factor(id=3, user_id=1, name="Long car ride", retired=False)]
+
+
+def press(dialog: Dialog, checkin: Checkin, action: str) -> None:
+    engine.press(CHECKIN, dialog, checkin, action, AT, Mine(MEDS, FACTORS))
 
 
 def typed(dialog: Dialog, entry: Checkin | SleepDiary, text: str) -> NewMedicine | None:
@@ -96,15 +103,123 @@ def test_skip_clears_and_counts_as_done_and_back_goes_to_the_previous_question()
     assert first.value.code is Code.FIRST_QUESTION
 
 
-def test_medicine_needs_a_time_or_a_skip_and_only_the_users_own() -> None:
+def test_several_medicines_each_with_its_time_and_only_the_users_own() -> None:
     dialog, checkin = fresh("med")
-    meds = [Medicine(id=5, user_id=1, name="Pregabalin")]
-    with pytest.raises(Problem):
-        press(dialog, checkin, "m6", meds)
-    press(dialog, checkin, "m5", meds)
+    for forged in ("m8", "m7"):  # someone else's, and one the user stopped
+        with pytest.raises(Problem):
+            press(dialog, checkin, forged)
+    press(dialog, checkin, "m5")
     assert dialog.step == "mdt" and "med" not in checkin.answered
-    press(dialog, checkin, "now", meds)
-    assert checkin.medicine_time == time(22, 7) and dialog.step == "fac"
+    press(dialog, checkin, "now")
+    assert dialog.step == "med", "back to the list, for the next medicine"
+    press(dialog, checkin, "m6")
+    typed(dialog, checkin, "18:00 2 tablets")
+    with pytest.raises(Problem):  # not on the list
+        press(dialog, checkin, "m8")
+    press(dialog, checkin, "done")
+    assert engine.doses_of(CHECKIN, checkin) == [
+        Dose(5, time(22, 7)),
+        Dose(6, time(18, 0), "2 tablets"),
+    ]
+    assert checkin.took_medicine is True and dialog.step == "fac"
+
+
+def test_a_medicine_ticked_again_is_unticked_and_done_needs_one() -> None:
+    dialog, checkin = fresh("med")
+    press(dialog, checkin, "m5")
+    press(dialog, checkin, "skip")
+    press(dialog, checkin, "m5")
+    assert engine.doses_of(CHECKIN, checkin) == [] and checkin.took_medicine is None
+    with pytest.raises(Problem) as empty:
+        press(dialog, checkin, "done")
+    assert empty.value.code is Code.MEDICINE_PICK_OR_NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "taken", "amount"),
+    [
+        ("21:00 0.25 mg", time(21, 0), "0.25 mg"),
+        ("2 tablets at 9pm", time(21, 0), "2 tablets"),
+        ("9:30pm", time(21, 30), None),
+    ],
+)
+def test_an_amount_typed_with_the_time_is_kept_as_typed(
+    text: str, taken: time, amount: str | None
+) -> None:
+    dialog, checkin = fresh("med")
+    press(dialog, checkin, "m5")
+    typed(dialog, checkin, text)
+    assert engine.doses_of(CHECKIN, checkin) == [Dose(5, taken, amount)]
+
+
+@pytest.mark.parametrize("text", ["none", "no", "nope, nothing", "Nothing", "no meds tonight"])
+def test_none_typed_at_the_medicine_question_means_no_medicine(text: str) -> None:
+    dialog, checkin = fresh("med")
+    assert typed(dialog, checkin, text) is None
+    assert checkin.took_medicine is False and checkin.doses is None and dialog.step == "fac"
+
+
+@pytest.mark.parametrize("text", ["x", "-1", "?"])
+def test_a_medicine_name_must_look_like_one(text: str) -> None:
+    dialog, checkin = fresh("mdn")
+    with pytest.raises(Problem):
+        typed(dialog, checkin, text)
+    assert checkin.doses is None
+
+
+def test_the_usual_medicines_are_ticked_when_the_question_first_shows() -> None:
+    dialog, checkin = fresh("med")
+    usual = [Dose(5, time(21, 0)), Dose(6, time(18, 0))]
+    assert engine.preselect(CHECKIN, checkin, usual, NOW)
+    press(dialog, checkin, "done")
+    assert engine.doses_of(CHECKIN, checkin) == usual and dialog.step == "fac"
+    assert not engine.preselect(CHECKIN, checkin, [Dose(5)], NOW), "answered: left alone"
+
+
+def test_a_quiet_night_skips_the_symptom_questions_and_stores_no_symptoms() -> None:
+    dialog, checkin = fresh()
+    press(dialog, checkin, "v0")
+    assert dialog.step == "med"
+    assert (checkin.onset, checkin.urge, checkin.locations, checkin.sensations) == (
+        "none",
+        "never",
+        [],
+        [],
+    )
+    press(dialog, checkin, "none")
+    press(dialog, checkin, "all")
+    assert dialog.step == engine.SAVED and checkin.saved_at == AT.now
+    assert checkin.caffeine is False and checkin.own_factors == []
+    assert "not" in checkin.answered and checkin.note is None
+
+
+def test_a_quiet_night_rated_higher_after_all_asks_the_symptom_questions() -> None:
+    dialog, checkin = fresh()
+    press(dialog, checkin, "v0")
+    press(dialog, checkin, "none")
+    press(dialog, checkin, "all")
+    dialog.step = "rec"
+    press(dialog, checkin, "esev")
+    press(dialog, checkin, "v4")
+    assert dialog.step == "ons" and checkin.onset is None and "ons" not in checkin.answered
+
+
+def test_own_factors_are_stored_by_name() -> None:
+    dialog, checkin = fresh("fac")
+    press(dialog, checkin, "o3")
+    press(dialog, checkin, "done")
+    assert checkin.own_factors == ["Long car ride"]
+    with pytest.raises(Problem):
+        press(*fresh("fac"), "o4")
+
+
+def test_keep_leaves_an_answer_opened_from_the_recap_as_it_was() -> None:
+    dialog, checkin = fresh()
+    press(dialog, checkin, "v6")
+    dialog.step = "rec"
+    press(dialog, checkin, "esev")
+    press(dialog, checkin, "keep")
+    assert (dialog.step, checkin.severity, dialog.return_to_recap) == ("rec", 6, False)
 
 
 def test_edit_from_recap_returns_to_recap_and_save_marks_saved() -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from bot.db import make_engine
@@ -66,3 +67,68 @@ async def test_processes_starting_at_once_migrate_one_at_a_time(
     async with engine.connect() as connection:
         assert await connection.run_sync(_diff) == []
     await engine.dispose()
+
+
+async def test_one_medicine_a_night_upgrades_to_doses_with_nothing_lost(database_url: str) -> None:
+    """A database made by revision 0004 (one medicine per check-in) upgrades with every
+    answer kept, and a medicine taken before gets its "started" event on its first night."""
+    engine = make_engine(database_url)
+
+    def at_0004(connection: Connection) -> None:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+        connection.execute(
+            text(
+                "INSERT INTO users (id, consent, checkin_time, morning_time, onboarded, active,"
+                " monthly_summary, created_at) VALUES (7, true, '22:00:00', '07:30:00', true,"
+                " true, false, '2026-11-01 10:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO medicines (id, user_id, name, retired)"
+                " VALUES (3, 7, 'Ropinirole', false)"
+            )
+        )
+        for night, medicine, taken in (
+            ("2026-11-02", 3, "'21:30:00'"),
+            ("2026-11-03", 3, "NULL"),
+            ("2026-11-04", "NULL", "NULL"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO checkins (user_id, night, severity, took_medicine, medicine_id,"
+                    f" medicine_time, answered, updated_at) VALUES (7, '{night}', 5,"
+                    f" {'true' if medicine != 'NULL' else 'false'}, {medicine}, {taken},"
+                    " '[\"sev\", \"med\"]', '2026-11-04 10:00:00')"
+                )
+            )
+
+    def up(connection: Connection) -> tuple[list, list]:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        rows = connection.execute(
+            text("SELECT night, severity, took_medicine, doses FROM checkins ORDER BY night")
+        ).all()
+        events = connection.execute(
+            text("SELECT medicine_id, day, kind FROM medicine_events")
+        ).all()
+        return [tuple(r) for r in rows], [tuple(e) for e in events]
+
+    async with engine.begin() as connection:
+        await connection.run_sync(at_0004)
+    async with engine.begin() as connection:
+        rows, events = await connection.run_sync(up)
+    await engine.dispose()
+
+    def doses(raw: object) -> object:
+        return json.loads(raw) if isinstance(raw, str) else raw
+
+    assert [(str(n), s, bool(took), doses(d)) for n, s, took, d in rows] == [
+        ("2026-11-02", 5, True, [{"id": 3, "time": "21:30", "amount": None}]),
+        ("2026-11-03", 5, True, [{"id": 3, "time": None, "amount": None}]),
+        ("2026-11-04", 5, False, None),
+    ]
+    assert [(m, str(day), kind) for m, day, kind in events] == [(3, "2026-11-02", "started")]

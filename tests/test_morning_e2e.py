@@ -30,9 +30,9 @@ async def test_full_diary_from_the_morning_prompt(bot: BotHarness, standin: BotA
     bot.clock.set(berlin(25, 7, 30))
     assert (await bot.dispatch()).sent == 1
     await user.tap("▶ Start")
-    assert "Sleep diary · night of Tue 24 Nov" in user.last_text and "1/10" in user.last_text
+    assert "Sleep diary · night of Tue 24 Nov" in user.last_text and "1/11" in user.last_text
     await user.send("11:10 pm")
-    assert "2/10" in user.last_text
+    assert "2/11" in user.last_text
     await user.tap("23:15")
     await user.tap("20 min")
     await user.tap("2")
@@ -42,8 +42,11 @@ async def test_full_diary_from_the_morning_prompt(bot: BotHarness, standin: BotA
     await user.tap("Poor")
     await user.tap("A lot")
     await user.tap("1")
+    assert "Any comments on the night?" in user.last_text
+    await user.send("Woke at 3 with cramps, walked the hall")
     text = user.last_text
     assert "recap" in text
+    assert "Comments: Woke at 3 with cramps, walked the hall" in text
     # bed 23:10, tried 23:15, woke 06:50, up 07:15: in bed 485 min, slept 455 - 20 - 40 = 395
     assert "Slept 6 h 35 min" in text and "in bed 8 h 05 min" in text
     assert "sleep efficiency 81.4%" in text
@@ -73,13 +76,13 @@ async def test_an_impossible_answer_is_explained_and_nothing_else_is_lost(
     await user.command("/morning")
     await user.send("23:30")
     await user.send("23:00")
-    assert "before you went to bed" in user.last_text and "2/10" in user.last_text
+    assert "before you went to bed" in user.last_text and "2/11" in user.last_text
     await user.send("23:45")
     await user.send("15")
     await user.send("0")
-    assert "6/10" in user.last_text, "no awakenings: their length is not asked"
+    assert "6/11" in user.last_text, "no awakenings: their length is not asked"
     await user.send("23:50")
-    assert "6/10" in user.last_text
+    assert "6/11" in user.last_text
     await user.send("7")
     [diary] = await diaries(bot)
     assert (diary.bed_time, diary.tried_time, diary.latency_min, diary.awake_min) == (
@@ -113,7 +116,7 @@ async def test_a_missed_morning_can_be_filled_in_and_never_duplicates(
     bot.clock.set(berlin(27, 9, 0))
     await user.command("/morning")
     assert "night of Thu 26 Nov" in user.last_text
-    for _ in range(10):
+    for _ in range(11):
         await user.tap("Skip")
     await user.tap("✅ Save")
     assert "Missed a morning?" in user.last_text
@@ -137,7 +140,7 @@ async def test_button_times_follow_the_users_usual_times(
         bot.clock.set(berlin(day, 9, 0))
         await user.command("/morning")
         await user.send("00:40")
-        for _ in range(9):
+        for _ in range(10):
             await user.tap("Skip")
         await user.tap("✅ Save")
     bot.clock.set(berlin(28, 9, 0))

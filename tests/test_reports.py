@@ -18,6 +18,7 @@ from time import sleep
 import pytest
 from matplotlib.image import imread
 
+from bot.core.doses import TakenDose
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
 from bot.core.records import NightRecord
@@ -50,8 +51,7 @@ def night(day: date, severity: int | None = 4, sleep: int | None = 400, **more) 
         "onset": "evening",
         "locations": ("calves", "thighs"),
         "took_medicine": True,
-        "medicine": "pramipexole",
-        "medicine_time": time(21, 30),
+        "medicines": (TakenDose("pramipexole", time(21, 30)),),
         "caffeine": False,
         "diary_saved": sleep is not None,
         "bed_time": time(22, 45),
@@ -186,7 +186,7 @@ def test_csv_one_row_per_night_in_spreadsheet_formats() -> None:
     records = [
         night(date(2026, 3, 1), severity=7, locations=("calves", "arms"), caffeine=True),
         night(date(2026, 3, 2), severity=None, sleep=None, note=None),  # nothing known
-        night(date(2026, 3, 4), took_medicine=False, medicine=None, medicine_time=None),
+        night(date(2026, 3, 4), took_medicine=False, medicines=()),
     ]
     _, rows = read_csv(nights_csv(records, EN))
     assert len(rows) == 3
@@ -195,23 +195,23 @@ def test_csv_one_row_per_night_in_spreadsheet_formats() -> None:
     assert first["severity"] == "7" and first["symptom_onset"] == "evening"
     assert first["locations"] == "calves;arms"
     assert first["caffeine"] == "yes" and first["alcohol"] == ""
-    assert first["medicine_time"] == "21:30" and first["bed_time"] == "22:45"
+    assert first["medicines"] == "pramipexole 21:30" and first["bed_time"] == "22:45"
     assert first["total_sleep_min"] == "400" and first["sleep_efficiency_pct"] == "87.0"
     assert empty["severity"] == "" and empty["checkin_saved"] == "no"
     assert empty["total_sleep_min"] == "" and empty["sleep_efficiency_pct"] == ""
-    assert third["took_medicine"] == "no" and third["medicine"] == ""
+    assert third["took_medicine"] == "no" and third["medicines"] == ""
 
 
 def test_csv_note_survives_and_formulas_are_neutralised() -> None:
     records = [
         night(MARCH, note=NASTY_NOTE),
-        night(MARCH + timedelta(1), note="@SUM(A1:A9)", medicine="+44 drops"),
+        night(MARCH + timedelta(1), note="@SUM(A1:A9)", medicines=(TakenDose("+44 drops"),)),
         night(MARCH + timedelta(2), note="-2+3 felt ok, thanks"),
         night(MARCH + timedelta(3), note="Ноги, ça va 🙂"),
     ]
     _, rows = read_csv(nights_csv(records, EN))
     assert rows[0]["note"] == NASTY_NOTE  # starts with a letter: kept exactly
-    assert rows[1]["note"] == "'@SUM(A1:A9)" and rows[1]["medicine"] == "'+44 drops"
+    assert rows[1]["note"] == "'@SUM(A1:A9)" and rows[1]["medicines"] == "'+44 drops"
     assert rows[2]["note"] == "'-2+3 felt ok, thanks"
     assert rows[3]["note"] == "Ноги, ça va 🙂"
     formula = night(MARCH, note='=HYPERLINK("http://x")')
@@ -235,28 +235,35 @@ def test_report_states_period_nights_table_and_self_reported() -> None:
     assert "Nights logged: 28 of 31 (evening check-in 28, morning sleep diary 28)" in text
     assert EN.gettext(SELF_REPORTED) in text
     assert "Report generated: 2026-04-02" in text
-    assert "Wed 2026-03-04 | 3 | evening | 4 h 30 min | 82% | pramipexole | 21:30" in text
+    assert "Wed 2026-03-04 | 3 | evening | 4 h 30 min | 82% | pramipexole 21:30 | none" in text
     assert "2026-02-27" not in text and "2026-03-02" not in text
 
 
 def test_report_table_marks_unknown_and_no_medicine() -> None:
     records = [
         night(MARCH, severity=None, sleep=None),
-        night(MARCH + timedelta(1), took_medicine=False, medicine=None, medicine_time=None),
+        night(MARCH + timedelta(1), took_medicine=False, medicines=(), caffeine=None),
     ]
     [table] = [b for b in blocks_for(records, False) if isinstance(b, Table)]
     assert table.header == tuple(EN.gettext(name) for name in TABLE_HEADER)
-    assert table.rows[0] == ("Sun 2026-03-01", "–", "evening", "–", "–", "pramipexole", "21:30")
+    assert table.rows[0] == (
+        "Sun 2026-03-01", "–", "evening", "–", "–", "pramipexole 21:30", "none"
+    )  # fmt: skip
     assert table.rows[1][5:] == ("none", "–")
 
 
 def test_notes_only_when_the_user_chooses() -> None:
-    records = [night(MARCH, note=NASTY_NOTE), night(MARCH + timedelta(1), note="  ")]
+    records = [
+        night(MARCH, note=NASTY_NOTE, comments="Woke at 3, cramps"),
+        night(MARCH + timedelta(1), note="  "),
+    ]
     without = block_text(blocks_for(records, include_notes=False))
     with_notes = block_text(blocks_for(records, include_notes=True))
     assert "walked at 2" not in without and "notes" not in without.lower()
+    assert "cramps" not in without
     assert "Patient's notes" in with_notes
-    assert f"Sun 2026-03-01: {NASTY_NOTE}" in with_notes
+    assert f"Sun 2026-03-01, evening note: {NASTY_NOTE}" in with_notes
+    assert "Sun 2026-03-01, morning comments: Woke at 3, cramps" in with_notes
     assert "No notes in this period." in block_text(blocks_for(records[1:], include_notes=True))
 
 
@@ -311,7 +318,9 @@ def full_report(embed_font: bool = True, include_notes: bool = True) -> bytes:
         if i % 9
     ]
     records[5] = replaced(records[5], note="Émile: Ноги ≥ 5 🙂 漢字 – " + NASTY_NOTE)
-    records[6] = replaced(records[6], medicine="a very long medicine name " * 4)
+    records[6] = replaced(
+        records[6], medicines=(TakenDose("a very long medicine name " * 4, time(21, 0)),)
+    )
     december = date(2025, 12, 1)
     summary = summarize(records, december, records)
     chart = month_chart(records, december, EN)
@@ -342,7 +351,7 @@ def test_pdf_text_with_the_builtin_font() -> None:
     assert EN.gettext(SELF_REPORTED).replace("–", "-") in text
     assert "Tue 2025-01-07" in text
     assert "Émile: ???? >= 5 ? ?? - Legs" in text  # folded to Latin-1, not crashed
-    assert text.count("Date Severity Onset Sleep Efficiency Medicine Time") >= 5  # every page
+    assert text.count("Date Severity Onset Sleep Efficiency Medicines and times Factors") >= 5
     assert "page 1 of" in text
     assert "Émile" not in core_font_text(full_report(embed_font=False, include_notes=False))
 

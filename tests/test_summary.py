@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import pytest
 
+from bot.core.doses import TakenDose
 from bot.core.months import month_start
 from bot.core.records import NightRecord
 from bot.core.sleep_diary import DiaryTimes, metrics
@@ -466,7 +467,7 @@ def test_sensation_counts() -> None:
 
 
 def med(day: int, name: str, at: time | None, **answers: object) -> NightRecord:
-    return checkin(day, 5, took_medicine=True, medicine=name, medicine_time=at, **answers)
+    return checkin(day, 5, took_medicine=True, medicines=(TakenDose(name, at),), **answers)
 
 
 def test_medicine_nights_and_median_time() -> None:
@@ -476,8 +477,10 @@ def test_medicine_nights_and_median_time() -> None:
         med(3, "Pregabalin", time(20, 30)),
         med(4, "Ropinirole", time(22, 0)),
         med(5, "Ropinirole", None),
-        checkin(6, 5, took_medicine=False, medicine="Ropinirole"),  # not taken
-        NightRecord(date(2026, 11, 7), took_medicine=True, medicine="Ropinirole"),  # unsaved
+        checkin(6, 5, took_medicine=False, medicines=(TakenDose("Ropinirole"),)),  # not taken
+        NightRecord(  # unsaved
+            date(2026, 11, 7), took_medicine=True, medicines=(TakenDose("Ropinirole"),)
+        ),
     ]
     s = summarize(records, NOV, [])
     # Pregabalin 20:00, 20:30, 21:15 → median 20:30. Ropinirole: one time, too few for "usual".
@@ -653,8 +656,11 @@ def full_month(worth_raising: bool = False) -> tuple[list[NightRecord], list[Nig
                 locations=("calves", "arms") if late else ("calves",),
                 sensations=("tingling",),
                 took_medicine=True,
-                medicine="Pregabalin" if day % 2 else "Gabapentin enacarbil",
-                medicine_time=time(20, 30) if day % 2 else time(18, 45),
+                medicines=(
+                    TakenDose("Pregabalin", time(20, 30))
+                    if day % 2
+                    else TakenDose("Gabapentin enacarbil", time(18, 45)),
+                ),
                 caffeine=day % 3 == 0,
                 alcohol=day % 4 == 0,
                 exercise=day % 2 == 0,

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from models import Checkin, Delivery, SleepDiary
+from models import Checkin, Delivery, MedicineEvent, SleepDiary
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
@@ -211,10 +211,13 @@ async def test_medicines_can_be_added_renamed_and_removed_in_settings(
         await user.tap(label)
     await user.tap("Pregabalin 75")
     await user.tap("Just now")
+    await user.tap("Done: 1 medicine ➜")
     await user.command("/settings")
     await user.tap("💊 My medicines")
-    await user.tap("Remove")
-    assert "None yet" in user.last_text
+    await user.tap("Stop")
+    assert "None yet" in user.last_text and "Stopped: Pregabalin 75" in user.last_text
     async with bot.session() as session:
         checkin = await session.scalar(select(Checkin))
-        assert checkin.medicine_id is not None, "past check-ins keep the medicine"
+        assert checkin.doses and checkin.doses[0]["time"], "past check-ins keep the medicine"
+        events = list(await session.scalars(select(MedicineEvent).order_by(MedicineEvent.id)))
+    assert [e.kind for e in events] == ["started", "stopped"]

@@ -9,7 +9,7 @@ class Flow(StrEnum):
     ONBOARDING = "onboarding"  # consent given; time zone, times, monthly summary
     CHECKIN = "checkin"  # the evening check-in
     MORNING = "morning"  # the morning sleep diary
-    SETTINGS = "settings"  # changing the zone, a time or a medicine's name
+    SETTINGS = "settings"  # changing the zone or a time, naming a medicine or a factor
 
 
 class SetupStep(StrEnum):
@@ -27,5 +27,13 @@ ONBOARDING_ORDER = (
     SetupStep.MORNING_TIME,
     SetupStep.SUMMARY,
 )
-ADD_MEDICINE = "madd"  # a settings step: typing a new medicine's name
-RENAME_MEDICINE = "mren"  # a settings step, followed by the medicine's id
+
+
+class Typing(StrEnum):
+    """Settings steps that wait for typed words; all but the adds are followed by an id."""
+
+    ADD_MEDICINE = "madd"  # a new medicine's name
+    RENAME_MEDICINE = "mren"  # a new name for a medicine
+    CHANGE_MEDICINE = "mchg"  # what changed ("dose changed"): an event of today
+    ADD_FACTOR = "fadd"  # a new factor of the user's own
+    RENAME_FACTOR = "fren"  # a new name for one (past nights keep the old one)

@@ -10,8 +10,10 @@ they compute with. A new question's answers come along without a change here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, time
+from datetime import date
 from typing import Any
+
+from bot.core.doses import TakenDose
 
 
 class NightRecord:
@@ -77,13 +79,18 @@ class NightRecord:
         return self.get("took_medicine")
 
     @property
-    def medicine(self) -> str | None:
-        """The medicine's name as the user gave it."""
-        return self.get("medicine")
+    def medicines(self) -> tuple[TakenDose, ...]:
+        """The medicines taken, in the order given, each with its name, time and amount."""
+        return tuple(self.get("medicines") or ())
 
     @property
-    def medicine_time(self) -> time | None:
-        return self.get("medicine_time")
+    def own_factors(self) -> tuple[str, ...]:
+        """The user's own factors that applied, by the names they had that night."""
+        return tuple(self.get("own_factors") or ())
+
+    @property
+    def comments(self) -> str | None:
+        return self.get("comments")
 
     @property
     def note(self) -> str | None:

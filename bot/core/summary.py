@@ -41,12 +41,13 @@ Definitions (thresholds in summary_model.py):
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from bot.core import summary_signs as signs
+from bot.core.doses import MedicineChange
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
 from bot.core.months import month_start
@@ -88,8 +89,14 @@ def saved_nights(records: Iterable[NightRecord], month: date) -> list[NightRecor
     return [record for _, record in sorted(by_night.items())]
 
 
-def summarize(records: list[NightRecord], month: date, previous: list[NightRecord]) -> MonthSummary:
-    """All figures for `month` (any day of it), with `previous` (last month) for the trends."""
+def summarize(
+    records: list[NightRecord],
+    month: date,
+    previous: list[NightRecord],
+    changes: Sequence[MedicineChange] = (),
+) -> MonthSummary:
+    """All figures for `month` (any day of it), with `previous` (last month) for the trends
+    and the medicine changes of the month (shown however few nights were logged)."""
     month = month_start(month)
     nights = saved_nights(records, month)
     prev = [r for r in saved_nights(previous, month_start(month, 1)) if r.checkin_saved]
@@ -101,6 +108,7 @@ def summarize(records: list[NightRecord], month: date, previous: list[NightRecor
         checkins=len(checkins),
         diaries=len(diaries),
         enough=len(nights) >= MIN_NIGHTS,
+        medicine_changes=tuple(c for c in changes if month_start(c.day) == month),
     )
     if not base.enough:
         return base

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
+from bot.core.doses import MedicineChange
+
 MIN_NIGHTS = 3  # logged nights for any statistics; values for any average or trend
 MIN_FACTOR_NIGHTS = 2  # nights with and nights without, for a factor comparison
 MIN_PAIRS = 10  # nights with both a rating and a total sleep time, for a correlation
@@ -66,7 +68,7 @@ class MedicineTiming:
 class FactorComparison:
     """Average rating on nights with a factor (caffeine ...) against nights without it."""
 
-    key: str  # the field key of one of the check-in's factors (CHECKIN "fac": "caffeine")
+    key: str  # a built-in factor's field key (CHECKIN "fac": "caffeine"), or an own one's name
     with_avg: float
     with_nights: int
     without_avg: float
@@ -122,6 +124,7 @@ class MonthSummary:
     arms_spreading: bool = False
     # Medicine, factors, correlation
     medicines: tuple[MedicineTiming, ...] = ()
+    medicine_changes: tuple[MedicineChange, ...] = ()  # in the month, oldest first
     factors: tuple[FactorComparison, ...] = ()
     sleep_link: SleepLink | None = None
 

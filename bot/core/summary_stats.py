@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import time
 from fractions import Fraction
 
+from bot.core.doses import TakenDose
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.spec import Option
 from bot.core.records import NightRecord
@@ -107,39 +108,62 @@ def medicine_timings(checkins: Iterable[NightRecord]) -> tuple[MedicineTiming, .
     Names are grouped ignoring case and spacing; the most used spelling is shown (a tie goes
     to the later one). Most-taken first, then by name.
     """
-    groups: defaultdict[str, list[NightRecord]] = defaultdict(list)
+    groups: defaultdict[str, list[TakenDose]] = defaultdict(list)
     for record in sorted(checkins, key=lambda r: r.night):
-        if record.took_medicine and record.medicine and record.medicine.strip():
-            groups[" ".join(record.medicine.split()).casefold()].append(record)
+        if not record.took_medicine:
+            continue
+        for dose in record.medicines:
+            if dose.name.strip():
+                groups[" ".join(dose.name.split()).casefold()].append(dose)
     timings = []
-    for nights in groups.values():
-        spellings = Counter(" ".join(r.medicine.split()) for r in nights if r.medicine)
+    for doses in groups.values():
+        spellings = Counter(" ".join(d.name.split()) for d in doses)
         top = max(spellings.values())
         name = [s for s in spellings if spellings[s] == top][-1]
-        times = [r.medicine_time for r in nights if r.medicine_time is not None]
+        times = [d.taken for d in doses if d.taken is not None]
         usual = usual_clock(times) if len(times) >= MIN_NIGHTS else None
-        timings.append(MedicineTiming(name, len(nights), usual))
+        timings.append(MedicineTiming(name, len(doses), usual))
     return tuple(sorted(timings, key=lambda m: (-m.nights, m.name.casefold())))
 
 
 def factor_comparisons(checkins: Sequence[NightRecord]) -> tuple[FactorComparison, ...]:
-    """Average rating with and without each factor, when each side has MIN_FACTOR_NIGHTS."""
-    found = []
-    for key in FACTOR_KEYS:
-        with_ = [r.severity for r in checkins if r.severity is not None and r.flag(key)]
-        without = [r.severity for r in checkins if r.severity is not None and r.flag(key) is False]
-        if len(with_) < MIN_FACTOR_NIGHTS or len(without) < MIN_FACTOR_NIGHTS:
-            continue
-        found.append(
-            FactorComparison(
-                key=key,
-                with_avg=round_half_up(exact_mean(with_), 1),
-                with_nights=len(with_),
-                without_avg=round_half_up(exact_mean(without), 1),
-                without_nights=len(without),
+    """Average rating with and without each factor, when each side has MIN_FACTOR_NIGHTS.
+
+    The built-in factors first, then the user's own by name; an own factor's nights
+    "without" start at the first night it was ticked (before, it may not have been asked).
+    """
+    rated = sorted(
+        ((r, r.severity) for r in checkins if r.severity is not None), key=lambda p: p[0].night
+    )
+    sides = [
+        (
+            key,
+            [severity for r, severity in rated if r.flag(key)],
+            [severity for r, severity in rated if r.flag(key) is False],
+        )
+        for key in FACTOR_KEYS
+    ]
+    for name in dict.fromkeys(n for r, _ in rated for n in r.own_factors):
+        since = next(i for i, (r, _) in enumerate(rated) if name in r.own_factors)
+        asked = [(r, sev) for r, sev in rated[since:] if r.get("own_factors") is not None]
+        sides.append(
+            (
+                name,
+                [sev for r, sev in asked if name in r.own_factors],
+                [sev for r, sev in asked if name not in r.own_factors],
             )
         )
-    return tuple(found)
+    return tuple(
+        FactorComparison(
+            key=key,
+            with_avg=round_half_up(exact_mean(with_), 1),
+            with_nights=len(with_),
+            without_avg=round_half_up(exact_mean(without), 1),
+            without_nights=len(without),
+        )
+        for key, with_, without in sides
+        if len(with_) >= MIN_FACTOR_NIGHTS and len(without) >= MIN_FACTOR_NIGHTS
+    )
 
 
 def strength(r: float) -> Strength:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import cast
 
 from sqlalchemy import select
 
+from bot.core.doses import Dose, read_doses
 from bot.data import Tx
 from models import Checkin, SleepDiary
 
@@ -53,3 +54,23 @@ async def saved_among(tx: Tx, model: EntryModel, user_id: int, nights: Iterable[
         )
     )
     return set(found)
+
+
+async def usual_doses(tx: Tx, entry: Entry, active: set[int]) -> list[Dose]:
+    """The medicines of the latest saved check-in with any (within two weeks), with their
+    times, limited to those still on the list: tonight's pre-selection."""
+    if not isinstance(entry, Checkin):
+        return []
+    latest = await tx.scalar(
+        select(Checkin.doses)
+        .where(
+            Checkin.user_id == entry.user_id,
+            Checkin.night < entry.night,
+            Checkin.night >= entry.night - timedelta(days=USUAL_WINDOW),
+            Checkin.saved_at.is_not(None),
+            Checkin.took_medicine.is_(True),
+        )
+        .order_by(Checkin.night.desc())
+        .limit(1)
+    )
+    return [d for d in read_doses(latest) if d.medicine_id in active]

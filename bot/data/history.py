@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select, union
 
+from bot.core.doses import TakenDose, read_doses
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
 from bot.core.entries.spec import EntrySpec
@@ -22,14 +23,19 @@ ENTRIES: tuple[tuple[EntrySpec, EntryModel], ...] = (
 
 
 def entry_values(spec: EntrySpec, row: Any, zone: str, names: dict[int, str]) -> dict[str, object]:
-    """One entry's answers by field key, its saved flag, and what is derived from it."""
+    """One entry's answers by field key, its saved flag, and what is derived from it.
+
+    The medicines taken come as TakenDose, each with its medicine's name."""
     values: dict[str, object] = {spec.saved_key: row.saved_at is not None}
-    which = spec.medicine.fields[1] if spec.medicine else None
+    doses = spec.medicine.fields[1] if spec.medicine else None
     for question in spec.questions:
         for stored in question.stored_fields():
             value = getattr(row, stored.attribute)
-            if stored is which:
-                value = names.get(value) if value is not None else None
+            if stored is doses:
+                value = tuple(
+                    TakenDose(names.get(d.medicine_id, ""), d.taken, d.amount)
+                    for d in read_doses(value)
+                )
             elif isinstance(value, list):
                 value = tuple(value)
             values[stored.key] = value

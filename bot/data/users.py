@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.nights import local_time
 from bot.data import Tx
-from models import Medicine, User
+from models import Factor, Medicine, MedicineEvent, User
 
 
 async def get_user(tx: Tx, user_id: int) -> User | None:
@@ -35,14 +36,53 @@ async def medicine(user: User, medicine_id: int) -> Medicine | None:
     return next((m for m in await medicines(user) if m.id == medicine_id), None)
 
 
-async def add_medicine(tx: Tx, user: User, name: str) -> Medicine:
-    """Add a medicine by name, or return (and bring back) the saved one with the same name."""
+async def add_medicine(tx: Tx, user: User, name: str, now: datetime) -> Medicine:
+    """Add a medicine by name, or return (and bring back) the saved one with the same name.
+
+    Adding one, or bringing one back, is its "started" event on the user's local day.
+    """
     saved = await medicines(user)
-    for known in saved:
-        if known.name.casefold() == name.casefold():
-            known.retired = False
-            return known
-    added = Medicine(user_id=user.id, name=name)
-    saved.append(added)
+    known = next((m for m in saved if m.name.casefold() == name.casefold()), None)
+    if known is not None and not known.retired:
+        return known
+    if known is None:
+        known = Medicine(user_id=user.id, name=name)
+        saved.append(known)
+        await tx.flush()
+    known.retired = False
+    await add_event(tx, user, known, "started", now)
+    return known
+
+
+async def add_event(
+    tx: Tx, user: User, medicine: Medicine, kind: str, now: datetime, note: str | None = None
+) -> None:
+    """A medicine started, changed or stopped today (the user's local day)."""
+    day = local_time(now, user.zone).date()
+    tx.add(
+        MedicineEvent(
+            user_id=user.id, medicine_id=medicine.id, day=day, kind=kind, note=note, created_at=now
+        )
+    )
     await tx.flush()
-    return added
+
+
+async def factors(user: User) -> list[Factor]:
+    """The user's own factors, retired ones too, oldest first; loaded once per transaction."""
+    return await user.awaitable_attrs.factors
+
+
+async def factor(user: User, factor_id: int) -> Factor | None:
+    return next((f for f in await factors(user) if f.id == factor_id), None)
+
+
+async def add_factor(tx: Tx, user: User, name: str) -> Factor:
+    """Add one by name, or bring back the retired one with the same name."""
+    saved = await factors(user)
+    known = next((f for f in saved if f.name.casefold() == name.casefold()), None)
+    if known is None:
+        known = Factor(user_id=user.id, name=name)
+        saved.append(known)
+        await tx.flush()
+    known.retired = False
+    return known

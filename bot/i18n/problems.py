@@ -88,6 +88,29 @@ MESSAGES: dict[Code, str] = {
     Code.MEDICINE_NAME_TOO_LONG: N_(
         "That's {length} characters; a medicine name can be up to {most}. A shorter name is fine."
     ),
+    Code.MEDICINE_NAME_UNLIKELY: N_(
+        "That doesn't look like a medicine's name. Type its name (like Ropinirole or Iron), "
+        "or tap None today."
+    ),
+    Code.MEDICINE_PICK_OR_NONE: N_("Tap each medicine you took, or None today."),
+    Code.AMOUNT_TOO_LONG: N_(
+        "That amount is {length} characters; up to {most} fit. Just the time is fine too."
+    ),
+    Code.FACTOR_NAME_EMPTY: N_("Please type a name for it, like Long car ride or Hot bath."),
+    Code.FACTOR_NAME_TOO_LONG: N_(
+        "That's {length} characters; a factor's name can be up to {most}. A shorter one is fine."
+    ),
+    Code.FACTOR_NAME_UNLIKELY: N_(
+        "That doesn't look like a name. Try a few words, like Long car ride or Hot bath."
+    ),
+    Code.FACTORS_FULL: N_(
+        "You have {most} factors of your own, the most I keep. Remove one to add another."
+    ),
+    Code.FACTOR_NOT_LISTED: N_("That factor isn't on your list any more."),
+    Code.CHANGE_NOTE_EMPTY: N_("Type what changed, in your own words, like: dose changed."),
+    Code.CHANGE_NOTE_TOO_LONG: N_(
+        "That's {length} characters; up to {most} fit. A few words are enough."
+    ),
     Code.DIARY_LATENCY_NEGATIVE: N_("Minutes to fall asleep can't be negative — send 0 if none."),
     Code.DIARY_LATENCY_TOO_LONG: N_(
         "Over 12 hours to fall asleep doesn't look right — how long did it take?"

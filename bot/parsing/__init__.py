@@ -40,6 +40,10 @@ class InputParser(Protocol):
         """ "skip", "pass", "next": the same as tapping Skip."""
         ...
 
+    def says_none(self, text: str) -> bool:
+        """ "none", "nothing", "no medicine tonight": nothing to add at a list question."""
+        ...
+
     def yes_no(self, text: str) -> bool | None:
         """True for yes, False for no, None when it is neither."""
         ...

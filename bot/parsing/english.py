@@ -12,6 +12,11 @@ from bot.parsing.numbers import normalize, words_to_digits
 SKIP_WORDS = {"skip", "pass", "next", "-"}
 YES_WORDS = {"yes", "y", "yeah", "yep", "sure", "ok", "okay", "please", "yes please"}
 NO_WORDS = {"no", "n", "nope", "no thanks", "no thank you", "nah"}
+# "Nothing" answers, word by word: "none", "nope, nothing", "no medicine tonight".
+NONE_WORDS = {"no", "none", "nothing", "nope", "nah", "nil", "zero", "not", "any", "didn't",
+              "didnt", "medicine", "medicines", "meds", "med", "pills", "tonight", "today",
+              "at", "all", "i", "took", "take", "taken", "n/a", "na"}  # fmt: skip
+NONE_MARKERS = {"no", "none", "nothing", "nope", "nah", "nil", "zero", "not", "n/a", "na"}
 
 
 class EnglishInput:
@@ -35,6 +40,10 @@ class EnglishInput:
 
     def is_skip(self, text: str) -> bool:
         return text.strip().strip(".!").casefold() in SKIP_WORDS
+
+    def says_none(self, text: str) -> bool:
+        words = normalize(text).replace(",", " ").replace(".", " ").replace("!", " ").split()
+        return bool(words) and set(words) <= NONE_WORDS and bool(set(words) & NONE_MARKERS)
 
     def yes_no(self, text: str) -> bool | None:
         said = normalize(text).strip(",")

@@ -11,33 +11,38 @@ logged and the monthly summary's figures (pdf_trends.py), nothing more.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
 
 from babel.dates import format_date
 
+from bot.core.doses import MedicineChange
+from bot.core.entries.checkin import CHECKIN
 from bot.core.records import NightRecord
 from bot.core.summary_model import MonthSummary
 from bot.i18n import N_, Texts
-from bot.reports.pdf_trends import onset_word, trend_lines, trends_heading
+from bot.reports.pdf_trends import change_line, onset_word, trend_lines, trends_heading
 
 TITLE = N_("Stillnight: RLS diary report")
 SELF_REPORTED = N_(
     "All data are self-reported by the patient through the Stillnight app; not a medical record."
 )
 UNKNOWN = "–"  # an answer skipped or not given
+EVENING_NOTE = N_("evening note")
+MORNING_COMMENTS = N_("morning comments")
 TABLE_HEADER = (
-    N_("Date"), N_("Severity"), N_("Onset"), N_("Sleep"), N_("Efficiency"), N_("Medicine"),
-    N_("Time"),
+    N_("Date"), N_("Severity"), N_("Onset"), N_("Sleep"), N_("Efficiency"),
+    N_("Medicines and times"), N_("Factors"),
 )  # fmt: skip
-TABLE_WIDTHS_MM = (30, 18, 22, 26, 21, 49, 14)  # 180 mm: A4 less 15 mm margins
+TABLE_WIDTHS_MM = (25, 16, 19, 20, 19, 48, 33)  # 180 mm: A4 less 15 mm margins
 TABLE_KEY = N_(
     "Severity: how restless the legs were that day, 0 (not at all) to 10 (worst imaginable). "
     "Onset: when the symptoms began that day. Sleep: total sleep time; efficiency = total "
-    "sleep time / time in bed (Consensus Sleep Diary). Medicine and time: RLS medicine taken "
-    "that day, as entered by the patient. {unknown} = not answered."
+    "sleep time / time in bed (Consensus Sleep Diary). Medicines and times: RLS medicines "
+    "taken that day, with the amount where the patient typed one, as entered. Factors: what "
+    "the patient marked for that day. {unknown} = not answered."
 )
 
 
@@ -78,6 +83,8 @@ def report_blocks(
     generated: date,
     chart_png: bytes | None,
     t: Texts,
+    *,
+    changes: Sequence[MedicineChange] = (),
 ) -> list[Block]:
     """The report's content in the language of `t`, top to bottom; records outside
     start..end are left out. Dates stay ISO (2026-03-04): unambiguous for a doctor."""
@@ -102,6 +109,9 @@ def report_blocks(
     if summary is not None:
         blocks.append(Heading(trends_heading(summary, t)))
         blocks.extend(Paragraph(line) for line in trend_lines(summary, t))
+    if changes:
+        blocks.append(Heading(t.gettext("Medicine changes")))
+        blocks.extend(Paragraph(change_line(c, t)) for c in changes)
     blocks.append(Heading(t.gettext("Nights")))
     if nights:
         header = tuple(t.gettext(name) for name in TABLE_HEADER)
@@ -112,11 +122,19 @@ def report_blocks(
         blocks.append(Paragraph(t.gettext("No nights were logged in this period.")))
     if include_notes:
         blocks.append(Heading(t.gettext("Patient's notes")))
-        notes = [r for r in nights if r.note and r.note.strip()]
+        notes = [
+            (r.night, label, text.strip())
+            for r in nights
+            for label, text in ((EVENING_NOTE, r.note), (MORNING_COMMENTS, r.comments))
+            if text and text.strip()
+        ]
         blocks.extend(
-            Paragraph(t.gettext("{day}: {note}", day=_day(r.night, t), note=r.note.strip()))
-            for r in notes
-            if r.note
+            Paragraph(
+                t.gettext(
+                    "{day}, {when}: {note}", day=_day(night, t), when=t.gettext(label), note=text
+                )
+            )
+            for night, label, text in notes
         )
         if not notes:
             blocks.append(Paragraph(t.gettext("No notes in this period.")))
@@ -192,14 +210,34 @@ def _row(r: NightRecord, t: Texts) -> tuple[str, ...]:
         onset_word(r.onset, t) if r.onset else UNKNOWN,
         UNKNOWN if r.total_sleep_min is None else t.minutes(r.total_sleep_min),
         UNKNOWN if efficiency is None else _percent(round(efficiency), t),  # as f"{:.0f}" did
-        _medicine(r, t),
-        _clock(r.medicine_time, t) if r.took_medicine and r.medicine_time else UNKNOWN,
+        _medicines(r, t),
+        _factors(r, t),
     )
 
 
-def _medicine(r: NightRecord, t: Texts) -> str:
+def _medicines(r: NightRecord, t: Texts) -> str:
     if r.took_medicine is None:
         return UNKNOWN
     if not r.took_medicine:
         return t.pgettext("medicine taken", "none")
-    return (r.medicine or "").strip() or t.gettext("yes (unnamed)")
+    doses = [
+        " ".join(
+            part
+            for part in (
+                d.name.strip() or t.gettext("yes (unnamed)"),
+                _clock(d.taken, t) if d.taken else "",
+                f"({d.amount})" if d.amount else "",
+            )
+            if part
+        )
+        for d in r.medicines
+    ]
+    return "\n".join(doses) or t.gettext("yes (unnamed)")
+
+
+def _factors(r: NightRecord, t: Texts) -> str:
+    question = CHECKIN.factors
+    if question is None or (r.get("caffeine") is None and not r.own_factors):
+        return UNKNOWN
+    on = [t.gettext(o.label) for o in question.options if o.field and r.flag(o.field.key)]
+    return ", ".join([*on, *r.own_factors]) or t.pgettext("factors", "none")

@@ -17,10 +17,12 @@ import importlib.util
 import io
 import struct
 import threading
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from bot.core.doses import MedicineChange
 from bot.core.records import NightRecord
 from bot.core.summary_model import MonthSummary
 from bot.i18n import Texts
@@ -67,11 +69,14 @@ def doctor_report(
     chart_png: bytes | None,
     t: Texts,
     *,
+    changes: Sequence[MedicineChange] = (),
     embed_font: bool = True,
 ) -> bytes:
     """The PDF's bytes, in the language of `t`. `generated` is also the document's creation
     date, so the same input gives the same bytes."""
-    blocks = report_blocks(records, start, end, summary, include_notes, generated, chart_png, t)
+    blocks = report_blocks(
+        records, start, end, summary, include_notes, generated, chart_png, t, changes=changes
+    )
     subject = t.gettext("RLS diary {start} to {end}", start=start.isoformat(), end=end.isoformat())
     return render(blocks, subject, generated, t, embed_font=embed_font)
 
@@ -181,37 +186,29 @@ def _picture(pdf: ReportPDF, block: Picture) -> None:
 
 
 def _table(pdf: ReportPDF, table: Table) -> None:
-    """Single-line cells, the header repeated on every page, alternate rows shaded."""
+    """fpdf2's table: cells wrap (several medicines, a long name), the header is repeated
+    on every page, alternate rows shaded."""
+    from fpdf.fonts import FontFace  # fpdf is imported when a report is first made
+
     if pdf.will_page_break(ROW_MM * 3):
         pdf.add_page()
-    _table_row(pdf, table.header, table.widths_mm, header=True)
-    for n, row in enumerate(table.rows):
-        if pdf.will_page_break(ROW_MM):
-            pdf.add_page()
-            _table_row(pdf, table.header, table.widths_mm, header=True)
-        _table_row(pdf, row, table.widths_mm, shade=n % 2 == 1)
+    pdf.set_font(pdf.family_name, "", TABLE_PT)
+    with pdf.table(
+        width=sum(table.widths_mm),
+        col_widths=table.widths_mm,
+        line_height=ROW_MM * 0.8,
+        text_align="LEFT",
+        borders_layout="NONE",
+        cell_fill_color=240,
+        cell_fill_mode="ROWS",
+        headings_style=FontFace(emphasis="BOLD", fill_color=215),
+        padding=(0.8, 0.8),
+    ) as drawn:
+        for cells in (table.header, *table.rows):
+            row = drawn.row()
+            for text in cells:
+                row.cell(fit(pdf, text))
     pdf.ln(2)
-
-
-def _table_row(
-    pdf: ReportPDF, cells: tuple[str, ...], widths: tuple[float, ...], *, header: bool = False,
-    shade: bool = False,
-) -> None:  # fmt: skip
-    pdf.set_font(pdf.family_name, "B" if header else "", TABLE_PT)
-    pdf.set_fill_color(215 if header else 240)
-    for text, width in zip(cells, widths, strict=True):
-        pdf.cell(width, ROW_MM, _clip(pdf, fit(pdf, text), width - 2), fill=header or shade)
-    pdf.ln(ROW_MM)
-
-
-def _clip(pdf: ReportPDF, text: str, width: float) -> str:
-    """Shorten to the column's width with an ellipsis (a long medicine name, say)."""
-    if pdf.get_string_width(text) <= width:
-        return text
-    dots = fit(pdf, "…")
-    while text and pdf.get_string_width(text + dots) > width:
-        text = text[:-1]
-    return text.rstrip() + dots
 
 
 __all__ = ["SELF_REPORTED", "TITLE", "doctor_report", "font_dir", "render"]

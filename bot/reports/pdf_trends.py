@@ -8,9 +8,11 @@ the report they never interpret or advise (docs/CLINICAL_NOTES.md).
 
 from __future__ import annotations
 
+from bot.core.doses import MedicineChange
 from bot.core.summary_model import MIN_NIGHTS, MonthSummary, NightPick, Strength, Trend
 from bot.core.summary_stats import options
 from bot.i18n import Texts
+from bot.i18n.medicines import change_words
 
 
 def onset_word(code: str, t: Texts) -> str:
@@ -255,6 +257,11 @@ def _medicine(s: MonthSummary, t: Texts) -> list[str]:
             )
         lines.append(line)
     return lines
+
+
+def change_line(change: MedicineChange, t: Texts) -> str:
+    """ "2026-03-04: Ropinirole started" (plain text; the PDF's dates are ISO)."""
+    return t.gettext("{day}: {what}", day=change.day.isoformat(), what=change_words(change, t))
 
 
 def _factors(s: MonthSummary, t: Texts) -> list[str]:

@@ -16,7 +16,7 @@ from bot.core.dialogs import Flow
 from bot.core.entries import engine
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
-from bot.core.entries.engine import MEDICINE_TIME, RECAP, SAVED, Moment
+from bot.core.entries.engine import MEDICINE_NAME, MEDICINE_TIME, RECAP, SAVED, Mine, Moment
 from bot.core.entries.spec import EntrySpec, Kind, Question
 from bot.core.nights import last_night, local_time, night_of
 from bot.core.problems import Problem
@@ -24,7 +24,7 @@ from bot.core.sleep_choices import usual_time
 from bot.data import Tx, dialogs, entries, users
 from bot.data.entries import Entry, EntryModel
 from bot.parsing import InputParser
-from models import Checkin, Dialog, Medicine, SleepDiary, User
+from models import Checkin, Dialog, Factor, Medicine, SleepDiary, User
 
 CATCH_UP_NIGHTS = 3  # missed mornings offered after a diary is saved
 
@@ -55,7 +55,9 @@ class EntryScreen:
     now: datetime
     zone: str
     shown_in: int | None  # the message that held the dialog's buttons until now
-    medicines: list[Medicine] = field(default_factory=list)
+    medicines: list[Medicine] = field(default_factory=list)  # the user's, retired ones too
+    factors: list[Factor] = field(default_factory=list)  # the user's own, retired ones too
+    editing: bool = False  # an answer opened from the recap (Keep leaves it as it was)
     usual: time | None = None  # a time question: the user's usual answer, for the buttons
     derived: dict[str, object] = field(default_factory=dict)
     missing: list[date] = field(default_factory=list)  # saved: recent nights still open
@@ -119,9 +121,8 @@ async def press(
     )
     if not live or entry is None:
         return Pressed(await current(tx, kind, user, dialog, now), stale=True)
-    medicines = await users.medicines(user) if _uses_medicines(kind.spec, step) else []
     try:
-        engine.press(kind.spec, dialog, entry, action, Moment(now, user.zone), medicines)
+        engine.press(kind.spec, dialog, entry, action, Moment(now, user.zone), await _mine(user))
     except Problem as problem:
         return Pressed(None, problem=problem)
     dialog.updated_at = now
@@ -154,17 +155,21 @@ async def type_answer(
             return None
         return Typed(await _screen(tx, kind, user, dialog, entry, now), problem)
     if added is not None:
-        medicine = await users.add_medicine(tx, user, added.name)
+        medicine = await users.add_medicine(tx, user, added.name, now)
         engine.pick_medicine(kind.spec, dialog, entry, medicine.id, now)
     dialog.updated_at = now
     return Typed(await _screen(tx, kind, user, dialog, entry, now))
 
 
-def _uses_medicines(spec: EntrySpec, step: str) -> bool:
-    """Whether showing this step, or a tap on it, needs the user's list of medicines."""
-    if spec.medicine is None:
-        return False
-    return step in (spec.medicine.id, MEDICINE_TIME, RECAP, SAVED)
+async def _mine(user: User) -> Mine:
+    """The user's own lists (two rows in one transaction's identity map, read once)."""
+    return Mine(await users.medicines(user), await users.factors(user))
+
+
+def _uses_lists(spec: EntrySpec, step: str) -> bool:
+    """Whether showing this step needs the user's medicines and factors."""
+    own = [q.id for q in (spec.medicine, spec.factors) if q is not None]
+    return bool(own) and step in (*own, MEDICINE_NAME, MEDICINE_TIME, RECAP, SAVED)
 
 
 async def _screen(
@@ -172,7 +177,12 @@ async def _screen(
 ) -> EntryScreen:
     step = dialog.step
     question = kind.spec.question(step)
-    medicines = await users.medicines(user) if _uses_medicines(kind.spec, step) else []
+    lists = _uses_lists(kind.spec, step)
+    medicines = await users.medicines(user) if lists else []
+    factors = await users.factors(user) if lists else []
+    if question is not None and question is kind.spec.medicine:
+        active = {m.id for m in medicines if not m.retired}
+        engine.preselect(kind.spec, entry, await entries.usual_doses(tx, entry, active), now)
     derived = dict(kind.spec.derive(entry, user.zone)) if kind.spec.derive else {}
     return EntryScreen(
         kind=kind,
@@ -182,6 +192,8 @@ async def _screen(
         zone=user.zone,
         shown_in=dialog.message_id,
         medicines=medicines,
+        factors=factors,
+        editing=dialog.return_to_recap,
         usual=await _usual(tx, kind, entry, question),
         derived=derived,
         missing=await _missing(tx, kind, user, entry.night) if step == SAVED else [],

@@ -10,11 +10,12 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.core.doses import MedicineChange
 from bot.core.months import month_start
 from bot.core.nights import local_time
 from bot.core.records import NightRecord
 from bot.core.summary import summarize
-from bot.data import Tx, history, privacy
+from bot.data import Tx, events, history, privacy
 from bot.i18n import Texts
 from models import User
 
@@ -41,6 +42,7 @@ class Period:
     records: list[NightRecord]
     start: date
     end: date
+    changes: list[MedicineChange]
 
 
 async def report_period(tx: Tx, user: User, months: int, now: datetime) -> Period:
@@ -50,21 +52,22 @@ async def report_period(tx: Tx, user: User, months: int, now: datetime) -> Perio
     records = await history.nights(tx, user, start, end)
     if records and not months:
         start = records[0].night
-    return Period(records, start, end)
+    return Period(records, start, end, await events.changes(tx, user.id, start, end))
 
 
 async def doctor_report(period: Period, notes: bool, t: Texts) -> bytes:
     """The PDF, made in a worker thread."""
-    return await asyncio.to_thread(_pdf, period.records, period.start, period.end, notes, t)
+    return await asyncio.to_thread(_pdf, period, notes, t)
 
 
-def _pdf(records: list[NightRecord], start: date, end: date, notes: bool, t: Texts) -> bytes:
+def _pdf(period: Period, notes: bool, t: Texts) -> bytes:
     from bot.reports.chart import month_chart  # matplotlib and fpdf2 load on first use
     from bot.reports.pdf_report import doctor_report
 
+    records, start, end = period.records, period.start, period.end
     latest = month_start(end)
     in_latest = [r for r in records if r.night >= latest]
     earlier = [r for r in records if month_start(latest, 1) <= r.night < latest]
     summary = summarize(in_latest, latest, earlier) if records else None
     chart = month_chart(in_latest, latest, t) if in_latest else None
-    return doctor_report(records, start, end, summary, notes, end, chart, t)
+    return doctor_report(records, start, end, summary, notes, end, chart, t, changes=period.changes)

@@ -11,7 +11,7 @@ from bot.core.nights import local_time
 from bot.core.records import NightRecord
 from bot.core.summary import months_with_entries, summarize
 from bot.core.summary_model import MonthSummary
-from bot.data import Tx, history
+from bot.data import Tx, events, history
 from bot.i18n import Texts
 from models import User
 
@@ -36,13 +36,14 @@ def this_month(user: User, now: datetime) -> date:
 async def month(tx: Tx, user: User, first: date, with_picker: bool = True) -> Month:
     """The summary of the month starting `first`, with last month's for the trend."""
     records = await history.nights(tx, user, first, month_end(first))
+    changes = await events.changes(tx, user.id, first, month_end(first))
     before = month_start(first, 1)
     previous = await history.nights(tx, user, before, month_end(before))
     others: list[date] = []
     if with_picker:
         nights = await history.entry_nights(tx, user.id)
         others = [m for m in months_with_entries(nights) if m != first][:PICKER_MONTHS]
-    return Month(first, records, summarize(records, first, previous), others)
+    return Month(first, records, summarize(records, first, previous, changes), others)
 
 
 async def chart(month: Month, t: Texts) -> bytes | None:

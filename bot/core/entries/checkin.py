@@ -6,11 +6,17 @@ The onset question follows the idea of the Johns Hopkins RLS Severity Scale (All
 
 from __future__ import annotations
 
-from bot.core.entries.spec import EntrySpec, Field, Kind, Option, Question
+from bot.core.entries.spec import EntryRow, EntrySpec, Field, Kind, Option, Question
 from bot.i18n import N_
 
 SEVERITY_MAX = 10
 NOTE_MAX_CHARS = 1000
+
+
+def had_symptoms(row: EntryRow) -> bool:
+    """A night rated 0 has no symptoms to describe: those questions are not asked and are
+    stored as "no symptoms" (onset none, urge never, nowhere, nothing felt)."""
+    return getattr(row, "severity", None) != 0
 
 
 def _flag(code: str, label: str, icon: str, about: str) -> Option:
@@ -60,6 +66,8 @@ CHECKIN = EntrySpec(
                 Option("afternoon", N_("In the afternoon")),
                 Option("morning", N_("Since the morning")),
             ),
+            asked_if=had_symptoms,
+            implied="none",
         ),
         Question(
             "urg",
@@ -76,6 +84,8 @@ CHECKIN = EntrySpec(
                 Option("often", N_("Often")),
                 Option("constantly", N_("Almost constantly")),
             ),
+            asked_if=had_symptoms,
+            implied="never",
         ),
         Question(
             "loc",
@@ -97,6 +107,8 @@ CHECKIN = EntrySpec(
                 Option("elsewhere", N_("Elsewhere")),
             ),
             per_row=2,
+            asked_if=had_symptoms,
+            implied=[],
         ),
         Question(
             "sen",
@@ -107,7 +119,10 @@ CHECKIN = EntrySpec(
                 Field(
                     "sensations",
                     "sensations",
-                    N_("creeping, tingling, aching, pulling, burning, electric, unclear"),
+                    N_(
+                        "creeping, tingling, aching, pulling, burning, electric, itching, "
+                        "cramping, unclear"
+                    ),
                 ),
             ),
             options=(
@@ -117,15 +132,19 @@ CHECKIN = EntrySpec(
                 Option("pulling", N_("Pulling")),
                 Option("burning", N_("Burning")),
                 Option("electric", N_("Electric")),
+                Option("itching", N_("Itching")),
+                Option("cramping", N_("Cramping")),
                 Option("unclear", N_("Hard to describe")),
             ),
             per_row=2,
+            asked_if=had_symptoms,
+            implied=[],
         ),
         Question(
             "med",
             Kind.MEDICINE,
-            prompt=N_("Did you take RLS medicine today?"),
-            label=N_("Medicine"),
+            prompt=N_("Did you take RLS medicine today? Tap each one you took, then Done."),
+            label=N_("Medicines"),
             hint=N_("I only record what you took and when; I never comment on doses."),
             fields=(
                 Field(
@@ -134,15 +153,13 @@ CHECKIN = EntrySpec(
                     N_("yes or no: RLS medicine taken that day"),
                 ),
                 Field(
-                    "medicine",
-                    "medicine",
-                    N_("Name of the medicine, as the user entered it"),
-                    column="medicine_id",
-                ),
-                Field(
-                    "medicine_time",
-                    "medicine_time",
-                    N_("When it was taken (HH:MM, local time)"),
+                    "medicines",
+                    "medicines",
+                    N_(
+                        "Each medicine taken: its name as the user entered it, the time "
+                        "(HH:MM, local) and the amount if one was typed, separated by ;"
+                    ),
+                    column="doses",
                 ),
             ),
         ),
@@ -161,6 +178,13 @@ CHECKIN = EntrySpec(
                 _flag("alcohol", N_("Alcohol"), "🍷", N_("yes or no: alcohol")),
                 _flag("exercise", N_("Exercise"), "🏃", N_("yes or no: exercise")),
                 _flag("nicotine", N_("Nicotine"), "🚬", N_("yes or no: nicotine")),
+            ),
+            fields=(
+                Field(
+                    "own_factors",
+                    "own_factors",
+                    N_("The user's own factors that applied, by the name they had then, ;"),
+                ),
             ),
             per_row=2,
         ),

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import time
 from typing import Any
 
+from bot.core.entries.checkin import NOTE_MAX_CHARS
 from bot.core.entries.spec import EntryRow, EntrySpec, Field, Kind, Option, Question
 from bot.core.sleep_diary import LegsImpact, SleepMetrics, SleepQuality, metrics, validate
 from bot.core.sleep_times import DiaryTimes
@@ -138,6 +139,14 @@ DIARY = EntrySpec(
         _amount("wlk", Kind.COUNT, "walks", "times_up_to_walk",
                 N_("How many times did you get up to walk or move to ease your legs?"),
                 N_("Got up to move"), N_("Times got up to walk or move the legs")),
+        Question(
+            "com",
+            Kind.TEXT,
+            prompt=N_("Any comments on the night? Type them, or Skip."),
+            label=N_("Comments"),
+            fields=(Field("comments", "comments", N_("The free comments from the morning diary")),),
+            maximum=NOTE_MAX_CHARS,
+        ),
     ),
     check=_check,
     derived=(

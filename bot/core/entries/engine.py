@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Protocol
 
+from bot.core.doses import Dose, amount_as_typed, read_doses, store_doses
 from bot.core.entries.spec import EntryRow, EntrySpec, Kind, Question
 from bot.core.medicines import looks_like_a_name, medicine_name
 from bot.core.nights import local_time
@@ -23,7 +24,7 @@ from bot.parsing import InputParser
 RECAP = "rec"  # the recap screen, with an edit button per answer and Save
 SAVED = "saved"  # shown once after Save; the dialog closes
 MEDICINE_NAME = "mdn"  # typing the name of a new medicine
-MEDICINE_TIME = "mdt"  # when the chosen medicine was taken
+MEDICINE_TIME = "mdt"  # when the medicine just ticked was taken (the last dose)
 ANSWERING_TEXT = {MEDICINE_NAME, MEDICINE_TIME}
 TEXT_KINDS = {Kind.TEXT, Kind.TIME, Kind.DURATION, Kind.COUNT}
 
@@ -34,9 +35,19 @@ class DialogState(Protocol):
 
 
 class Listed(Protocol):
-    """A medicine on the user's list."""
+    """A medicine or a factor on the user's own list."""
 
     id: int
+    name: str
+    retired: bool
+
+
+@dataclass(frozen=True)
+class Mine:
+    """The user's own lists a tap may pick from: medicines and factors (retired ones too)."""
+
+    medicines: Sequence[Listed] = ()
+    factors: Sequence[Listed] = ()
 
 
 @dataclass(frozen=True)
@@ -91,11 +102,15 @@ def _following(spec: EntrySpec, row: EntryRow, question: Question) -> str:
     return next((q.id for q in later if q.asked(row)), RECAP)
 
 
-def _advance(spec: EntrySpec, dialog: DialogState, row: EntryRow, question: Question) -> None:
-    """After an answer: back to the recap when editing from it, else the next question."""
-    if dialog.return_to_recap:
+def _advance(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, question: Question, reopened: bool = False
+) -> None:
+    """After an answer: back to the recap when editing from it (unless the answer opened
+    questions that were not asked before), else the next question."""
+    if dialog.return_to_recap and not reopened:
         dialog.step, dialog.return_to_recap = RECAP, False
     else:
+        dialog.return_to_recap = False
         dialog.step = _following(spec, row, question)
 
 
@@ -122,14 +137,16 @@ def _clear(row: EntryRow, question: Question) -> None:
 
 def _store(
     spec: EntrySpec, row: EntryRow, question: Question, values: dict[str, object], at: Moment
-) -> None:
+) -> bool:
     """Write one answer, apply the skip rules, check the whole entry: all of it or nothing.
 
     A question whose rule now says "don't ask" gets its implied answer (no awakenings:
-    none of their minutes), which is checked together with the rest.
+    none of their minutes), which is checked together with the rest; one asked again is
+    opened. True when the answer opened any.
     """
     ruled = [q for q in spec.questions if q.asked_if is not None]
     before = {c: getattr(row, c) for c in (*values, *(q.column for q in ruled))}
+    was_asked = {q.id for q in ruled if q.asked(row)}
     for column, value in values.items():
         setattr(row, column, value)
     implied = [q for q in ruled if not q.asked(row)]
@@ -144,6 +161,11 @@ def _store(
             raise
     for q in (question, *implied):
         _mark(row, q, at.now)
+    reopened = [q for q in ruled if q.asked(row) and q.id not in was_asked]
+    for q in reopened:  # asked again (a quiet night rated 3 after all): open, not implied
+        _clear(row, q)
+        row.answered = [a for a in row.answered if a != q.id]
+    return bool(reopened)
 
 
 def _skip(row: EntryRow, question: Question, now: datetime) -> None:
@@ -152,18 +174,37 @@ def _skip(row: EntryRow, question: Question, now: datetime) -> None:
     _mark(row, question, now)
 
 
+def doses_of(spec: EntrySpec, row: EntryRow) -> list[Dose]:
+    """The medicines ticked on this entry so far, in the order they were ticked."""
+    return read_doses(getattr(row, medicine_question(spec).fields[1].attribute))
+
+
+def _set_doses(spec: EntrySpec, row: EntryRow, doses: list[Dose], now: datetime) -> None:
+    took, which = medicine_question(spec).fields
+    setattr(row, took.attribute, True if doses else None)
+    setattr(row, which.attribute, store_doses(doses) if doses else None)
+    row.updated_at = now
+
+
 def pick_medicine(
     spec: EntrySpec, dialog: DialogState, row: EntryRow, medicine_id: int, now: datetime
 ) -> None:
-    """Chosen, but not answered until the time taken is given (or skipped).
-
-    The medicine question's fields are, in order: taken or not, which one, and when.
-    """
-    took, which, _ = medicine_question(spec).fields
-    setattr(row, took.attribute, True)
-    setattr(row, which.attribute, medicine_id)
-    row.updated_at = now
+    """Tick a medicine: the time step asks when it was taken; the question is answered with
+    Done, once every medicine taken is ticked."""
+    doses = [d for d in doses_of(spec, row) if d.medicine_id != medicine_id]
+    _set_doses(spec, row, [*doses, Dose(medicine_id)], now)
     dialog.step = MEDICINE_TIME
+
+
+def preselect(spec: EntrySpec, row: EntryRow, usual: Sequence[Dose], now: datetime) -> bool:
+    """Tick the usual medicines (with their usual times) when the question first shows, so
+    a usual night is one tap; True when it ticked any."""
+    question = medicine_question(spec)
+    fresh = question.id not in row.answered and getattr(row, question.fields[0].attribute) is None
+    if not (fresh and usual):
+        return False
+    _set_doses(spec, row, list(usual), now)
+    return True
 
 
 # ---------------------------------------------------------------- a tap
@@ -175,7 +216,7 @@ def press(
     row: EntryRow,
     action: str,
     at: Moment,
-    medicines: Sequence[Listed] = (),
+    mine: Mine = Mine(),
 ) -> None:
     """Apply one button of the dialog's current step."""
     step = dialog.step
@@ -191,25 +232,30 @@ def press(
         question = spec.question(step)
         if question is None:
             raise Problem(Code.BUTTON_NOT_HERE)
-        _press_question(spec, dialog, row, question, action, at, medicines)
+        _press_question(spec, dialog, row, question, action, at, mine)
 
 
 def _press_recap(
     spec: EntrySpec, dialog: DialogState, row: EntryRow, action: str, at: Moment
 ) -> None:
     if action == "save":
-        row.saved_at = row.updated_at = at.now
-        dialog.step = SAVED
+        _save(dialog, row, at)
     elif action.startswith("e") and spec.question(action[1:]) is not None:
         dialog.step, dialog.return_to_recap = action[1:], True
     else:
         raise Problem(Code.BUTTON_NOT_HERE)
 
 
+def _save(dialog: DialogState, row: EntryRow, at: Moment) -> None:
+    row.saved_at = row.updated_at = at.now
+    dialog.step, dialog.return_to_recap = SAVED, False
+
+
 def _press_medicine_time(
     spec: EntrySpec, dialog: DialogState, row: EntryRow, action: str, at: Moment
 ) -> None:
-    if action == "back":
+    if action == "back":  # not taken after all: untick it
+        _set_doses(spec, row, doses_of(spec, row)[:-1], at.now)
         dialog.step = medicine_question(spec).id
         return
     if action == "now":
@@ -224,12 +270,20 @@ def _press_medicine_time(
 
 
 def _set_medicine_time(
-    spec: EntrySpec, dialog: DialogState, row: EntryRow, taken: time | None, at: Moment
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    taken: time | None,
+    at: Moment,
+    amount: str | None = None,
 ) -> None:
-    question = medicine_question(spec)
-    setattr(row, question.fields[2].attribute, taken)
-    _mark(row, question, at.now)
-    _advance(spec, dialog, row, question)
+    """The time (and amount) of the medicine just ticked; then back to the list."""
+    ticked = doses_of(spec, row)
+    if not ticked:
+        raise Problem(Code.BUTTON_NOT_HERE)
+    *earlier, last = ticked
+    _set_doses(spec, row, [*earlier, Dose(last.medicine_id, taken, amount)], at.now)
+    dialog.step = medicine_question(spec).id
 
 
 def _press_question(
@@ -239,26 +293,40 @@ def _press_question(
     question: Question,
     action: str,
     at: Moment,
-    medicines: Sequence[Listed],
+    mine: Mine,
 ) -> None:
     kind, raw = question.kind, action[1:]
     if action == "back":
         _back(spec, dialog, row, question)
+        return
+    if action == "keep" and dialog.return_to_recap and question.id in row.answered:
+        dialog.step, dialog.return_to_recap = RECAP, False  # editing from the recap: as it was
         return
     if action == "skip":
         _skip(row, question, at.now)
     elif kind in (Kind.CHOICES, Kind.FLAGS) and action.startswith("t"):
         _toggle(row, question, raw, at.now)
         return
+    elif kind is Kind.FLAGS and action.startswith("o"):
+        _toggle_own(row, question, _listed(mine.factors, raw, Code.FACTOR_NOT_LISTED), at.now)
+        return
+    elif kind is Kind.FLAGS and action == "all":
+        _confirm(row, question, at.now)
+        _nothing_more(spec, row, question, at.now)
+        _save(dialog, row, at)
+        return
     elif (kind in (Kind.CHOICES, Kind.FLAGS) and action == "done") or (
         kind is Kind.TEXT and action == "keep"
     ):
         _confirm(row, question, at.now)
     elif kind is Kind.MEDICINE:
-        _press_medicine(spec, dialog, row, question, action, at, medicines)
+        _press_medicine(spec, dialog, row, question, action, at, mine.medicines)
         return
     elif action.startswith("v") and kind is not Kind.TEXT:
-        _store(spec, row, question, {question.column: _button_value(question, raw)}, at)
+        value = _button_value(question, raw)
+        reopened = _store(spec, row, question, {question.column: value}, at)
+        _advance(spec, dialog, row, question, reopened)
+        return
     else:
         raise Problem(Code.BUTTON_NOT_HERE)
     _advance(spec, dialog, row, question)
@@ -314,12 +382,42 @@ def _toggle(row: EntryRow, question: Question, code: str, now: datetime) -> None
     row.updated_at = now
 
 
+def _listed(items: Sequence[Listed], raw: str, missing: Code) -> Listed:
+    item_id = _digits(raw)
+    found = next((item for item in items if item.id == item_id), None)
+    if found is None:
+        raise Problem(missing)
+    return found
+
+
+def _toggle_own(row: EntryRow, question: Question, factor: Listed, now: datetime) -> None:
+    """Switch one of the user's own factors, kept by the name it has tonight."""
+    names = list(getattr(row, question.column) or [])
+    if factor.name in names:
+        names.remove(factor.name)
+    elif not factor.retired:
+        names.append(factor.name)
+    setattr(row, question.column, names or None)
+    row.updated_at = now
+
+
 def _confirm(row: EntryRow, question: Question, now: datetime) -> None:
     """Done (or Keep): the answer stands as shown; an untouched flag means no."""
-    for stored in question.stored_fields() if question.kind is Kind.FLAGS else ():
-        if getattr(row, stored.attribute) is None:
-            setattr(row, stored.attribute, False)
+    if question.kind is Kind.FLAGS:
+        for option in question.options:
+            if option.field is not None and getattr(row, option.field.attribute) is None:
+                setattr(row, option.field.attribute, False)
+        if getattr(row, question.column) is None:
+            setattr(row, question.column, [])
     _mark(row, question, now)
+
+
+def _nothing_more(spec: EntrySpec, row: EntryRow, question: Question, now: datetime) -> None:
+    """ "That's all for tonight": the questions after this one that are still open are
+    skipped, so a quiet night goes straight to the recap."""
+    for later in spec.questions[spec.questions.index(question) + 1 :]:
+        if later.asked(row) and later.id not in row.answered:
+            _skip(row, later, now)
 
 
 def _press_medicine(
@@ -332,19 +430,35 @@ def _press_medicine(
     medicines: Sequence[Listed],
 ) -> None:
     if action == "none":
-        for stored, value in zip(question.fields, (False, None, None), strict=True):
-            setattr(row, stored.attribute, value)
+        _no_medicine(spec, dialog, row, question, at)
+    elif action == "done":
+        if not doses_of(spec, row):
+            raise Problem(Code.MEDICINE_PICK_OR_NONE)
         _mark(row, question, at.now)
         _advance(spec, dialog, row, question)
     elif action == "add":
         dialog.step = MEDICINE_NAME
     elif action.startswith("m"):
-        medicine_id = _digits(action[1:])
-        if medicine_id not in {m.id for m in medicines}:
+        medicine = _listed(medicines, action[1:], Code.MEDICINE_NOT_LISTED)
+        ticked = doses_of(spec, row)
+        if any(d.medicine_id == medicine.id for d in ticked):  # ticked: untick
+            _set_doses(spec, row, [d for d in ticked if d.medicine_id != medicine.id], at.now)
+        elif medicine.retired:
             raise Problem(Code.MEDICINE_NOT_LISTED)
-        pick_medicine(spec, dialog, row, medicine_id, at.now)
+        else:
+            pick_medicine(spec, dialog, row, medicine.id, at.now)
     else:
         raise Problem(Code.BUTTON_NOT_HERE)
+
+
+def _no_medicine(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, question: Question, at: Moment
+) -> None:
+    took, which = question.fields
+    setattr(row, took.attribute, False)
+    setattr(row, which.attribute, None)
+    _mark(row, question, at.now)
+    _advance(spec, dialog, row, question)
 
 
 # ---------------------------------------------------------------- typed text
@@ -359,6 +473,8 @@ def takes_text(spec: EntrySpec, step: str, text: str, parser: InputParser) -> bo
         return False
     if question.kind is Kind.SCALE:
         return parser.looks_like_number(text)
+    if question.kind is Kind.MEDICINE:
+        return parser.says_none(text) or looks_like_a_name(text)
     return question.kind in TEXT_KINDS
 
 
@@ -377,18 +493,48 @@ def type_answer(
         press(spec, dialog, row, "skip", at)
         return None
     if step == MEDICINE_TIME:
-        _set_medicine_time(spec, dialog, row, parser.clock(text), at)
+        taken, amount = clock_and_amount(text, parser)
+        _set_medicine_time(spec, dialog, row, taken, at, amount)
         return None
     question = spec.question(step)
-    if step == MEDICINE_NAME or (
-        question is not None and question.kind is Kind.MEDICINE and looks_like_a_name(text)
-    ):
+    at_medicine = question is not None and question.kind is Kind.MEDICINE
+    if at_medicine and question is not None and parser.says_none(text):
+        _no_medicine(spec, dialog, row, question, at)
+        return None
+    if step == MEDICINE_NAME or (at_medicine and looks_like_a_name(text)):
+        if parser.says_none(text):
+            raise Problem(Code.MEDICINE_NAME_UNLIKELY)
         return NewMedicine(medicine_name(text))
     if question is None or question.kind not in (*TEXT_KINDS, Kind.SCALE):
         raise Problem(Code.TAP_A_BUTTON)
-    _store(spec, row, question, {question.column: _typed_value(question, text, parser)}, at)
-    _advance(spec, dialog, row, question)
+    value = _typed_value(question, text, parser)
+    _advance(spec, dialog, row, question, _store(spec, row, question, {question.column: value}, at))
     return None
+
+
+def clock_and_amount(text: str, parser: InputParser) -> tuple[time, str | None]:
+    """A time, with an amount typed after or before it kept verbatim: "21:00 0.25 mg",
+    "2 tablets at 9pm". The time's own Problem when no part of the text reads as one.
+
+    A bare one- or two-digit number is an amount here ("2 tablets"), not two o'clock."""
+    try:
+        return parser.clock(text), None
+    except Problem as unreadable:
+        words = text.split()
+        for cut in range(len(words) - 1, 0, -1):
+            for clock, rest in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
+                while clock and clock[0].casefold() in ("at", "@"):
+                    clock = clock[1:]
+                while rest and rest[-1].casefold() in ("at", "@"):
+                    rest = rest[:-1]
+                if not clock or (len(clock) == 1 and clock[0].isdigit() and len(clock[0]) < 3):
+                    continue
+                try:
+                    taken = parser.clock(" ".join(clock))
+                except Problem:
+                    continue
+                return taken, amount_as_typed(" ".join(rest).strip(" ,"))
+        raise unreadable
 
 
 def _typed_value(question: Question, text: str, parser: InputParser) -> object:

@@ -24,7 +24,7 @@ class Kind(StrEnum):
     TIME = "time"  # a time of day
     DURATION = "duration"  # minutes
     COUNT = "count"  # how many times
-    MEDICINE = "medicine"  # which RLS medicine and when: two steps of its own
+    MEDICINE = "medicine"  # which RLS medicines and when: steps of its own (engine.py)
     TEXT = "text"  # free text, up to `maximum` characters
 
 
@@ -62,7 +62,8 @@ class Field:
 class Option:
     """One answer to pick: `code` goes in the button, `value` into the column.
 
-    For FLAGS, `field` is the option's own yes/no column.
+    For FLAGS, `field` is the option's own yes/no column; the question's own `fields` hold
+    the user's own factors that applied, by name.
     """
 
     code: str
@@ -106,7 +107,7 @@ class Question:
     def stored_fields(self) -> tuple[Field, ...]:
         """Every column this question writes (a FLAGS question: one per option)."""
         if self.kind is Kind.FLAGS:
-            return tuple(o.field for o in self.options if o.field is not None)
+            return (*(o.field for o in self.options if o.field is not None), *self.fields)
         return self.fields
 
     def option(self, code: str) -> Option | None:
@@ -149,9 +150,14 @@ class EntrySpec:
         return f"{self.name}_saved"
 
     @property
+    def factors(self) -> Question | None:
+        """The yes/no factors question (with the user's own factors), if the entry has one."""
+        return next((q for q in self.questions if q.kind is Kind.FLAGS), None)
+
+    @property
     def medicine(self) -> Question | None:
         """The medicine question, if the entry has one. Its fields are, in order: taken or
-        not, which medicine (the id of one on the user's list), and when."""
+        not, and the doses (bot/core/doses.py)."""
         return next((q for q in self.questions if q.kind is Kind.MEDICINE), None)
 
     def question(self, question_id: str) -> Question | None:
