@@ -25,12 +25,14 @@ import pytest
 from telegram import Bot, InputFile
 
 from bot.clock import ManualClock
+from stillnight_dev.demo import render, taps
 from stillnight_dev.demo.feed import Feed
 from stillnight_dev.demo.screen import Screen
 from stillnight_dev.demo.script import play_script
 from stillnight_dev.demo.session import DEMO_TOKEN, DEMO_USER_ID, DemoOptions
 from stillnight_dev.demo.text_view import TextOutput
 from stillnight_dev.demo.timejump import target
+from stillnight_dev.demo.view import Tapped
 from stillnight_dev.standin import BotApiStandin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,3 +256,16 @@ def test_an_edit_redraws_in_place_only_when_it_is_the_last_thing_on_screen() -> 
     out.seek(0), out.truncate()
     screen.edited(1, ["Stillnight:", "  Question 3"], ["Stillnight (updated):", "  Question 3"])
     assert "(updated)" in out.getvalue() and "\033[" not in out.getvalue()
+
+
+def test_a_tap_by_label_prefers_the_label_it_matches_whole() -> None:
+    scale = render.numbered([["0", "1", "2", "10"], ["Skip", "« Back"]])
+    assert taps.by_label(scale, "1") == Tapped(1, "1")  # not "10"
+    assert taps.by_label(scale, "SKIP") == Tapped(3, "Skip")  # case-insensitive
+    assert taps.by_label(scale, "back") == Tapped(4, "« Back")  # a part of the label
+    with pytest.raises(taps.NoTap, match="matches 2 buttons: \\[1\\] 1, \\[10\\] 10"):
+        taps.by_label(scale, "1.*")
+    with pytest.raises(taps.NoTap, match="not a regular expression"):
+        taps.by_label(scale, "(")
+    with pytest.raises(taps.NoTap, match="No message has buttons"):
+        taps.by_label([], "save")

@@ -24,7 +24,7 @@ def by_number(rows: Sequence[Sequence[Tapped]], number: int) -> Tapped | None:
 
 def by_label(rows: Sequence[Sequence[Tapped]], pattern: str) -> Tapped:
     if not rows:
-        raise NoTap("No message with buttons to tap yet.")
+        raise NoTap("No message has buttons to tap right now.")
     if not pattern.strip():
         raise NoTap(_listed("Use /tap LABEL (part of it, or a regular expression).", rows))
     try:
