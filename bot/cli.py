@@ -21,12 +21,24 @@ from bot.settings import Settings
 
 log = logging.getLogger("bot")
 
-MISSING_TOKEN = """\
-Stillnight needs a Telegram bot token, and TELEGRAM_BOT_TOKEN is not set. To get one, open \
-Telegram, talk to @BotFather, send /newbot and follow the steps; it answers with a token like \
-123456789:AAH... Put it in a file named .env in this folder as TELEGRAM_BOT_TOKEN=<your token> \
-(.env.example lists every setting), or export TELEGRAM_BOT_TOKEN in your shell, then run \
-`python -m bot` again."""
+GET_A_TOKEN = """\
+To get one, open Telegram, talk to @BotFather, send /newbot and follow the steps; it answers \
+with a token like 123456789:AAH... Put it in a file named .env in this folder as \
+TELEGRAM_BOT_TOKEN=<your token> (.env.example lists every setting), or export \
+TELEGRAM_BOT_TOKEN in your shell, then run `python -m bot` again. No token yet? \
+`python -m bot demo` tries the whole bot in this terminal without one."""
+
+MISSING_TOKEN = (
+    "Stillnight needs a Telegram bot token, and TELEGRAM_BOT_TOKEN is not set. " + GET_A_TOKEN
+)
+
+MALFORMED_TOKEN = (
+    "TELEGRAM_BOT_TOKEN is set, but it is not shaped like a Telegram bot token (the bot's id "
+    "in digits, a colon, then the secret). " + GET_A_TOKEN
+)
+
+#: What every Telegram bot token looks like: the bot's numeric id, a colon, the secret.
+TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")
 
 BAD_TOKEN = """\
 Telegram did not accept the token in TELEGRAM_BOT_TOKEN (getMe answered 401 Unauthorized). \
@@ -100,8 +112,12 @@ def _migrate(settings: Settings) -> int:
 
 
 def _run(settings: Settings) -> int:
-    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    if not token.strip():
         print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    if TOKEN_SHAPE.fullmatch(token) is None:
+        print(MALFORMED_TOKEN, file=sys.stderr)  # never the token itself
         return 2
     from bot.logs import setup_logging
     from bot.migrate import upgrade_sync
@@ -109,7 +125,7 @@ def _run(settings: Settings) -> int:
     if settings.webhook_url and not valid_secret(settings):
         print(NO_SECRET, file=sys.stderr)
         return 2
-    secrets = [settings.telegram_bot_token.get_secret_value()]
+    secrets = [token]
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
     setup_logging(settings.log_level, secrets)

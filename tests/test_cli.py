@@ -22,7 +22,20 @@ async def test_without_a_token_it_explains_where_to_get_one(tmp_path: Path) -> N
     code, out, err = await run_bot(cwd=tmp_path, env={})
     assert code == 2
     assert "TELEGRAM_BOT_TOKEN" in err and "@BotFather" in err and ".env" in err
+    assert "`python -m bot demo`" in err  # a newcomer can try everything without one
     assert "Traceback" not in err + out
+
+
+async def test_a_token_not_shaped_like_one_is_refused_at_once(tmp_path: Path) -> None:
+    """A token like "abc" cannot be one: refused before anything (TEST-NET would hang)."""
+    for malformed in ("abc", "123456", ":secret", "12ab:secret", "123:sec ret"):
+        env = {"TELEGRAM_BOT_TOKEN": malformed, "TELEGRAM_BASE_URL": "http://192.0.2.1:9"}
+        code, out, err = await run_bot(cwd=tmp_path, env=env)
+        assert code == 2, malformed
+        assert "not shaped like a Telegram bot token" in err and "@BotFather" in err
+        assert "`python -m bot demo`" in err and "Could not reach" not in err
+        assert "Traceback" not in err + out and malformed not in out
+        assert not (tmp_path / "data").exists()  # nothing done before the check
 
 
 async def test_a_wrong_token_gets_the_same_kind_of_message(tmp_path: Path) -> None:

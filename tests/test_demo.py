@@ -1,11 +1,12 @@
 """`python -m bot demo`: a scripted session gives the expected transcript, stays on this
-computer (loopback only) and never touches the real database.
+computer (loopback only) and never touches the real database. tests/test_demo_jsonl.py
+drives it as a program does, through --jsonl.
 
-When a bot text changes on purpose, regenerate the expected transcript with
-    python -m bot demo --fresh --start 2026-11-24T21:00:00Z \
+When a bot text or a question changes on purpose, regenerate the expected transcript with
+    python -m bot demo --db "$(mktemp -d)/demo.db" --start 2026-11-24T21:00:00Z \
         --script docs/demo-session.txt > tests/data/demo_transcript.txt
-and review the diff (then update the README excerpt if it changed).
-"""
+and review the diff (then update the README excerpt if it changed). The session taps by
+label (/tap), so a question added or a button moved usually needs no change to it."""
 
 from __future__ import annotations
 
@@ -24,11 +25,14 @@ import pytest
 from telegram import Bot, InputFile
 
 from bot.clock import ManualClock
+from stillnight_dev.demo import render, taps
 from stillnight_dev.demo.feed import Feed
 from stillnight_dev.demo.screen import Screen
 from stillnight_dev.demo.script import play_script
 from stillnight_dev.demo.session import DEMO_TOKEN, DEMO_USER_ID, DemoOptions
+from stillnight_dev.demo.text_view import TextOutput
 from stillnight_dev.demo.timejump import target
+from stillnight_dev.demo.view import Tapped
 from stillnight_dev.standin import BotApiStandin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +45,9 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 async def play(lines: list[str], tmp_path: Path, *, fresh: bool = False) -> str:
     out = io.StringIO()
     options = DemoOptions(tmp_path / "demo.db", tmp_path / "files", START, fresh)
-    await play_script(lines, out, options)
+    await play_script(
+        lines, TextOutput(Screen(out, ansi=False, redraw=False), echoed=False), options
+    )
     return out.getvalue()
 
 
@@ -122,30 +128,65 @@ async def test_the_demo_connects_to_nothing_but_loopback(
     assert {h for h in hosts if h is not None} <= LOOPBACK, hosts
 
 
-async def test_the_demo_ignores_the_real_settings(tmp_path: Path) -> None:
-    """Run as a person would, in a folder with a .env and DATABASE_URL set: the demo uses
-    ./data/demo.db and nothing else (and no token)."""
-    env_db, exported_db = tmp_path / "from-env-file.db", tmp_path / "exported.db"
-    (tmp_path / ".env").write_text(
-        f"DATABASE_URL=sqlite+aiosqlite:///{env_db}\nTELEGRAM_BOT_TOKEN=1:from-the-env-file\n"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{exported_db}"
-    env["TELEGRAM_BASE_URL"] = "http://192.0.2.1:9"  # TEST-NET: would hang if ever used
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot", "demo", "--start", "2026-11-24T21:00:00Z"),
-        cwd=tmp_path,
-        env=env,
+async def demo_process(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> asyncio.subprocess.Process:
+    """`python -m bot demo ARGS` with stdin a pipe, as a program (or `echo ... |`) runs it;
+    HOME and XDG_DATA_HOME point under `cwd`, so the default database is the test's own."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    home = {"HOME": str(cwd / "home"), "XDG_DATA_HOME": str(cwd / "home" / "share")}
+    return await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "demo", "--start", "2026-11-24T21:00:00Z", *args),
+        cwd=cwd,
+        env={**clean, **home, **(env or {})},
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+async def test_the_demo_ignores_the_real_settings(tmp_path: Path) -> None:
+    """Run as a person would, in a folder with a .env and DATABASE_URL set: the demo uses
+    its own database in the user's data folder and nothing else (and no token); --db
+    chooses another."""
+    env_db, exported_db = tmp_path / "from-env-file.db", tmp_path / "exported.db"
+    (tmp_path / ".env").write_text(
+        f"DATABASE_URL=sqlite+aiosqlite:///{env_db}\nTELEGRAM_BOT_TOKEN=1:from-the-env-file\n"
+    )
+    env = {
+        "DATABASE_URL": f"sqlite+aiosqlite:///{exported_db}",
+        "TELEGRAM_BASE_URL": "http://192.0.2.1:9",  # TEST-NET: would hang if ever used
+    }
+    process = await demo_process(cwd=tmp_path, env=env)
     out, err = await asyncio.wait_for(process.communicate(b"/start\n1\n"), timeout=60)
     assert process.returncode == 0, err.decode()
     assert "✓ Thank you!" in out.decode()
-    assert (tmp_path / "data" / "demo.db").exists()
-    assert not (tmp_path / "data" / "stillnight.db").exists()
+    assert (tmp_path / "home" / "share" / "stillnight-demo" / "demo.db").exists()
+    assert not (tmp_path / "data").exists()
     assert not env_db.exists() and not exported_db.exists()
+    chosen = tmp_path / "elsewhere" / "mine.db"
+    process = await demo_process("--db", str(chosen), cwd=tmp_path, env=env)
+    out, err = await asyncio.wait_for(process.communicate(b"/start\n"), timeout=60)
+    assert process.returncode == 0, err.decode()
+    assert "Is that OK?" in out.decode() and "Welcome back" not in out.decode()
+    assert chosen.exists() and not (tmp_path / "data").exists()
+
+
+async def test_piped_input_is_played_line_by_line(tmp_path: Path) -> None:
+    """A program writes a line and reads the answer before it writes the next: each line
+    is played as it comes, not after the end of input."""
+    process = await demo_process(cwd=tmp_path)
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(b"/start\n")
+    await process.stdin.drain()
+    seen = b""
+    while b"Is that OK?" not in seen:
+        seen += await asyncio.wait_for(process.stdout.readline(), timeout=60)
+    assert b"\033[" not in seen  # plain text, no redraws
+    process.stdin.write(b"1\n/quit\n")
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 0, err.decode()
+    assert "you> [1] Yes, store my answers" in out.decode() and "Bye." in out.decode()
 
 
 async def test_photos_and_documents_are_saved_and_their_path_shown(
@@ -155,7 +196,8 @@ async def test_photos_and_documents_are_saved_and_their_path_shown(
     async with BotApiStandin(valid_token=DEMO_TOKEN, track_handling=False) as standin:
         user = standin.user(DEMO_USER_ID, "Alex", started=True)
         out = io.StringIO()
-        feed = Feed(standin, user, Screen(out, ansi=False, redraw=False), Path("files"))
+        output = TextOutput(Screen(out, ansi=False, redraw=False), echoed=False)
+        feed = Feed(standin, user, output, Path("files"))
         async with Bot(DEMO_TOKEN, base_url=f"{standin.url}/bot") as bot:
             await bot.send_photo(
                 DEMO_USER_ID, b"fake-png", caption="<b>Your month</b>", parse_mode="HTML"
@@ -214,3 +256,16 @@ def test_an_edit_redraws_in_place_only_when_it_is_the_last_thing_on_screen() -> 
     out.seek(0), out.truncate()
     screen.edited(1, ["Stillnight:", "  Question 3"], ["Stillnight (updated):", "  Question 3"])
     assert "(updated)" in out.getvalue() and "\033[" not in out.getvalue()
+
+
+def test_a_tap_by_label_prefers_the_label_it_matches_whole() -> None:
+    scale = render.numbered([["0", "1", "2", "10"], ["Skip", "« Back"]])
+    assert taps.by_label(scale, "1") == Tapped(1, "1")  # not "10"
+    assert taps.by_label(scale, "SKIP") == Tapped(3, "Skip")  # case-insensitive
+    assert taps.by_label(scale, "back") == Tapped(4, "« Back")  # a part of the label
+    with pytest.raises(taps.NoTap, match="matches 2 buttons: \\[1\\] 1, \\[10\\] 10"):
+        taps.by_label(scale, "1.*")
+    with pytest.raises(taps.NoTap, match="not a regular expression"):
+        taps.by_label(scale, "(")
+    with pytest.raises(taps.NoTap, match="No message has buttons"):
+        taps.by_label([], "save")

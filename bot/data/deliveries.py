@@ -243,3 +243,18 @@ async def owned(session: AsyncSession, delivery_id: int, user_id: int) -> Delive
     if delivery is None or delivery.user_id != user_id or delivery.status == Status.ACTED:
         return None
     return delivery
+
+
+async def next_work_after(session: AsyncSession, instant: datetime) -> datetime | None:
+    """The first moment after `instant` when the dispatcher has something to do: a reminder
+    falls due, or a pending delivery (a snooze, a retry) may be sent. None: nothing ahead.
+    The demo passes time through these moments, in order."""
+    reminder = await session.scalar(
+        select(func.min(Reminder.due_at)).where(Reminder.enabled, Reminder.due_at > instant)
+    )
+    delivery = await session.scalar(
+        select(func.min(Delivery.send_after)).where(
+            Delivery.status == Status.PENDING, Delivery.send_after > instant
+        )
+    )
+    return min((t for t in (reminder, delivery) if t is not None), default=None)

@@ -3,6 +3,7 @@
 The stand-in logs every successful visible action of the bot (a `Sent`: send, edit,
 delete, callback answer) with a snapshot of the text and buttons at that moment; the
 feed keeps a cursor into that log, so output never depends on when it is flushed.
+Photos and documents are saved under the files folder as they arrive.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from stillnight_dev.demo import render
-from stillnight_dev.demo.screen import Screen
+from stillnight_dev.demo.view import Output, Shown
 from stillnight_dev.standin import (
     BotApiStandin,
     Entity,
@@ -23,17 +24,15 @@ from stillnight_dev.standin import (
 )
 from stillnight_dev.standin.state import FileBlob
 
-BOT_NAME = "Stillnight"
 SENDS = {"sendMessage", "sendPhoto", "sendDocument"}
 EDITS = {"editMessageText", "editMessageCaption", "editMessageReplyMarkup"}
-LOCATION_HINT = "(type /location LAT LON to share a place, e.g. /location 52.52 13.40)"
 
 
 class Feed:
-    def __init__(self, standin: BotApiStandin, chat: UserChat, screen: Screen, files: Path):
+    def __init__(self, standin: BotApiStandin, chat: UserChat, output: Output, files: Path):
         self.standin = standin
         self.chat = chat
-        self.screen = screen
+        self.output = output
         self.files = files
         self._seen = len(chat.state.sent)
         self._violations = len(standin.violations)
@@ -49,7 +48,7 @@ class Feed:
             self._show(sent)
         if self._new_violations():
             for violation in self.standin.violations[self._violations :]:
-                self.screen.note(f"[stand-in] the bot broke a Bot API rule: {violation}")
+                self.output.note(f"[stand-in] the bot broke a Bot API rule: {violation}")
             self._violations = len(self.standin.violations)
 
     def _new_violations(self) -> bool:
@@ -59,52 +58,38 @@ class Feed:
         msg = sent.message
         if sent.method == "answerCallbackQuery":
             if sent.text:
-                kind = "alert" if sent.params.get("show_alert") else "popup"
-                self.screen.popup(f"[{kind}] {sent.text}")
+                self.output.popup(sent.text, alert=bool(sent.params.get("show_alert")))
         elif sent.method == "deleteMessage" and msg is not None:
-            first = sent.text.split("\n", 1)[0]
-            self.screen.note(f"({BOT_NAME} deleted its message “{first}”)")
+            self.output.deleted(msg.message_id, sent.text)
         elif sent.method in SENDS and msg is not None:
-            self.screen.message(msg.message_id, self._block(sent, msg, ""))
+            self.output.message(self._shown(sent, msg, save=True))
         elif sent.method in EDITS and msg is not None:
-            updated = self._block(sent, msg, " (updated)")
-            if sent.method == "editMessageReplyMarkup" and not sent.buttons:
-                # Only the buttons went away: say so instead of repeating the whole text.
-                first = sent.text.split("\n", 1)[0]
-                updated = [f"{BOT_NAME} (updated): no more buttons under “{first}”"]
-            self.screen.edited(msg.message_id, self._block(sent, msg, ""), updated)
+            buttons_only = sent.method == "editMessageReplyMarkup"
+            self.output.edited(self._shown(sent, msg, save=False), buttons_only=buttons_only)
 
-    def _block(self, sent: Sent, msg: StoredMessage, mark: str) -> list[str]:
-        lines = [f"{BOT_NAME}{mark}:"]
+    def _shown(self, sent: Sent, msg: StoredMessage, *, save: bool) -> Shown:
         blob = msg.photo or msg.document
-        if blob is not None:
-            lines.append(f"{render.INDENT}[{msg.kind}] {self._saved(msg, blob)}")
-        if sent.text:
-            text = render.styled(
-                sent.text,
-                _entities(sent, msg),
-                ansi=self.screen.ansi,
-                indent=render.INDENT,
-                width=self.screen.width,
-            )
-            lines.extend(text.split("\n"))
-        lines.extend(render.button_lines(sent.buttons))
-        lines.extend(_reply_keyboard(sent.params.get("reply_markup")))
-        return lines
+        keyboard, wants_location = _reply_keyboard(sent.params.get("reply_markup"))
+        return Shown(
+            message_id=msg.message_id,
+            kind=msg.kind,
+            text=sent.text,
+            entities=_entities(sent, msg),
+            buttons=render.numbered(sent.buttons),
+            keyboard=keyboard,
+            wants_location=wants_location,
+            file=self._saved(msg, blob, save) if blob is not None and blob.data else None,
+            url=blob.url if blob is not None else None,
+        )
 
-    def _saved(self, msg: StoredMessage, blob: FileBlob) -> str:
-        """Save a photo or document once; its path (or URL) is what the terminal shows."""
-        if blob.data is None:
-            return blob.url or "(no file)"
+    def _saved(self, msg: StoredMessage, blob: FileBlob, save: bool) -> Path:
+        """Where a photo or document is kept; written when it first arrives."""
         name = Path(blob.filename or f"{msg.kind}.bin").name
         path = self.files / f"{msg.message_id:04d}-{name}"
-        if not path.exists() or path.read_bytes() != blob.data:
+        if save and blob.data is not None:
             self.files.mkdir(parents=True, exist_ok=True)
             path.write_bytes(blob.data)
-        try:
-            return str(path.resolve().relative_to(Path.cwd()))
-        except ValueError:
-            return str(path.resolve())
+        return path
 
 
 def _entities(sent: Sent, msg: StoredMessage) -> tuple[Entity, ...]:
@@ -118,13 +103,12 @@ def _entities(sent: Sent, msg: StoredMessage) -> tuple[Entity, ...]:
     return rendered.entities if rendered.text == sent.text else ()
 
 
-def _reply_keyboard(markup: Any) -> list[str]:
-    """A keyboard under the input field (not under the message): its buttons, and how to use
-    a location button here."""
+def _reply_keyboard(markup: Any) -> tuple[list[list[str]], bool]:
+    """A keyboard under the input field (not under the message): its labels, and whether one
+    of its buttons asks for the user's location."""
     if not isinstance(markup, dict) or not isinstance(markup.get("keyboard"), list):
-        return []
-    cells = [b for row in markup["keyboard"] for b in row]
-    labels = [b.get("text", "") if isinstance(b, dict) else str(b) for b in cells]
-    line = f"{render.INDENT}Keyboard: " + render.BUTTON_GAP.join(f"[{t}]" for t in labels)
-    wants_location = any(isinstance(b, dict) and b.get("request_location") for b in cells)
-    return [line] + ([f"{render.INDENT}{LOCATION_HINT}"] if wants_location else [])
+        return [], False
+    rows = [row for row in markup["keyboard"] if isinstance(row, list)]
+    labels = [[b.get("text", "") if isinstance(b, dict) else str(b) for b in row] for row in rows]
+    wants = any(isinstance(b, dict) and b.get("request_location") for row in rows for b in row)
+    return labels, wants

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 
+from stillnight_dev.demo.view import Tapped
 from stillnight_dev.standin import Entity
 
 RESET = "\033[0m"
@@ -142,13 +144,21 @@ def button_numbers(rows: Sequence[Sequence[str]]) -> list[list[int]]:
     return numbers
 
 
-def button_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+def numbered(rows: Sequence[Sequence[str]]) -> list[list[Tapped]]:
+    """A keyboard's labels with the number that taps each (see `button_numbers`)."""
+    return [
+        [Tapped(number, label) for label, number in zip(row, numbers, strict=True)]
+        for row, numbers in zip(rows, button_numbers(rows), strict=True)
+    ]
+
+
+def button_lines(rows: Sequence[Sequence[Tapped]]) -> list[str]:
     """One line per keyboard row: "[1] Yes   [2] No"; a numbered label shows once: "[7]"."""
     lines = []
-    for row, numbers in zip(rows, button_numbers(rows), strict=True):
+    for row in rows:
         cells = [
-            f"[{label}]" if label_number(label) == n else f"[{n}] {label}"
-            for label, n in zip(row, numbers, strict=True)
+            f"[{b.label}]" if label_number(b.label) == b.number else f"[{b.number}] {b.label}"
+            for b in row
         ]
         lines.append(INDENT + BUTTON_GAP.join(cells))
     return lines
@@ -157,6 +167,14 @@ def button_lines(rows: Sequence[Sequence[str]]) -> list[str]:
 def label_number(label: str) -> int | None:
     match = _NUMBER_LABEL.fullmatch(label)
     return int(match.group(1)) if match else None
+
+
+def path(file: Path) -> str:
+    """A saved file as the terminal shows it: relative to the working folder when inside it."""
+    try:
+        return str(file.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file.resolve())
 
 
 def display_width(line: str) -> int:

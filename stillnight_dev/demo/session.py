@@ -9,8 +9,11 @@ been handled, so waiting for the bot's answer ends as soon as it is complete.
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -20,24 +23,39 @@ from pydantic import SecretStr
 
 from bot.app import build_application, polling
 from bot.clock import ManualClock
-from bot.data import users
+from bot.data import deliveries, users
 from bot.db import make_engine
 from bot.migrate import upgrade
+from bot.reminders.pacer import Pacer
 from bot.settings import Settings
 from stillnight_dev.standin import BotApiStandin, TrackedApplication, UserChat
 
 DEMO_TOKEN = "4242:demo-token-not-a-real-one"  # the stand-in reads the bot id from it
 DEMO_USER_ID = 424242
 DEMO_USER_NAME = "Alex"
-DEFAULT_DATABASE = Path("data/demo.db")
-DEFAULT_FILES = Path("data/demo-files")
 REPLY_TIMEOUT = 20.0  # generous: the first typed city builds the place-name index
+
+
+def demo_home() -> Path:
+    """The demo's own folder, whatever the working folder: stillnight-demo in the user's data
+    folder ($XDG_DATA_HOME, else ~/.local/share). Never the real bot's ./data."""
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "stillnight-demo"
+
+
+def default_database() -> Path:
+    return demo_home() / "demo.db"
+
+
+def files_for(database: Path) -> Path:
+    """Where photos and documents from the bot are saved: a folder beside the database."""
+    return database.with_name(f"{database.stem}-files")
 
 
 @dataclass(frozen=True)
 class DemoOptions:
-    database: Path = DEFAULT_DATABASE
-    files: Path = DEFAULT_FILES
+    database: Path = field(default_factory=default_database)
+    files: Path = field(default_factory=lambda: files_for(default_database()))
     start: datetime | None = None  # demo clock start; None: the real current time
     fresh: bool = False  # delete the demo database first
 
@@ -53,6 +71,7 @@ class DemoSession:
         self.options = options
         start = options.start or datetime.now(UTC).replace(microsecond=0)
         self.clock = ManualClock(start)
+        self._start = start
         self.standin = BotApiStandin(
             valid_token=DEMO_TOKEN, bot_username="stillnight_demo_bot", reply_timeout=REPLY_TIMEOUT
         )
@@ -78,7 +97,16 @@ class DemoSession:
         except BaseException:
             await self._stack.aclose()
             raise
+        # Pace in demo time: reminders hours apart need not wait a second for each other
+        # when demo time jumps (two due at one moment still do, in real time).
+        self.app.bot_data.dispatcher.pacer = Pacer(
+            settings.send_rate_per_second, settings.send_per_chat_seconds, self._pacer_clock
+        )
         return self
+
+    def _pacer_clock(self) -> float:
+        """Real seconds, plus however far the demo clock has moved since the start."""
+        return time.monotonic() + (self.clock.now() - self._start).total_seconds()
 
     async def __aexit__(
         self,
@@ -110,11 +138,23 @@ class DemoSession:
             user = await users.get_user(session, DEMO_USER_ID)
         return ZoneInfo(user.timezone) if user is not None and user.timezone else UTC
 
-    async def move_clock(self, instant: datetime) -> None:
-        """Jump the demo clock, send whatever reminders fell due, and let the bot finish."""
-        self.clock.set(instant)
-        await self.app.bot_data.dispatcher.run_once()
-        await self.settle()
+    async def pass_time(self, until: datetime) -> AsyncIterator[datetime]:
+        """Move the demo clock to `until` as time passes for a running bot: through every
+        moment on the way when a reminder (or a snooze) falls due, in order, running the
+        reminder job at each. Yields each moment once the bot has acted on it; `until` last."""
+        maker = self.app.bot_data.sessionmaker
+        assert maker is not None, "the bot is not running"
+        dispatcher = self.app.bot_data.dispatcher
+        while True:
+            async with maker() as session:
+                ahead = await deliveries.next_work_after(session, self.clock.now())
+            moment = until if ahead is None or ahead > until else ahead
+            self.clock.set(moment)
+            if (await dispatcher.run_once()).claimed:
+                await self.settle()
+            yield moment
+            if moment == until:
+                return
 
     async def settle(self) -> None:
         """Wait until the bot has made no request (long polls aside) for a moment."""
