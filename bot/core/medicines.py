@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.core.problems import Code, Problem
 
 NAME_MAX_CHARS = 64
@@ -11,38 +13,39 @@ MAX_FACTORS = 8  # own factors asked beside the built-in ones: more would crowd 
 CHANGE_MAX_CHARS = 200
 
 
-def medicine_name(text: str) -> str:
-    """The name as it will be stored (spaces tidied); a Problem when empty or too long."""
-    name = " ".join(text.split())
-    if not name:
-        raise Problem(Code.MEDICINE_NAME_EMPTY)
-    if len(name) > NAME_MAX_CHARS:
-        raise Problem(Code.MEDICINE_NAME_TOO_LONG, length=len(name), most=NAME_MAX_CHARS)
-    if sum(ch.isalpha() for ch in name) < MIN_LETTERS:
-        raise Problem(Code.MEDICINE_NAME_UNLIKELY)
-    return name
+@dataclass(frozen=True)
+class Words:
+    """What typed words must be: not empty, at most `most` characters, and (for a name)
+    with at least MIN_LETTERS letters; the Problem codes that say which rule failed."""
+
+    most: int
+    empty: Code
+    too_long: Code
+    unlikely: Code | None = None
+
+    def read(self, text: str) -> str:
+        """The words as they will be stored (spaces tidied), or the Problem."""
+        words = " ".join(text.split())
+        if not words:
+            raise Problem(self.empty)
+        if len(words) > self.most:
+            raise Problem(self.too_long, length=len(words), most=self.most)
+        if self.unlikely is not None and sum(ch.isalpha() for ch in words) < MIN_LETTERS:
+            raise Problem(self.unlikely)
+        return words
 
 
-def factor_name(text: str) -> str:
-    """A factor of the user's own, as it will be stored; a Problem for an unlikely one."""
-    name = " ".join(text.split())
-    if not name:
-        raise Problem(Code.FACTOR_NAME_EMPTY)
-    if len(name) > FACTOR_MAX_CHARS:
-        raise Problem(Code.FACTOR_NAME_TOO_LONG, length=len(name), most=FACTOR_MAX_CHARS)
-    if sum(ch.isalpha() for ch in name) < MIN_LETTERS:
-        raise Problem(Code.FACTOR_NAME_UNLIKELY)
-    return name
-
-
-def change_note(text: str) -> str:
-    """What changed about a medicine, in the user's words ("dose changed to 0.5 mg")."""
-    note = " ".join(text.split())
-    if not note:
-        raise Problem(Code.CHANGE_NOTE_EMPTY)
-    if len(note) > CHANGE_MAX_CHARS:
-        raise Problem(Code.CHANGE_NOTE_TOO_LONG, length=len(note), most=CHANGE_MAX_CHARS)
-    return note
+MEDICINE_NAME_RULES = Words(
+    NAME_MAX_CHARS,
+    Code.MEDICINE_NAME_EMPTY,
+    Code.MEDICINE_NAME_TOO_LONG,
+    Code.MEDICINE_NAME_UNLIKELY,
+)
+FACTOR_NAME_RULES = Words(
+    FACTOR_MAX_CHARS, Code.FACTOR_NAME_EMPTY, Code.FACTOR_NAME_TOO_LONG, Code.FACTOR_NAME_UNLIKELY
+)
+# What changed about a medicine, in the user's words ("dose changed to 0.5 mg").
+CHANGE_NOTE_RULES = Words(CHANGE_MAX_CHARS, Code.CHANGE_NOTE_EMPTY, Code.CHANGE_NOTE_TOO_LONG)
 
 
 def looks_like_a_name(text: str) -> bool:

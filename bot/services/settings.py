@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core.dialogs import Flow, Typing
-from bot.core.medicines import MAX_FACTORS, change_note, factor_name, medicine_name
+from bot.core.medicines import (
+    CHANGE_NOTE_RULES,
+    FACTOR_NAME_RULES,
+    MAX_FACTORS,
+    MEDICINE_NAME_RULES,
+)
 from bot.core.problems import Code, Problem
 from bot.core.schedule import Kind
 from bot.data import Tx, dialogs, events, reminders, users
@@ -126,15 +131,15 @@ async def type_words(tx: Tx, dialog: Dialog, text: str, now: datetime) -> Lists:
         step, item_id = found
         item = await _item(user, step, item_id) if item_id is not None else None
         if step is Typing.ADD_MEDICINE:
-            await users.add_medicine(tx, user, medicine_name(text), now)
+            await users.add_medicine(tx, user, MEDICINE_NAME_RULES.read(text), now)
         elif step is Typing.RENAME_MEDICINE and isinstance(item, Medicine):
-            item.name = medicine_name(text)
+            item.name = MEDICINE_NAME_RULES.read(text)
         elif step is Typing.CHANGE_MEDICINE and isinstance(item, Medicine):
-            await users.add_event(tx, user, item, "changed", now, change_note(text))
+            await users.add_event(tx, user, item, "changed", now, CHANGE_NOTE_RULES.read(text))
         elif step is Typing.ADD_FACTOR:
-            await users.add_factor(tx, user, factor_name(text))
+            await users.add_factor(tx, user, FACTOR_NAME_RULES.read(text))
         elif step is Typing.RENAME_FACTOR and isinstance(item, Factor):
-            item.name = factor_name(text)
+            item.name = FACTOR_NAME_RULES.read(text)
     await dialogs.close_dialog(tx, user.id)
     return await lists(tx, user)
 

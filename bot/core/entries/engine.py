@@ -16,7 +16,7 @@ from typing import Protocol
 
 from bot.core.doses import Dose, amount_as_typed, read_doses, store_doses
 from bot.core.entries.spec import EntryRow, EntrySpec, Kind, Question
-from bot.core.medicines import looks_like_a_name, medicine_name
+from bot.core.medicines import MEDICINE_NAME_RULES, looks_like_a_name
 from bot.core.nights import local_time
 from bot.core.problems import Code, Problem
 from bot.parsing import InputParser
@@ -504,7 +504,7 @@ def type_answer(
     if step == MEDICINE_NAME or (at_medicine and looks_like_a_name(text)):
         if parser.says_none(text):
             raise Problem(Code.MEDICINE_NAME_UNLIKELY)
-        return NewMedicine(medicine_name(text))
+        return NewMedicine(MEDICINE_NAME_RULES.read(text))
     if question is None or question.kind not in (*TEXT_KINDS, Kind.SCALE):
         raise Problem(Code.TAP_A_BUTTON)
     value = _typed_value(question, text, parser)
