@@ -36,7 +36,7 @@ TABLE_HEADER = (
     N_("Date"), N_("Severity"), N_("Onset"), N_("Sleep"), N_("Efficiency"),
     N_("Medicines and times"), N_("Factors"),
 )  # fmt: skip
-TABLE_WIDTHS_MM = (25, 16, 19, 20, 19, 48, 33)  # 180 mm: A4 less 15 mm margins
+TABLE_WIDTHS_MM = (30, 17, 18, 20, 20, 48, 27)  # 180 mm: A4 less 15 mm margins
 TABLE_KEY = N_(
     "Severity: how restless the legs were that day, 0 (not at all) to 10 (worst imaginable). "
     "Onset: when the symptoms began that day. Sleep: total sleep time; efficiency = total "

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from bot.core.doses import MedicineChange
 from bot.core.records import NightRecord
@@ -53,6 +53,7 @@ _LATIN1_FOLD = str.maketrans({"–": "-", "—": "-", "…": "...", "‘": "'", 
                               "”": '"', "≥": ">=", "≤": "<=", "×": "x"})  # fmt: skip
 PAGE_W_MM, MARGIN_MM = 210, 15
 TABLE_PT, ROW_MM = 9, 5.6
+MAX_CELL_LINES = 4  # a night with more medicines than that shows the rest shortened
 # Reports are made in threads (asyncio.to_thread). Writing one out subsets its fonts with
 # fontTools, which fills shared tables on first use without a lock (the OS/2 Unicode
 # ranges): a report written out during that could get wrong font data. One at a time.
@@ -186,29 +187,80 @@ def _picture(pdf: ReportPDF, block: Picture) -> None:
 
 
 def _table(pdf: ReportPDF, table: Table) -> None:
-    """fpdf2's table: cells wrap (several medicines, a long name), the header is repeated
-    on every page, alternate rows shaded."""
-    from fpdf.fonts import FontFace  # fpdf is imported when a report is first made
-
+    """Cells wrap onto a few lines (several medicines, a long name), the header is repeated
+    on every page, alternate rows shaded. Drawn with plain cells: fpdf2's table() took three
+    times as long for a year of nights (`python -m bench summary`)."""
     if pdf.will_page_break(ROW_MM * 3):
         pdf.add_page()
-    pdf.set_font(pdf.family_name, "", TABLE_PT)
-    with pdf.table(
-        width=sum(table.widths_mm),
-        col_widths=table.widths_mm,
-        line_height=ROW_MM * 0.8,
-        text_align="LEFT",
-        borders_layout="NONE",
-        cell_fill_color=240,
-        cell_fill_mode="ROWS",
-        headings_style=FontFace(emphasis="BOLD", fill_color=215),
-        padding=(0.8, 0.8),
-    ) as drawn:
-        for cells in (table.header, *table.rows):
-            row = drawn.row()
-            for text in cells:
-                row.cell(fit(pdf, text))
+    _table_row(pdf, table.header, table.widths_mm, header=True)
+    for n, row in enumerate(table.rows):
+        pdf.set_font(pdf.family_name, "", TABLE_PT)
+        lines = [
+            _wrap(pdf, fit(pdf, text), width - 2)
+            for text, width in zip(row, table.widths_mm, strict=True)
+        ]
+        if pdf.will_page_break(ROW_MM * max(map(len, lines))):
+            pdf.add_page()
+            _table_row(pdf, table.header, table.widths_mm, header=True)
+        _lines_row(pdf, lines, table.widths_mm, shade=n % 2 == 1, style="")
     pdf.ln(2)
+
+
+def _table_row(pdf: ReportPDF, cells: tuple[str, ...], widths: tuple[float, ...], *,
+               header: bool = False) -> None:  # fmt: skip
+    pdf.set_font(pdf.family_name, "B" if header else "", TABLE_PT)
+    lines = [
+        _wrap(pdf, fit(pdf, text), width - 2) for text, width in zip(cells, widths, strict=True)
+    ]
+    _lines_row(pdf, lines, widths, shade=True, style="B" if header else "")
+
+
+def _lines_row(
+    pdf: ReportPDF, cells: list[list[str]], widths: tuple[float, ...], *, shade: bool,
+    style: Literal["", "B"],
+) -> None:  # fmt: skip
+    """One row, as tall as its tallest cell; the header's ("B") darker."""
+    height = ROW_MM * max(map(len, cells))
+    x, y = pdf.get_x(), pdf.get_y()
+    pdf.set_font(pdf.family_name, style, TABLE_PT)
+    if shade:
+        pdf.set_fill_color(215 if style else 240)
+        pdf.rect(x, y, sum(widths), height, style="F")
+    for lines, width in zip(cells, widths, strict=True):
+        for n, line in enumerate(lines):
+            pdf.set_xy(x, y + n * ROW_MM)
+            pdf.cell(width, ROW_MM, line)
+        x += width
+    pdf.set_xy(pdf.l_margin, y + height)
+
+
+def _wrap(pdf: ReportPDF, text: str, width: float) -> list[str]:
+    """The text's lines (its own line breaks, then words wrapped to the width), at most
+    MAX_CELL_LINES; the last one shortened with an ellipsis if more would be needed."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and pdf.get_string_width(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    if len(lines) > MAX_CELL_LINES:
+        lines = [*lines[: MAX_CELL_LINES - 1], " ".join(lines[MAX_CELL_LINES - 1 :])]
+    return [_clip(pdf, line, width) for line in lines]
+
+
+def _clip(pdf: ReportPDF, text: str, width: float) -> str:
+    """Shorten to the column's width with an ellipsis (a very long word, say)."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    dots = fit(pdf, "…")
+    while text and pdf.get_string_width(text + dots) > width:
+        text = text[:-1]
+    return text.rstrip() + dots
 
 
 __all__ = ["SELF_REPORTED", "TITLE", "doctor_report", "font_dir", "render"]
