@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from bot.core.schedule import Kind, pause_until, snooze_until
 from bot.data import Tx, deliveries, reminders, users
@@ -53,9 +53,12 @@ async def pause(tx: Tx, user_id: int, days: int, now: datetime) -> User | None:
 
 
 async def resume(tx: Tx, user_id: int, now: datetime) -> User | None:
+    """Reminders on again from the start of this minute: /resume at 22:00:40 still gets the
+    22:00 reminder (it is sent once a night whatever happens)."""
     user = await users.get_user(tx, user_id)
     if user is None or not user.onboarded:
         return None
     user.paused_until = None
-    await reminders.reschedule(tx, user, now)
+    this_minute = now.replace(second=0, microsecond=0) - timedelta(microseconds=1)
+    await reminders.reschedule(tx, user, this_minute)
     return user
