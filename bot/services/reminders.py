@@ -52,7 +52,15 @@ async def pause(tx: Tx, user_id: int, days: int, now: datetime) -> User | None:
     return user
 
 
-async def resume(tx: Tx, user_id: int, now: datetime) -> User | None:
+@dataclass(frozen=True)
+class Resumed:
+    """A user whose reminders run again, and which of the daily ones are switched on."""
+
+    user: User
+    on: frozenset[Kind]
+
+
+async def resume(tx: Tx, user_id: int, now: datetime) -> Resumed | None:
     """Reminders on again from the start of this minute: /resume at 22:00:40 still gets the
     22:00 reminder (it is sent once a night whatever happens)."""
     user = await users.get_user(tx, user_id)
@@ -60,5 +68,5 @@ async def resume(tx: Tx, user_id: int, now: datetime) -> User | None:
         return None
     user.paused_until = None
     this_minute = now.replace(second=0, microsecond=0) - timedelta(microseconds=1)
-    await reminders.reschedule(tx, user, this_minute)
-    return user
+    rows = await reminders.reschedule(tx, user, this_minute)
+    return Resumed(user, frozenset(kind for kind in reminders.DAILY if rows[kind].enabled))
