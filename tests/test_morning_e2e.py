@@ -117,7 +117,8 @@ async def test_a_missed_morning_can_be_filled_in_and_never_duplicates(
         await user.tap("Skip")
     await user.tap("✅ Save")
     assert "Missed a morning?" in user.last_text
-    assert [row[0] for row in user.last_buttons] == ["Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov"]
+    # joined on Tue 24 Nov: the night before is not offered
+    assert [row[0] for row in user.last_buttons] == ["Tue 24 Nov", "Wed 25 Nov"]
     await user.tap("Wed 25 Nov")
     assert "night of Wed 25 Nov" in user.last_text
     await user.tap("22:45")

@@ -21,7 +21,7 @@ from bot.core.entries.spec import EntrySpec, Kind, Question
 from bot.core.nights import last_night, local_time, night_of
 from bot.core.problems import Problem
 from bot.core.sleep_choices import usual_time
-from bot.data import Tx, dialogs, entries, users
+from bot.data import Tx, deliveries, dialogs, entries, users
 from bot.data.entries import Entry, EntryModel
 from bot.parsing import InputParser
 from models import Checkin, Dialog, Medicine, SleepDiary, User
@@ -184,7 +184,7 @@ async def _screen(
         medicines=medicines,
         usual=await _usual(tx, kind, entry, question),
         derived=derived,
-        missing=await _missing(tx, kind, user, entry.night) if step == SAVED else [],
+        missing=await _offer_missing(tx, kind, user, entry.night, now) if step == SAVED else [],
     )
 
 
@@ -194,11 +194,18 @@ async def _usual(tx: Tx, kind: EntryKind, entry: Entry, question: Question | Non
     return usual_time(await entries.recent_times(tx, kind.model, entry, question.column))
 
 
-async def _missing(tx: Tx, kind: EntryKind, user: User, night: date) -> list[date]:
-    """Recent nights without a saved entry, only since the user joined."""
+async def _offer_missing(
+    tx: Tx, kind: EntryKind, user: User, night: date, now: datetime
+) -> list[date]:
+    """Recent nights without a saved entry, from the night the user joined on, that they
+    have not declined (skipped from the reminder, or offered before); each is offered once."""
     if not kind.catch_up:
         return []
-    joined = local_time(user.created_at, user.zone).date() - timedelta(days=1)
+    joined = local_time(user.created_at, user.zone).date()
     nights = [night - timedelta(days=d) for d in range(1, CATCH_UP_NIGHTS + 1)]
+    nights = [n for n in nights if n >= joined]
     saved = await entries.saved_among(tx, kind.model, user.id, nights)
-    return [n for n in sorted(nights) if n not in saved and n >= joined]
+    declined = await deliveries.declined_mornings(tx, user.id, nights)
+    missing = sorted(n for n in nights if n not in saved and n not in declined)
+    await deliveries.record_offers(tx, user.id, missing, now)
+    return missing

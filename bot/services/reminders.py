@@ -32,7 +32,8 @@ async def answer(
     delivery = await deliveries.owned(tx, delivery_id, user_id)
     if delivery is None:
         return None
-    delivery.status = Status.ACTED  # one answer per reminder, even if tapped twice
+    # One answer per reminder, even if tapped twice; a skipped morning is not offered later.
+    delivery.status = Status.SKIPPED if action == "skip" else Status.ACTED
     kind = Kind(delivery.kind)
     if action in SNOOZES:
         at = snooze_until(now, SNOOZES[action])
