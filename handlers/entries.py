@@ -94,6 +94,9 @@ async def _on_button(update: Update, context: BotContext, kind: EntryKind) -> No
     screen = pressed.screen
     if pressed.problem is not None:
         toast = problem_text(t, pressed.problem)[:TOAST_LIMIT]
+        if screen is not None:
+            prefix = f"<i>{problem_text(t, pressed.problem)}</i>"
+            await edit_view(updates.tapped_message(update), render(screen, t).with_prefix(prefix))
         await query.answer(toast, show_alert=len(toast) > 60)
     elif pressed.stale:
         await query.answer(t.gettext(STALE), show_alert=True)

@@ -79,6 +79,11 @@ async def test_an_impossible_answer_is_explained_and_nothing_else_is_lost(
     await user.send("0")
     assert "6/10" in user.last_text, "no awakenings: their length is not asked"
     await user.send("23:50")
+    assert "how long did it take?" in user.last_text and "3/10" in user.last_text, (
+        "the check asks about the minutes to fall asleep: the dialog waits for them"
+    )
+    await user.send("15")
+    await user.send("0")
     assert "6/10" in user.last_text
     await user.send("7")
     [diary] = await diaries(bot)

@@ -64,7 +64,8 @@ class EntryScreen:
 @dataclass(frozen=True)
 class Pressed:
     """What a tap did. `screen` is the new screen (`stale`: the one the user is really at,
-    or None when they are in no entry dialog of this kind); `problem` why it was refused."""
+    or None when they are in no entry dialog of this kind); `problem` why it was refused
+    (with a screen when the refusal moved the dialog to the question it asks)."""
 
     screen: EntryScreen | None
     stale: bool = False
@@ -123,7 +124,9 @@ async def press(
     try:
         engine.press(kind.spec, dialog, entry, action, Moment(now, user.zone), medicines)
     except Problem as problem:
-        return Pressed(None, problem=problem)
+        # A check that asks about another answer has moved the dialog to its question.
+        moved = await _screen(tx, kind, user, dialog, entry, now) if dialog.step != step else None
+        return Pressed(moved, problem=problem)
     dialog.updated_at = now
     screen = await _screen(tx, kind, user, dialog, entry, now)
     if dialog.step == SAVED:

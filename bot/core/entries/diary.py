@@ -8,7 +8,15 @@ from datetime import time
 from typing import Any
 
 from bot.core.entries.spec import EntryRow, EntrySpec, Field, Kind, Option, Question
-from bot.core.sleep_diary import LegsImpact, SleepMetrics, SleepQuality, metrics, validate
+from bot.core.sleep_diary import (
+    DiaryError,
+    DiaryField,
+    LegsImpact,
+    SleepMetrics,
+    SleepQuality,
+    metrics,
+    validate,
+)
 from bot.core.sleep_times import DiaryTimes
 from bot.i18n import N_
 
@@ -53,6 +61,17 @@ def _check(row: EntryRow, zone: str) -> None:
     validate(
         entry.night, zone, times_of(entry), entry.latency_min, entry.awakenings, entry.awake_min
     )
+
+
+# The question of each answer a diary check can ask about again.
+ASKED_AGAIN: dict[DiaryField, str] = {
+    "bed": "bed", "tried": "try", "latency": "sol", "awakenings": "awk", "awake": "wso",
+    "wake": "wak", "out_of_bed": "out",
+}  # fmt: skip
+
+
+def _asks(problem: Exception) -> str | None:
+    return ASKED_AGAIN[problem.field] if isinstance(problem, DiaryError) else None
 
 
 def _derive(row: EntryRow, zone: str) -> Mapping[str, object]:
@@ -140,6 +159,7 @@ DIARY = EntrySpec(
                 N_("Got up to move"), N_("Times got up to walk or move the legs")),
     ),
     check=_check,
+    asks=_asks,
     derived=(
         Field("time_in_bed_min", "time_in_bed_min",
               N_("Derived: minutes from into bed to out of bed")),

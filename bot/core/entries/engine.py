@@ -121,12 +121,19 @@ def _clear(row: EntryRow, question: Question) -> None:
 
 
 def _store(
-    spec: EntrySpec, row: EntryRow, question: Question, values: dict[str, object], at: Moment
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    question: Question,
+    values: dict[str, object],
+    at: Moment,
 ) -> None:
     """Write one answer, apply the skip rules, check the whole entry: all of it or nothing.
 
     A question whose rule now says "don't ask" gets its implied answer (no awakenings:
-    none of their minutes), which is checked together with the rest.
+    none of their minutes), which is checked together with the rest. A failed check that
+    asks about another answer moves the dialog to that question: what the user types next
+    answers what they were asked.
     """
     ruled = [q for q in spec.questions if q.asked_if is not None]
     before = {c: getattr(row, c) for c in (*values, *(q.column for q in ruled))}
@@ -138,12 +145,19 @@ def _store(
     if spec.check is not None:
         try:
             spec.check(row, at.zone)
-        except Problem:
+        except Problem as problem:
             for column, value in before.items():
                 setattr(row, column, value)
+            _ask_about(spec, dialog, row, problem)
             raise
     for q in (question, *implied):
         _mark(row, q, at.now)
+
+
+def _ask_about(spec: EntrySpec, dialog: DialogState, row: EntryRow, problem: Problem) -> None:
+    asked = spec.question(spec.asks(problem) or "") if spec.asks else None
+    if asked is not None and asked.asked(row):
+        dialog.step = asked.id
 
 
 def _skip(row: EntryRow, question: Question, now: datetime) -> None:
@@ -258,7 +272,7 @@ def _press_question(
         _press_medicine(spec, dialog, row, question, action, at, medicines)
         return
     elif action.startswith("v") and kind is not Kind.TEXT:
-        _store(spec, row, question, {question.column: _button_value(question, raw)}, at)
+        _store(spec, dialog, row, question, {question.column: _button_value(question, raw)}, at)
     else:
         raise Problem(Code.BUTTON_NOT_HERE)
     _advance(spec, dialog, row, question)
@@ -386,7 +400,8 @@ def type_answer(
         return NewMedicine(medicine_name(text))
     if question is None or question.kind not in (*TEXT_KINDS, Kind.SCALE):
         raise Problem(Code.TAP_A_BUTTON)
-    _store(spec, row, question, {question.column: _typed_value(question, text, parser)}, at)
+    value = _typed_value(question, text, parser)
+    _store(spec, dialog, row, question, {question.column: value}, at)
     _advance(spec, dialog, row, question)
     return None
 

@@ -121,8 +121,9 @@ class EntrySpec:
     """One entry: its questions in order, how its answers are checked together, and what is
     derived from them. `name` prefixes its keys in a NightRecord (`checkin_saved`).
 
-    `check(row, zone)` raises a Problem for answers that cannot be right together; `derive`
-    computes the `derived` fields (sleep measures) from a row and the user's zone.
+    `check(row, zone)` raises a Problem for answers that cannot be right together; `asks`
+    names the question such a Problem asks about (the dialog waits for that answer next);
+    `derive` computes the `derived` fields (sleep measures) from a row and the user's zone.
     """
 
     name: str
@@ -133,6 +134,7 @@ class EntrySpec:
     thanks: str  # below the saved entry
     questions: tuple[Question, ...]
     check: Callable[[EntryRow, str], None] | None = None
+    asks: Callable[[Exception], str | None] | None = None
     derived: tuple[Field, ...] = ()
     derive: Callable[[EntryRow, str], Mapping[str, object]] | None = None
     _by_id: dict[str, Question] = field(default_factory=dict, init=False, repr=False)
