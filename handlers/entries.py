@@ -21,7 +21,7 @@ from bot.services.entries import CHECKIN_ENTRY, DIARY_ENTRY, EntryKind
 from handlers import callbacks, updates
 from handlers.context import BotContext
 from handlers.entry_view import CODECS, render
-from handlers.shown import Shown, show
+from handlers.shown import NotAnAnswer, Shown, show
 from handlers.views import View, edit_view
 from models import Dialog
 
@@ -110,12 +110,13 @@ async def _on_button(update: Update, context: BotContext, kind: EntryKind) -> No
 
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
-) -> Shown | None:
-    """A typed answer in an entry's dialog; None when the text is no answer for its step."""
+) -> Shown | NotAnAnswer:
+    """A typed answer in an entry's dialog, or the step's hint when the text is none."""
     kind = entries.ENTRY_KINDS[Flow(dialog.flow)]
     typed = await entries.type_answer(tx, kind, dialog, text, now, parser)
-    if typed is None:
-        return None
+    if not typed.meant_as_answer and typed.problem is not None:
+        hint = problem_text(t, typed.problem)
+        return NotAnAnswer(render(typed.screen, t), hint, typed.screen.shown_in)
     if typed.problem is None:
         prefix = t.gettext(GOT_IT)
     else:

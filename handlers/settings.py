@@ -108,7 +108,7 @@ async def _step(tx: Tx, user: User, now: datetime, t: Texts) -> _Reply:
 
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
-) -> Shown | None:
+) -> Shown:
     """Typed answers in /settings: a medicine's name here, a zone or a time as in /start."""
     if not settings.is_naming(dialog.step):
         return await start.on_text(tx, dialog, text, now, t, parser)

@@ -151,7 +151,7 @@ async def _zone_chosen(tx: Tx, dialog: Dialog, match: ZoneMatch, now: datetime, 
 
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
-) -> Shown | None:
+) -> Shown:
     """Typed answers while setting up: a place or offset, a time, yes or no."""
     old = dialog.message_id
     if dialog.step == SetupStep.ZONE:

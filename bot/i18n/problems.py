@@ -76,6 +76,12 @@ MESSAGES: dict[Code, str] = {
     Code.FIRST_QUESTION: N_("This is the first question."),
     Code.NOT_AN_OPTION: N_("That option is not one of the choices."),
     Code.TAP_A_BUTTON: N_("For this question, please tap one of the buttons (or Skip)."),
+    Code.TAP_THOSE_THAT_APPLY: N_(
+        "For this question, tap the ones that apply, then Done (or Skip)."
+    ),
+    Code.RECAP_SAVE_OR_CHANGE: N_(
+        "This is the recap: tap ✅ Save to keep it, or ✎ beside an answer to change it."
+    ),
     Code.SCALE_OUT_OF_RANGE: N_("Please choose a number from 0 to {most}."),
     Code.SCALE_TAP_OR_TYPE: N_("For this one, tap a number (or type one from 0 to {most})."),
     Code.NOTE_TOO_LONG: N_(

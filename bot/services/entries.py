@@ -136,26 +136,27 @@ async def press(
 
 @dataclass(frozen=True)
 class Typed:
-    """A typed answer's outcome: the screen to show next, and the problem if it was refused."""
+    """A typed answer's outcome: the screen to show next, and the problem if it was refused.
+    `meant_as_answer` is False for text that is no answer for the step at all (the problem
+    is then the step's own hint; the text may be a question for the FAQ)."""
 
     screen: EntryScreen
     problem: Problem | None = None
+    meant_as_answer: bool = True
 
 
 async def type_answer(
     tx: Tx, kind: EntryKind, dialog: Dialog, text: str, now: datetime, parser: InputParser
-) -> Typed | None:
-    """A typed answer at the dialog's step; None when the text is no answer for this step
-    (it may be a question for the FAQ)."""
+) -> Typed:
+    """A typed answer at the dialog's step."""
     user = dialog.user
     night = dialog.night or kind.default_night(now, user.zone)
     entry = await entries.for_night(tx, kind.model, user.id, night, now)
     try:
         added = engine.type_answer(kind.spec, dialog, entry, text, Moment(now, user.zone), parser)
     except Problem as problem:
-        if not engine.takes_text(kind.spec, dialog.step, text, parser):
-            return None
-        return Typed(await _screen(tx, kind, user, dialog, entry, now), problem)
+        meant = engine.takes_text(kind.spec, dialog.step, text, parser)
+        return Typed(await _screen(tx, kind, user, dialog, entry, now), problem, meant)
     if added is not None:
         medicine = await users.add_medicine(tx, user, added.name)
         engine.pick_medicine(kind.spec, dialog, entry, medicine.id, now)

@@ -399,11 +399,20 @@ def type_answer(
     ):
         return NewMedicine(medicine_name(text))
     if question is None or question.kind not in (*TEXT_KINDS, Kind.SCALE):
-        raise Problem(Code.TAP_A_BUTTON)
+        raise Problem(_tap_hint(step, question))
     value = _typed_value(question, text, parser)
     _store(spec, dialog, row, question, {question.column: value}, at)
     _advance(spec, dialog, row, question)
     return None
+
+
+def _tap_hint(step: str, question: Question | None) -> Code:
+    """What to tap at a step that takes no typed answer: the step's own hint."""
+    if step == RECAP:
+        return Code.RECAP_SAVE_OR_CHANGE
+    if question is not None and question.kind in (Kind.CHOICES, Kind.FLAGS):
+        return Code.TAP_THOSE_THAT_APPLY
+    return Code.TAP_A_BUTTON
 
 
 def _typed_value(question: Question, text: str, parser: InputParser) -> object:
