@@ -14,6 +14,7 @@ from bot.core.entries.spec import Kind, Question
 from bot.core.nights import local_time
 from bot.core.sleep_choices import time_choices
 from bot.i18n import N_, Texts
+from bot.i18n.problems import EVENING_TIMES
 from bot.services.entries import EntryScreen
 from handlers import callbacks
 from handlers.callbacks import Codec, Day, EntryTap
@@ -63,12 +64,18 @@ def render(screen: EntryScreen, t: Texts) -> View:
 # ---------------------------------------------------------------- a question
 
 
+def examples(screen: EntryScreen) -> str:
+    """The sample answers of the screen's step (a catalog text), for its hint and problems."""
+    question = screen.kind.spec.question(screen.step)
+    return (question.examples if question else "") or EVENING_TIMES
+
+
 def _question(screen: EntryScreen, question: Question, t: Texts) -> View:
     spec = screen.kind.spec
     position = t.gettext("{n}/{total}", n=spec.position(question), total=len(spec.questions))
     text = _header(screen, t, position) + f"<b>{t.gettext(question.prompt)}</b>"
     if question.hint:
-        text += f"\n<i>{t.gettext(question.hint)}</i>"
+        text += f"\n<i>{t.gettext(question.hint, examples=t.gettext(examples(screen)))}</i>"
     note = getattr(screen.entry, question.column, None) if question.kind is Kind.TEXT else None
     if note:
         shown = "<i>" + escape(note) + "</i>"

@@ -19,19 +19,21 @@ from bot.core.sleep_diary import (
 )
 from bot.core.sleep_times import DiaryTimes
 from bot.i18n import N_
+from bot.i18n.problems import MORNING_TIMES
 
 MINUTE_BUTTONS = (0, 5, 10, 15, 20, 30, 45, 60, 90)
 COUNT_BUTTONS = (0, 1, 2, 3, 4, 5)
-TIME_HINT = N_("Tap a time, or type one like 23:40 or 11:40pm.")
+TIME_HINT = N_("Tap a time, or type one like {examples}.")
+NIGHT_TIMES = N_("23:40 or 11:40pm")  # going to bed and to sleep
 MINUTES_HINT = N_("Tap, or type minutes like 25 or 1 h 10.")
 COUNT_HINT = N_("Tap, or type a number.")
 
 
 def _time(qid: str, column: str, export: str, prompt: str, label: str, about: str,
-          default: time) -> Question:  # fmt: skip
+          default: time, examples: str = NIGHT_TIMES) -> Question:  # fmt: skip
     return Question(
         qid, Kind.TIME, prompt, label, (Field(column, export, about),),
-        hint=TIME_HINT, per_row=3, default_time=default,
+        hint=TIME_HINT, per_row=3, default_time=default, examples=examples,
     )  # fmt: skip
 
 
@@ -112,10 +114,11 @@ DIARY = EntrySpec(
                 N_("Total minutes awake during those awakenings"),
                 asked_if=_woke_in_the_night, implied=0),
         _time("wak", "wake_time", "final_wake_time", N_("What time was your final awakening?"),
-              N_("Final awakening"), N_("Final awakening (HH:MM)"), time(7, 0)),
+              N_("Final awakening"), N_("Final awakening (HH:MM)"), time(7, 0),
+              MORNING_TIMES),
         _time("out", "out_time", "out_of_bed_time",
               N_("What time did you get out of bed for the day?"), N_("Out of bed"),
-              N_("Got out of bed (HH:MM)"), time(7, 15)),
+              N_("Got out of bed (HH:MM)"), time(7, 15), MORNING_TIMES),
         Question(
             "qua",
             Kind.CHOICE,

@@ -82,6 +82,8 @@ class Question:
 
     `asked_if` is the skip rule: when it says no, the question is not asked and `implied`
     is stored as its answer (no awakenings: nothing to ask about their length).
+    `examples` are sample answers (a catalog text, "7:10 or 6:45am"): the hint's
+    {examples} and the step's problems show them; empty: the evening ones.
     """
 
     id: str
@@ -95,6 +97,7 @@ class Question:
     buttons: tuple[int, ...] = ()
     per_row: int = 1
     default_time: time | None = None
+    examples: str = ""
     asked_if: Callable[[EntryRow], bool] | None = None
     implied: object = None
 
