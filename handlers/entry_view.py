@@ -155,7 +155,8 @@ def _time(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
     current = getattr(screen.entry, question.column)
     default = question.default_time
     assert default is not None, f"{question.id}: a time question needs a default_time"
-    times = time_choices(screen.usual, default)
+    start = getattr(screen.entry, question.buttons_from) if question.buttons_from else None
+    times = time_choices(screen.usual, default, not_before=start)
     return _values(screen, question, [(t.clock(at), f"{at:%H%M}", at == current) for at in times])
 
 

@@ -21,8 +21,9 @@ from bot.core.sleep_times import DiaryTimes
 from bot.i18n import N_
 from bot.i18n.problems import MORNING_TIMES
 
-MINUTE_BUTTONS = (0, 5, 10, 15, 20, 30, 45, 60, 90)
+MINUTE_BUTTONS = (0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180)  # more: typed
 COUNT_BUTTONS = (0, 1, 2, 3, 4, 5)
+AWAKENING_BUTTONS = (0, 1, 2, 3, 4, 5, 6, 7, 8)  # more: typed
 TIME_HINT = N_("Tap a time, or type one like {examples}.")
 NIGHT_TIMES = N_("23:40 or 11:40pm")  # going to bed and to sleep
 MINUTES_HINT = N_("Tap, or type minutes like 25 or 1 h 10.")
@@ -30,21 +31,21 @@ COUNT_HINT = N_("Tap, or type a number.")
 
 
 def _time(qid: str, column: str, export: str, prompt: str, label: str, about: str,
-          default: time, examples: str = NIGHT_TIMES) -> Question:  # fmt: skip
+          default: time, examples: str = NIGHT_TIMES, **rule: Any) -> Question:  # fmt: skip
     return Question(
         qid, Kind.TIME, prompt, label, (Field(column, export, about),),
-        hint=TIME_HINT, per_row=3, default_time=default, examples=examples,
+        hint=TIME_HINT, per_row=3, default_time=default, examples=examples, **rule,
     )  # fmt: skip
 
 
 def _amount(qid: str, kind: Kind, column: str, export: str, prompt: str, label: str,
             about: str, **rule: Any) -> Question:  # fmt: skip
     minutes = kind is Kind.DURATION
+    buttons = {"buttons": MINUTE_BUTTONS if minutes else COUNT_BUTTONS,
+               "per_row": 3 if minutes else 6}  # fmt: skip
     return Question(
         qid, kind, prompt, label, (Field(column, export, about),),
-        hint=MINUTES_HINT if minutes else COUNT_HINT,
-        buttons=MINUTE_BUTTONS if minutes else COUNT_BUTTONS,
-        per_row=3 if minutes else 6, **rule,
+        hint=MINUTES_HINT if minutes else COUNT_HINT, **(buttons | rule),
     )  # fmt: skip
 
 
@@ -102,13 +103,14 @@ DIARY = EntrySpec(
               N_("Into bed"), N_("Got into bed (HH:MM)"), time(23, 0)),
         _time("try", "tried_time", "tried_to_sleep_time",
               N_("What time did you try to go to sleep?"), N_("Tried to sleep"),
-              N_("Started trying to sleep (HH:MM)"), time(23, 15)),
+              N_("Started trying to sleep (HH:MM)"), time(23, 15), buttons_from="bed_time"),
         _amount("sol", Kind.DURATION, "latency_min", "minutes_to_fall_asleep",
                 N_("How long did it take you to fall asleep?"), N_("Fell asleep after"),
                 N_("Minutes it took to fall asleep")),
         _amount("awk", Kind.COUNT, "awakenings", "awakenings",
                 N_("How many times did you wake up, not counting the last time?"),
-                N_("Woke up"), N_("Number of times woken during the night")),
+                N_("Woke up"), N_("Number of times woken during the night"),
+                buttons=AWAKENING_BUTTONS, per_row=5),
         _amount("wso", Kind.DURATION, "awake_min", "minutes_awake_in_night",
                 N_("In total, how long did those awakenings last?"), N_("Awake in the night"),
                 N_("Total minutes awake during those awakenings"),

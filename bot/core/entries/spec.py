@@ -83,7 +83,9 @@ class Question:
     `asked_if` is the skip rule: when it says no, the question is not asked and `implied`
     is stored as its answer (no awakenings: nothing to ask about their length).
     `examples` are sample answers (a catalog text, "7:10 or 6:45am"): the hint's
-    {examples} and the step's problems show them; empty: the evening ones.
+    {examples} and the step's problems show them; empty: the evening ones. A time
+    question's buttons start at the answer in column `buttons_from`, once it is given
+    (tried to sleep: no earlier than into bed).
     """
 
     id: str
@@ -98,6 +100,7 @@ class Question:
     per_row: int = 1
     default_time: time | None = None
     examples: str = ""
+    buttons_from: str = ""
     asked_if: Callable[[EntryRow], bool] | None = None
     implied: object = None
 
