@@ -28,6 +28,7 @@ from models import Dialog
 NEEDS_START = N_("First, let's set you up: send /start (it takes about a minute).")
 STALE = N_("That button is from an earlier screen, so I left everything as it was.")
 GOT_IT = N_("Got it ✓")
+JOINED = N_("Telegram sent your note in two parts; I joined them into one ✓")
 TOAST_LIMIT = 200  # characters Telegram shows in a button's notice
 
 
@@ -118,7 +119,9 @@ async def on_text(
     if not typed.meant_as_answer and typed.problem is not None:
         hint = problem_text(t, typed.problem, examples(typed.screen))
         return NotAnAnswer(render(typed.screen, t), hint, typed.screen.shown_in)
-    if typed.problem is None:
+    if typed.joined:
+        prefix = t.gettext(JOINED)
+    elif typed.problem is None:
         prefix = t.gettext(GOT_IT)
     else:
         prefix = f"<i>{problem_text(t, typed.problem, examples(typed.screen))}</i>"

@@ -78,7 +78,7 @@ def _question(screen: EntryScreen, question: Question, t: Texts) -> View:
         text += f"\n<i>{t.gettext(question.hint, examples=t.gettext(examples(screen)))}</i>"
     note = getattr(screen.entry, question.column, None) if question.kind is Kind.TEXT else None
     if note:
-        shown = "<i>" + escape(note) + "</i>"
+        shown = "<i>" + escape(preview(note, t)) + "</i>"
         text += "\n\n" + t.gettext("Your note: {note}", note=shown)
         keep = [[button(t.gettext("Keep this note"), _data(screen, question.id, "keep"))]]
         keep.append(
@@ -319,8 +319,24 @@ ANSWERS: dict[Kind, Callable[[EntryScreen, Question, Texts], str | None]] = {
     Kind.DURATION: _single,
     Kind.COUNT: _single,
     Kind.MEDICINE: _medicine_answer,
-    Kind.TEXT: lambda screen, question, t: getattr(screen.entry, question.column),
+    Kind.TEXT: lambda screen, question, t: _note(getattr(screen.entry, question.column), t),
 }
+
+
+PREVIEW_CHARS = 300  # of a long note, so a screen stays within one Telegram message
+
+
+def preview(note: str, t: Texts) -> str:
+    """A note as a screen shows it: whole, or its start and its length when it is long
+    (it is stored and exported whole)."""
+    if len(note) <= PREVIEW_CHARS:
+        return note
+    start = note[:PREVIEW_CHARS].rstrip()
+    return t.gettext("{start}… ({length} characters)", start=start, length=t.number(len(note)))
+
+
+def _note(note: str | None, t: Texts) -> str | None:
+    return None if note is None else preview(note, t)
 
 
 def _sleep_line(screen: EntryScreen, t: Texts) -> str:

@@ -143,6 +143,7 @@ class Typed:
     screen: EntryScreen
     problem: Problem | None = None
     meant_as_answer: bool = True
+    joined: bool = False  # the rest of a long answer Telegram split in two, joined to it
 
 
 async def type_answer(
@@ -152,6 +153,9 @@ async def type_answer(
     user = dialog.user
     night = dialog.night or kind.default_night(now, user.zone)
     entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    if engine.join_split_text(kind.spec, dialog, entry, text, Moment(now, user.zone)):
+        dialog.updated_at = now
+        return Typed(await _screen(tx, kind, user, dialog, entry, now), joined=True)
     try:
         added = engine.type_answer(kind.spec, dialog, entry, text, Moment(now, user.zone), parser)
     except Problem as problem:

@@ -10,7 +10,7 @@ from bot.core.entries.spec import EntrySpec, Field, Kind, Option, Question
 from bot.i18n import N_
 
 SEVERITY_MAX = 10
-NOTE_MAX_CHARS = 1000
+NOTE_MAX_CHARS = 4096  # one full Telegram message
 
 
 def _flag(code: str, label: str, icon: str, about: str) -> Option:
@@ -167,7 +167,7 @@ CHECKIN = EntrySpec(
         Question(
             "not",
             Kind.TEXT,
-            prompt=N_("Anything else to note? Type it (up to 1,000 characters), or Skip."),
+            prompt=N_("Anything else to note? Type it (up to 4,096 characters), or Skip."),
             label=N_("Note"),
             fields=(Field("note", "note", N_("The free note from the evening check-in")),),
             maximum=NOTE_MAX_CHARS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from bot.core.entries.spec import EntryRow, EntrySpec, Kind, Question
@@ -26,6 +26,11 @@ MEDICINE_NAME = "mdn"  # typing the name of a new medicine
 MEDICINE_TIME = "mdt"  # when the chosen medicine was taken
 ANSWERING_TEXT = {MEDICINE_NAME, MEDICINE_TIME}
 TEXT_KINDS = {Kind.TEXT, Kind.TIME, Kind.DURATION, Kind.COUNT}
+# Telegram splits a message over 4,096 characters in two, sent back to back: a text that comes
+# this soon after a free-text answer this close to its limit is the rest of that answer.
+SPLIT_WITHIN = timedelta(seconds=5)
+SPLIT_NEAR = 0.9  # of the question's maximum
+SPLIT_PARTS = 3  # a joined answer holds at most this many messages' worth
 
 
 class DialogState(Protocol):
@@ -362,6 +367,27 @@ def _press_medicine(
 
 
 # ---------------------------------------------------------------- typed text
+
+
+def join_split_text(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, text: str, at: Moment
+) -> bool:
+    """Join `text` to the free-text answer it continues, if it is the second part of one
+    message Telegram split (see SPLIT_WITHIN); False, changing nothing, when it is not."""
+    if at.now - row.updated_at > SPLIT_WITHIN:
+        return False
+    for question in spec.questions:
+        before = getattr(row, question.column, None) if question.kind is Kind.TEXT else None
+        if question.id == dialog.step or not isinstance(before, str):
+            continue
+        joined = f"{before}\n{text.strip()}"
+        if len(before) >= question.maximum * SPLIT_NEAR and (
+            len(joined) <= question.maximum * SPLIT_PARTS
+        ):
+            setattr(row, question.column, joined)
+            _mark(row, question, at.now)
+            return True
+    return False
 
 
 def takes_text(spec: EntrySpec, step: str, text: str, parser: InputParser) -> bool:
