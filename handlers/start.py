@@ -160,7 +160,7 @@ async def on_text(
             return await _zone_chosen(tx, dialog, lookup.match, now, t)
         reason = problem_text(t, lookup.problem) if lookup.problem else ""
         if lookup.candidates:
-            return Shown(sends=(views.candidates_view(reason, lookup.candidates, t),))
+            return Shown(sends=(views.candidates_view(reason, lookup.candidates, now, t),))
         current = await screen(tx, dialog, now, t)
         return Shown(live=current.with_prefix(f"<i>{reason}</i>"), retire=old)
     if dialog.step == SetupStep.SUMMARY:
