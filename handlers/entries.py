@@ -14,20 +14,21 @@ from telegram import Update
 from bot.core.dialogs import Flow
 from bot.data import Tx, users
 from bot.i18n import N_, Texts
-from bot.i18n.problems import problem_text
+from bot.i18n.problems import EVENING_TIMES, problem_text
 from bot.parsing import InputParser
 from bot.services import entries
 from bot.services.entries import CHECKIN_ENTRY, DIARY_ENTRY, EntryKind
 from handlers import callbacks, updates
 from handlers.context import BotContext
-from handlers.entry_view import CODECS, render
-from handlers.shown import Shown, show
+from handlers.entry_view import CODECS, examples, render
+from handlers.shown import NotAnAnswer, Shown, show
 from handlers.views import View, edit_view
 from models import Dialog
 
 NEEDS_START = N_("First, let's set you up: send /start (it takes about a minute).")
 STALE = N_("That button is from an earlier screen, so I left everything as it was.")
 GOT_IT = N_("Got it ✓")
+JOINED = N_("Telegram sent your note in two parts; I joined them into one ✓")
 TOAST_LIMIT = 200  # characters Telegram shows in a button's notice
 
 
@@ -93,7 +94,11 @@ async def _on_button(update: Update, context: BotContext, kind: EntryKind) -> No
         )
     screen = pressed.screen
     if pressed.problem is not None:
-        toast = problem_text(t, pressed.problem)[:TOAST_LIMIT]
+        said = problem_text(t, pressed.problem, examples(screen) if screen else EVENING_TIMES)
+        toast = said[:TOAST_LIMIT]
+        if screen is not None:
+            prefix = f"<i>{said}</i>"
+            await edit_view(updates.tapped_message(update), render(screen, t).with_prefix(prefix))
         await query.answer(toast, show_alert=len(toast) > 60)
     elif pressed.stale:
         await query.answer(t.gettext(STALE), show_alert=True)
@@ -107,16 +112,19 @@ async def _on_button(update: Update, context: BotContext, kind: EntryKind) -> No
 
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
-) -> Shown | None:
-    """A typed answer in an entry's dialog; None when the text is no answer for its step."""
+) -> Shown | NotAnAnswer:
+    """A typed answer in an entry's dialog, or the step's hint when the text is none."""
     kind = entries.ENTRY_KINDS[Flow(dialog.flow)]
     typed = await entries.type_answer(tx, kind, dialog, text, now, parser)
-    if typed is None:
-        return None
-    if typed.problem is None:
+    if not typed.meant_as_answer and typed.problem is not None:
+        hint = problem_text(t, typed.problem, examples(typed.screen))
+        return NotAnAnswer(render(typed.screen, t), hint, typed.screen.shown_in)
+    if typed.joined:
+        prefix = t.gettext(JOINED)
+    elif typed.problem is None:
         prefix = t.gettext(GOT_IT)
     else:
-        prefix = f"<i>{problem_text(t, typed.problem)}</i>"
+        prefix = f"<i>{problem_text(t, typed.problem, examples(typed.screen))}</i>"
     return Shown(live=render(typed.screen, t).with_prefix(prefix), retire=typed.screen.shown_in)
 
 

@@ -15,6 +15,7 @@ from bot.core.entries.spec import Kind, Question
 from bot.core.nights import local_time
 from bot.core.sleep_choices import time_choices
 from bot.i18n import N_, Texts
+from bot.i18n.problems import EVENING_TIMES
 from bot.services.entries import EntryScreen
 from handlers import callbacks
 from handlers.callbacks import Codec, Day, EntryTap
@@ -64,15 +65,21 @@ def render(screen: EntryScreen, t: Texts) -> View:
 # ---------------------------------------------------------------- a question
 
 
+def examples(screen: EntryScreen) -> str:
+    """The sample answers of the screen's step (a catalog text), for its hint and problems."""
+    question = screen.kind.spec.question(screen.step)
+    return (question.examples if question else "") or EVENING_TIMES
+
+
 def _question(screen: EntryScreen, question: Question, t: Texts) -> View:
     spec = screen.kind.spec
     position = t.gettext("{n}/{total}", n=spec.position(question), total=len(spec.questions))
     text = _header(screen, t, position) + f"<b>{t.gettext(question.prompt)}</b>"
     if question.hint:
-        text += f"\n<i>{t.gettext(question.hint)}</i>"
+        text += f"\n<i>{t.gettext(question.hint, examples=t.gettext(examples(screen)))}</i>"
     note = getattr(screen.entry, question.column, None) if question.kind is Kind.TEXT else None
     if note:
-        shown = "<i>" + escape(note) + "</i>"
+        shown = "<i>" + escape(preview(note, t)) + "</i>"
         text += "\n\n" + t.gettext("Your note: {note}", note=shown)
         keep = [[button(t.gettext("Keep this note"), _data(screen, question.id, "keep"))]]
         keep.append(
@@ -171,7 +178,8 @@ def _time(screen: EntryScreen, question: Question, t: Texts) -> Keyboard:
     current = getattr(screen.entry, question.column)
     default = question.default_time
     assert default is not None, f"{question.id}: a time question needs a default_time"
-    times = time_choices(screen.usual, default)
+    start = getattr(screen.entry, question.buttons_from) if question.buttons_from else None
+    times = time_choices(screen.usual, default, not_before=start)
     return _values(screen, question, [(t.clock(at), f"{at:%H%M}", at == current) for at in times])
 
 
@@ -349,8 +357,24 @@ ANSWERS: dict[Kind, Callable[[EntryScreen, Question, Texts], str | None]] = {
     Kind.DURATION: _single,
     Kind.COUNT: _single,
     Kind.MEDICINE: _medicine_answer,
-    Kind.TEXT: lambda screen, question, t: getattr(screen.entry, question.column),
+    Kind.TEXT: lambda screen, question, t: _note(getattr(screen.entry, question.column), t),
 }
+
+
+PREVIEW_CHARS = 300  # of a long note, so a screen stays within one Telegram message
+
+
+def preview(note: str, t: Texts) -> str:
+    """A note as a screen shows it: whole, or its start and its length when it is long
+    (it is stored and exported whole)."""
+    if len(note) <= PREVIEW_CHARS:
+        return note
+    start = note[:PREVIEW_CHARS].rstrip()
+    return t.gettext("{start}… ({length} characters)", start=start, length=t.number(len(note)))
+
+
+def _note(note: str | None, t: Texts) -> str | None:
+    return None if note is None else preview(note, t)
 
 
 def _sleep_line(screen: EntryScreen, t: Texts) -> str:

@@ -18,18 +18,20 @@ from bot.i18n import Texts
 from bot.parsing import InputParser
 from handlers import entries, settings, start, updates
 from handlers.context import BotContext
-from handlers.shown import Shown, show
+from handlers.shown import NotAnAnswer, Shown, show
 from handlers.views import View
 from models import Dialog
 
 Screen = Callable[[Tx, Dialog, datetime, Texts], Awaitable[View]]
-TypedAnswer = Callable[[Tx, Dialog, str, datetime, Texts, InputParser], Awaitable[Shown | None]]
+TypedAnswer = Callable[
+    [Tx, Dialog, str, datetime, Texts, InputParser], Awaitable[Shown | NotAnAnswer]
+]
 
 
 @dataclass(frozen=True)
 class FlowHandlers:
     screen: Screen  # the dialog's current screen
-    on_text: TypedAnswer  # a typed answer; None when the text is no answer for the step
+    on_text: TypedAnswer  # a typed answer, or what to show when the text is none
 
 
 FLOWS: dict[Flow, FlowHandlers] = {

@@ -106,6 +106,6 @@ async def on_pause(update: Update, context: BotContext) -> None:
 async def cmd_resume(update: Update, context: BotContext) -> None:
     t = context.texts
     async with context.transaction() as tx:
-        user = await reminders.resume(tx, updates.user_id(update), context.now())
-    view = views.resumed_view(user, t) if user is not None else View(t.gettext(NEEDS_START))
+        resumed = await reminders.resume(tx, updates.user_id(update), context.now())
+    view = views.resumed_view(resumed, t) if resumed else View(t.gettext(NEEDS_START))
     await show(update, context, Shown(sends=(view,)))

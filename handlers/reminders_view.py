@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup
 from bot.core.nights import local_time
 from bot.core.schedule import Kind
 from bot.i18n import N_, Texts
-from bot.services.reminders import FOREVER, PAUSE_DAYS
+from bot.services.reminders import FOREVER, PAUSE_DAYS, Resumed
 from handlers.callbacks import PAUSE, REMINDER, ReminderTap, Value
 from handlers.views import View, button
 from models import User
@@ -85,11 +85,32 @@ def paused_view(user: User, t: Texts) -> View:
     )
 
 
-def resumed_view(user: User, t: Texts) -> View:
+RESUMED = {
+    frozenset({Kind.EVENING, Kind.MORNING}): N_(
+        "▶ Reminders are on again: check-in at <b>{checkin}</b>, morning diary at "
+        "<b>{morning}</b>. /settings switches each on or off."
+    ),
+    frozenset({Kind.EVENING}): N_(
+        "▶ Reminders are on again: check-in at <b>{checkin}</b>; the morning diary reminder "
+        "is off. /settings switches each on or off."
+    ),
+    frozenset({Kind.MORNING}): N_(
+        "▶ Reminders are on again: morning diary at <b>{morning}</b>; the check-in reminder "
+        "is off. /settings switches each on or off."
+    ),
+    frozenset(): N_(
+        "▶ Reminders are no longer paused, but the check-in and morning diary reminders are "
+        "both off. /settings switches them on."
+    ),
+}
+
+
+def resumed_view(resumed: Resumed, t: Texts) -> View:
+    """What is really on after /resume: only the daily reminders that are switched on."""
+    user = resumed.user
     return View(
         t.gettext(
-            "▶ Reminders are on again: check-in at <b>{checkin}</b>, morning diary at "
-            "<b>{morning}</b>. /settings switches each on or off.",
+            RESUMED[resumed.on],
             checkin=t.clock(user.checkin_time),
             morning=t.clock(user.morning_time),
         )

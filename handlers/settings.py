@@ -117,7 +117,7 @@ async def _step(tx: Tx, user: User, now: datetime, t: Texts) -> _Reply:
 
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
-) -> Shown | None:
+) -> Shown:
     """Typed answers in /settings: a name or what changed here, a zone or a time as in /start."""
     found = settings.typing_step(dialog.step)
     if found is None:

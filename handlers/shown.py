@@ -27,6 +27,17 @@ class Shown:
     retire: int | None = None
 
 
+@dataclass(frozen=True)
+class NotAnAnswer:
+    """Typed text that answers nothing at the dialog's step: its screen (`live`, whose
+    message `retire` held the buttons until now) and the step's own hint. Unless the text
+    is a question, the hint and the screen are all it gets."""
+
+    live: View
+    hint: str
+    retire: int | None = None
+
+
 async def show(update: Update, context: BotContext, shown: Shown) -> None:
     chat_id = updates.chat_id(update)
     await retire_keyboard(context.bot, chat_id, shown.retire)

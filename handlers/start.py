@@ -17,7 +17,7 @@ from bot.core.problems import Problem
 from bot.core.zones import ZoneMatch, zone_from_location, zone_from_text
 from bot.data import Tx, dialogs
 from bot.i18n import N_, Texts
-from bot.i18n.problems import problem_text
+from bot.i18n.problems import EVENING_TIMES, MORNING_TIMES, problem_text
 from bot.parsing import InputParser
 from bot.services import onboarding
 from bot.services.onboarding import Stored
@@ -151,7 +151,7 @@ async def _zone_chosen(tx: Tx, dialog: Dialog, match: ZoneMatch, now: datetime, 
 
 async def on_text(
     tx: Tx, dialog: Dialog, text: str, now: datetime, t: Texts, parser: InputParser
-) -> Shown | None:
+) -> Shown:
     """Typed answers while setting up: a place or offset, a time, yes or no."""
     old = dialog.message_id
     if dialog.step == SetupStep.ZONE:
@@ -160,7 +160,7 @@ async def on_text(
             return await _zone_chosen(tx, dialog, lookup.match, now, t)
         reason = problem_text(t, lookup.problem) if lookup.problem else ""
         if lookup.candidates:
-            return Shown(sends=(views.candidates_view(reason, lookup.candidates, t),))
+            return Shown(sends=(views.candidates_view(reason, lookup.candidates, now, t),))
         current = await screen(tx, dialog, now, t)
         return Shown(live=current.with_prefix(f"<i>{reason}</i>"), retire=old)
     if dialog.step == SetupStep.SUMMARY:
@@ -173,7 +173,8 @@ async def on_text(
         try:
             at = parser.clock(text)
         except Problem as problem:
-            prefix = f"<i>{problem_text(t, problem)}</i>"
+            samples = MORNING_TIMES if dialog.step == SetupStep.MORNING_TIME else EVENING_TIMES
+            prefix = f"<i>{problem_text(t, problem, samples)}</i>"
             return Shown(live=(await screen(tx, dialog, now, t)).with_prefix(prefix), retire=old)
         stored = await onboarding.set_time(tx, dialog, at, now)
     following = _after(stored, now, t)

@@ -75,8 +75,19 @@ def zone_label(match: ZoneMatch, t: Texts) -> str:
     return f"{name} ({match.zone})" if match.with_zone else name
 
 
-def candidates_view(reason: str, candidates: tuple[ZoneMatch, ...], t: Texts) -> View:
-    keyboard = [[button(zone_label(c, t), _data(SetupStep.ZONE, c.zone))] for c in candidates]
+def candidate_label(match: ZoneMatch, now: datetime, t: Texts) -> str:
+    """ "Portland, Maine, United States · 16:05": where it is, and its clock now."""
+    name = t.gettext(match.name) if match.named_by_us else match.name
+    place = f"{name}, {match.where}" if match.where else zone_label(match, t)
+    return t.gettext("{place} · {time}", place=place, time=t.clock(local_time(now, match.zone)))
+
+
+def candidates_view(
+    reason: str, candidates: tuple[ZoneMatch, ...], now: datetime, t: Texts
+) -> View:
+    keyboard = [
+        [button(candidate_label(c, now, t), _data(SetupStep.ZONE, c.zone))] for c in candidates
+    ]
     return View(escape(reason), InlineKeyboardMarkup(keyboard) if keyboard else None)
 
 

@@ -1,7 +1,8 @@
 """Every typed message goes through here: safety first, then the open dialog, then the FAQ.
 
-One transaction reads the dialog and, when the text answers its step, stores the answer;
-when it doesn't, the same transaction gives the screen to show again after the FAQ's reply.
+One transaction reads the dialog and, when the text answers its step, stores the answer.
+Text that answers nothing there gets the step's own hint and the question again, unless it
+is a real question: then the FAQ's reply, then the step.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from bot.i18n import N_
 from handlers import updates
 from handlers.context import BotContext
 from handlers.faq import answer_view
-from handlers.flows import FLOWS, current_screen
-from handlers.shown import Shown, show
+from handlers.flows import FLOWS
+from handlers.shown import NotAnAnswer, Shown, show
 from handlers.views import View
 
 WAITING = N_("Your answers are saved; here is where you left off:")
-TAP_PLEASE = N_("For this question, please tap one of the buttons below (or Skip).")
+ANSWERED_KINDS = ("answer", "decline", "crisis")
+
+
+def is_question(text: str, reply: faq.Reply | None) -> bool:
+    """A real question: it ends with "?", the FAQ has something to say to it, or it is too
+    long to read as one (then it is told so)."""
+    return text.rstrip().endswith("?") or reply is None or reply.kind in ANSWERED_KINDS
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -31,22 +38,21 @@ async def on_text(update: Update, context: BotContext) -> None:
         # A crisis reply stands alone; any open dialog simply waits.
         await show(update, context, Shown(sends=(View(urgent.text),)))
         return
-    answered: Shown | None = None
-    waiting: View | None = None
-    old: int | None = None
+    typed: Shown | NotAnAnswer | None = None
     async with context.transaction() as tx:
         dialog = await dialogs.get_dialog(tx, updates.user_id(update))
         if dialog is not None:
             flow = FLOWS[Flow(dialog.flow)]
-            answered = await flow.on_text(tx, dialog, text, now, t, context.parser)
-            if answered is None:
-                waiting, old = await current_screen(tx, dialog, now, t), dialog.message_id
-    if answered is not None:
-        await show(update, context, answered)
+            typed = await flow.on_text(tx, dialog, text, now, t, context.parser)
+    if isinstance(typed, Shown):
+        await show(update, context, typed)
         return
     view, reply = answer_view(text, t)
+    if typed is not None and not is_question(text, reply):
+        hinted = typed.live.with_prefix(f"<i>{typed.hint}</i>")
+        await show(update, context, Shown(live=hinted, retire=typed.retire))
+        return
     await show(update, context, Shown(sends=(view,)))
-    if waiting is not None:
-        found = reply is not None and reply.kind != "no_match"
-        prefix = t.gettext(WAITING) if found else f"<i>{t.gettext(TAP_PLEASE)}</i>"
-        await show(update, context, Shown(live=waiting.with_prefix(prefix), retire=old))
+    if typed is not None:
+        waiting = typed.live.with_prefix(t.gettext(WAITING))
+        await show(update, context, Shown(live=waiting, retire=typed.retire))

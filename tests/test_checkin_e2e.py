@@ -210,8 +210,8 @@ async def test_typed_answers_out_of_range_or_malformed(
     await user.send("21:00")
     await user.tap("Done: 1 medicine ➜")
     await user.tap("Done ➜")
-    await user.send("n" * 1001)
-    assert "1,001 characters" in user.last_text and "1,000" in user.last_text
+    await user.send("n" * 4097)
+    assert "4,097 characters" in user.last_text and "4,096" in user.last_text
     [checkin] = await stored_checkins(bot, ANA)
     assert checkin.severity == 7 and checkin.doses[0]["time"] == "21:00" and checkin.note is None
 

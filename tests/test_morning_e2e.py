@@ -82,6 +82,11 @@ async def test_an_impossible_answer_is_explained_and_nothing_else_is_lost(
     await user.send("0")
     assert "6/11" in user.last_text, "no awakenings: their length is not asked"
     await user.send("23:50")
+    assert "how long did it take?" in user.last_text and "3/11" in user.last_text, (
+        "the check asks about the minutes to fall asleep: the dialog waits for them"
+    )
+    await user.send("15")
+    await user.send("0")
     assert "6/11" in user.last_text
     await user.send("7")
     [diary] = await diaries(bot)
@@ -120,7 +125,8 @@ async def test_a_missed_morning_can_be_filled_in_and_never_duplicates(
         await user.tap("Skip")
     await user.tap("✅ Save")
     assert "Missed a morning?" in user.last_text
-    assert [row[0] for row in user.last_buttons] == ["Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov"]
+    # joined on Tue 24 Nov: the night before is not offered
+    assert [row[0] for row in user.last_buttons] == ["Tue 24 Nov", "Wed 25 Nov"]
     await user.tap("Wed 25 Nov")
     assert "night of Wed 25 Nov" in user.last_text
     await user.tap("22:45")

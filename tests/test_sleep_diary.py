@@ -645,6 +645,18 @@ def test_time_choices_fall_back_to_the_default() -> None:
     ]
 
 
+def test_time_choices_never_before_an_earlier_answer() -> None:
+    assert time_choices(None, time(23, 15), not_before=time(23, 40)) == [
+        time(23, 40), time(23, 45), time(0, 0), time(0, 15), time(0, 30), time(0, 45)
+    ]  # fmt: skip
+    assert time_choices(None, time(23, 15), not_before=time(22, 0)) == time_choices(
+        None, time(23, 15)
+    ), "all of them after it already: unchanged"
+    assert time_choices(None, time(23, 15), not_before=time(1, 10))[:2] == [
+        time(1, 10), time(1, 15)
+    ]  # fmt: skip
+
+
 def test_time_choices_wrap_backwards_over_midnight() -> None:
     assert time_choices(t("00:10"), t("23:00"), count=3, step_min=30) == [
         t("23:40"),

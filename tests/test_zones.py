@@ -67,7 +67,6 @@ def zone_of(text: str) -> str | None:
         ("London", "Europe/London"),  # not London, Ontario
         ("Sydney", "Australia/Sydney"),  # not Sydney, Nova Scotia
         ("sydney", "Australia/Sydney"),
-        ("Portland", "America/Los_Angeles"),
         ("tokyo", "Asia/Tokyo"),
         ("new york", "America/New_York"),
         ("New York City?", "America/New_York"),
@@ -285,6 +284,8 @@ def test_countries_states_and_hints(text: str, zone: str) -> None:
         ("USA", "America/Chicago", "more than one time zone"),
         ("Australia", "Australia/Sydney", "more than one time zone"),
         ("Springfield", "America/Chicago", "more than one place"),
+        ("Portland", "America/New_York", "more than one place"),  # Maine, beside Oregon
+        ("Dublin", "Europe/Dublin", "more than one place"),
         ("St Petersburg", "Europe/Moscow", "more than one place"),
         ("mst", "America/Phoenix", "did you mean one of these?"),
         ("IST", "Asia/Kolkata", "did you mean one of these?"),
@@ -374,3 +375,14 @@ def test_local_now_text(zone: str, now: datetime, text: str) -> None:
 def test_local_now_text_needs_an_aware_time() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         local_now_text("Europe/Berlin", datetime(2026, 3, 31, 19, 47))
+
+
+def test_places_of_one_name_are_told_apart_by_state_and_country() -> None:
+    lookup = zone_from_text("Portland")
+    assert [(c.name, c.where, c.zone) for c in lookup.candidates[:2]] == [
+        ("Portland", "Oregon, United States", "America/Los_Angeles"),
+        ("Portland", "Maine, United States", "America/New_York"),
+    ]
+    assert zone_from_text("London").match == ZoneMatch(
+        "Europe/London", "London", where="United Kingdom"
+    ), "London, Ontario is far smaller: no need to ask"

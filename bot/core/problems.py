@@ -60,6 +60,8 @@ class Code(StrEnum):
     FIRST_QUESTION = "first_question"
     NOT_AN_OPTION = "not_an_option"
     TAP_A_BUTTON = "tap_a_button"
+    TAP_THOSE_THAT_APPLY = "tap_those_that_apply"
+    RECAP_SAVE_OR_CHANGE = "recap_save_or_change"
     SCALE_OUT_OF_RANGE = "scale_out_of_range"
     SCALE_TAP_OR_TYPE = "scale_tap_or_type"
     NOTE_TOO_LONG = "note_too_long"

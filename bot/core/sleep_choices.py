@@ -59,13 +59,21 @@ def usual_time(previous: list[time]) -> time | None:
 
 
 def time_choices(
-    usual: time | None, default: time, count: int = 6, step_min: int = 15
+    usual: time | None,
+    default: time,
+    count: int = 6,
+    step_min: int = 15,
+    not_before: time | None = None,
 ) -> list[time]:
     """`count` times `step_min` apart around `usual` (or `default`), in clock order.
 
     The centre itself is always a choice; with an even count the extra one is on the later
     side (23:15 → 22:45, 23:00, 23:15, 23:30, 23:45, 00:00). Order follows the clock across
     midnight, so 00:00 comes after 23:45 rather than being sorted to the front.
+
+    `not_before` (an answer given earlier the same night, like the bedtime for "tried to
+    sleep"): when a choice would come before it, the choices start at it instead, then
+    follow the `step_min` grid (23:40 → 23:40, 23:45, 00:00, 00:15, 00:30, 00:45).
     """
     if count < 1 or step_min < 1:
         raise ValueError("count and step_min must be positive")
@@ -73,4 +81,10 @@ def time_choices(
         raise ValueError("choices would wrap around the whole day")
     centre = _minutes(usual if usual is not None else default)
     first = -((count - 1) // 2)
-    return [_clock(centre + (first + i) * step_min) for i in range(count)]
+    choices = [centre + (first + i) * step_min for i in range(count)]
+    start = _minutes(not_before) if not_before is not None else None
+    if start is None or all((c - start) % DAY_MIN < DAY_MIN // 2 for c in choices):
+        return [_clock(c) for c in choices]
+    on_grid = -(-start // step_min) * step_min  # the first grid time at or after it
+    following = [on_grid + k * step_min for k in range(count)]
+    return [_clock(m) for m in ([start] if on_grid != start else []) + following][:count]

@@ -40,13 +40,14 @@ class ZoneMatch:
     """A zone found, and how to name it: "Berlin (Europe/Berlin)", "UTC+02:00".
 
     `name` is a place's own name, or (`named_by_us`) a catalog text such as "Eastern Time";
-    `with_zone` adds the IANA name after it.
+    `with_zone` adds the IANA name after it. `where` tells places of one name apart.
     """
 
     zone: str  # IANA name, valid for zoneinfo.ZoneInfo
     name: str
     with_zone: bool = True
     named_by_us: bool = False
+    where: str = ""  # a place's state (US) and country, "Maine, United States"; or ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,11 @@ NOT_FOUND = Problem(Code.ZONE_NOT_FOUND)
 MAX_CANDIDATES = 3
 _ALT_POPULATION = 100_000  # alternate names ("Lisboa", "Muenchen") of cities this big count
 _ALT_WEIGHT = 0.1  # an alternate name counts like a primary name of a 10x smaller city
-_CLEAR_LEAD = 5.0  # an exact name is one answer if it is this many times bigger than the next
+# An exact name is one answer only if it is this many times bigger than the next place of that
+# name in another zone: London (8.9M) is not London, Ontario (0.4M); Portland, Oregon (0.65M)
+# is only 10x Portland, Maine, which is on New York time, so both are offered.
+_CLEAR_LEAD = 20.0
+_ALT_CLEAR_LEAD = 5.0  # ... and when it was found by an alternate name ("Calcutta")
 _FUZZY_ALT_POPULATION = 1_000_000  # alternate names of very big cities also join fuzzy search
 _FUZZY_MIN_LEN = 4  # shorter input and names (airport codes) only ever match exactly
 _FUZZY_CUTOFF = 75.0  # rapidfuzz ratio below which a name is not even offered as a candidate
@@ -264,7 +269,8 @@ def _from_place(raw: str, key: str) -> ZoneLookup:
                 key, regions = " ".join(words[:-n]), (found,)
                 break
 
-    weighted = [(1.0, index.places[i]) for i in index.names.get(key, ())]
+    own = [index.places[i] for i in index.names.get(key, ())]
+    weighted = [(1.0, place) for place in own]
     weighted += [(_ALT_WEIGHT, index.places[i]) for i in index.alternates.get(key, ())]
     best = _best_per_zone(
         (weight * place.population, place)
@@ -272,7 +278,12 @@ def _from_place(raw: str, key: str) -> ZoneLookup:
         if _in_regions(place, regions)
     )
     if best:
-        clear = len(best) == 1 or best[0][0] >= _CLEAR_LEAD * best[1][0]
+        # A place found by its own name is measured against the others of that name: "Rome"
+        # is not unclear because Lomé has it as an alternate name.
+        by_own_name = best[0][1] in own
+        rivals = [sp for sp in best[1:] if not by_own_name or sp[1] in own]
+        lead = _CLEAR_LEAD if by_own_name else _ALT_CLEAR_LEAD
+        clear = not rivals or best[0][0] >= lead * rivals[0][0]
         return _decide([_place_match(p) for _, p in best[: 1 if clear else None]], SEVERAL)
     if not regions and key in index.states:
         return _from_region(index.states[key])
@@ -340,7 +351,9 @@ def _decide(matches: list[ZoneMatch], problem: Problem) -> ZoneLookup:
 
 
 def _place_match(place: _Place) -> ZoneMatch:
-    return ZoneMatch(place.zone, place.name)
+    names = _index().region_names
+    where = [names.get(r, "") for r in dict.fromkeys((place.region, place.region[:2]))]
+    return ZoneMatch(place.zone, place.name, where=", ".join(w for w in where if w))
 
 
 def _zone_match(zone: str) -> ZoneMatch:

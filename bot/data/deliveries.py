@@ -26,11 +26,12 @@ class Status(StrEnum):
     PENDING = "pending"  # waiting for its send_after, or to be tried again
     SENDING = "sending"  # handed to Telegram; if the process dies now, nobody knows the outcome
     SENT = "sent"
-    SKIPPED = "skipped"  # no longer useful or no longer wanted
+    SKIPPED = "skipped"  # no longer useful or no longer wanted (or the user tapped Skip)
     BLOCKED = "blocked"  # the user blocked the bot
     FAILED = "failed"  # Telegram refused it
     UNCERTAIN = "uncertain"  # was SENDING when its process died: never sent again
     ACTED = "acted"  # the user tapped one of its buttons
+    OFFERED = "offered"  # a missed morning offered once after a diary was saved: never sent
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,8 @@ async def retry_later(session: AsyncSession, delivery_id: int, after: datetime) 
 async def owned(session: AsyncSession, delivery_id: int, user_id: int) -> Delivery | None:
     """A delivery of this user's that nobody has answered yet (its buttons are live)."""
     delivery = await session.get(Delivery, delivery_id)
-    if delivery is None or delivery.user_id != user_id or delivery.status == Status.ACTED:
+    answered = (Status.ACTED, Status.SKIPPED)
+    if delivery is None or delivery.user_id != user_id or delivery.status in answered:
         return None
     return delivery
 
@@ -258,3 +260,50 @@ async def next_work_after(session: AsyncSession, instant: datetime) -> datetime 
         )
     )
     return min((t for t in (reminder, delivery) if t is not None), default=None)
+
+
+async def declined_mornings(
+    session: AsyncSession, user_id: int, nights: Sequence[date]
+) -> set[date]:
+    """Of `nights`, those whose morning diary the user declined: they tapped Skip on its
+    reminder (a sent one, so not one the bot dropped), or it was offered as missed before."""
+    skipped = (Delivery.status == Status.SKIPPED) & Delivery.sent_at.is_not(None)
+    rows = await session.scalars(
+        select(Delivery.night).where(
+            Delivery.user_id == user_id,
+            Delivery.kind == Kind.MORNING.value,
+            Delivery.night.in_(nights),
+            skipped | (Delivery.status == Status.OFFERED),
+        )
+    )
+    return set(rows)
+
+
+async def record_offers(
+    session: AsyncSession, user_id: int, nights: Sequence[date], now: datetime
+) -> None:
+    """Note that these missed mornings were offered, so they are offered only once.
+
+    Each is a delivery row of the night's morning reminder that is never sent (a round after
+    any the night has, so it takes no reminder's place).
+    """
+    for night in nights:
+        latest = await session.scalar(
+            select(func.max(Delivery.round)).where(
+                Delivery.user_id == user_id,
+                Delivery.kind == Kind.MORNING.value,
+                Delivery.night == night,
+            )
+        )
+        session.add(
+            Delivery(
+                user_id=user_id,
+                kind=Kind.MORNING.value,
+                night=night,
+                round=max((latest or 0) + 1, 1),
+                due_at=now,
+                send_after=now,
+                status=Status.OFFERED,
+                attempts=0,
+            )
+        )

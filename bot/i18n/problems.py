@@ -8,16 +8,20 @@ from bot.core.problems import Code, Minutes, Problem
 from bot.core.sleep_diary import Did
 from bot.i18n.texts import N_, Texts
 
-_TRY = N_("try 21:30 or 9:30pm")
+# Sample answers for a time of day: an evening step's, and a morning step's (a question's
+# `examples`); the problems of a step show its own.
+EVENING_TIMES = N_("21:30 or 9:30pm")
+MORNING_TIMES = N_("7:10 or 6:45am")
+_TRY = N_("try {examples}")
 
 MESSAGES: dict[Code, str] = {
-    Code.CLOCK_EMPTY: N_("Please send a time, like 21:30 or 9:30pm."),
+    Code.CLOCK_EMPTY: N_("Please send a time, like {examples}."),
     Code.CLOCK_NEGATIVE: N_("A time can't be negative — {try_}."),
-    Code.CLOCK_DATE: N_("That looks like a date — I only need the time, like 21:30."),
+    Code.CLOCK_DATE: N_("That looks like a date — I only need the time, like {examples}."),
     Code.CLOCK_MINUTES_OVER_59: N_("Minutes only go up to 59, so {given} won't work — {try_}."),
     Code.CLOCK_NOT_A_TIME_OF_DAY: N_("{given} isn't a time of day — {try_}."),
     Code.CLOCK_TWO_DIGIT_MINUTES: N_("Please use two digits for the minutes, like {example}."),
-    Code.CLOCK_TOO_MANY_DIGITS: N_("That has too many digits for a time — try 2130 or 21:30."),
+    Code.CLOCK_TOO_MANY_DIGITS: N_("That has too many digits for a time — {try_}."),
     Code.CLOCK_UNREADABLE: N_("I couldn't read that as a time — {try_}."),
     Code.CLOCK_NOT_A_TIME: N_("That doesn't look like a time — {try_}."),
     Code.CLOCK_MIXED_12_24: N_("{given} mixes 24-hour and am/pm — try {as_12h} or {as_24h}."),
@@ -76,6 +80,12 @@ MESSAGES: dict[Code, str] = {
     Code.FIRST_QUESTION: N_("This is the first question."),
     Code.NOT_AN_OPTION: N_("That option is not one of the choices."),
     Code.TAP_A_BUTTON: N_("For this question, please tap one of the buttons (or Skip)."),
+    Code.TAP_THOSE_THAT_APPLY: N_(
+        "For this question, tap the ones that apply, then Done (or Skip)."
+    ),
+    Code.RECAP_SAVE_OR_CHANGE: N_(
+        "This is the recap: tap ✅ Save to keep it, or ✎ beside an answer to change it."
+    ),
     Code.SCALE_OUT_OF_RANGE: N_("Please choose a number from 0 to {most}."),
     Code.SCALE_TAP_OR_TYPE: N_("For this one, tap a number (or type one from 0 to {most})."),
     Code.NOTE_TOO_LONG: N_(
@@ -164,10 +174,17 @@ if set(MESSAGES) != set(Code):
     raise RuntimeError(f"problem codes without words: {sorted(set(Code) - set(MESSAGES))}")
 
 
-def problem_text(t: Texts, problem: Problem) -> str:
-    """The problem in the user's language (plain text: it holds no markup)."""
+def problem_text(t: Texts, problem: Problem, examples: str = EVENING_TIMES) -> str:
+    """The problem in the user's language (plain text: it holds no markup), with the
+    step's sample answers (`examples`, a catalog text) where it suggests some."""
     values = {name: _value(t, value) for name, value in problem.values.items()}
-    return t.gettext(MESSAGES[problem.code], try_=t.gettext(_TRY), **values)
+    samples = t.gettext(examples)
+    return t.gettext(
+        MESSAGES[problem.code],
+        try_=t.gettext(_TRY, examples=samples),
+        examples=samples,
+        **values,
+    )
 
 
 def _value(t: Texts, value: object) -> str:

@@ -1,8 +1,9 @@
 """Reading a time of day the way people type it in English on a phone at midnight.
 
-"21:30", "9:30pm", "2130", "21h", "noon", "7ish", "half past 6", "quarter to 7". Every failure
-is a Problem with a code (bot/core/problems.py); its values are numbers and times we parsed
-ourselves, never the raw input (it may contain markup).
+"21:30", "9:30pm", "2130", "21h", "noon", "7ish", "seven", "half past 6", "quarter to 7",
+"ten past eleven", "twenty to seven". Every failure is a Problem with a code
+(bot/core/problems.py); its values are numbers and times we parsed ourselves, never the raw
+input (it may contain markup).
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ _DIGITS = re.compile(r"^\d{3,}$")
 _DATE = re.compile(r"\d\s*[/-]\s*\d|\d{1,4}\s*[.]\s*\d{1,2}\s*[.]\s*\d{2,4}")
 _QUARTER = re.compile(r"^(?P<how>half past|quarter past|quarter to|half)\s+(?P<clock>.+)$")
 _QUARTER_SHIFT = {"half past": 30, "half": 30, "quarter past": 15, "quarter to": -15}
+# "ten past eleven", "twenty-five to 7", "5 minutes past 6": minutes before or after an hour.
+_MINUTES_FROM = re.compile(
+    r"^(?P<n>\d{1,2})\s+(?:minutes?\s+)?(?P<way>past|after|to|before)\s+(?P<clock>.+)$"
+)
+_WAY = {"past": 1, "after": 1, "to": -1, "before": -1}
 
 
 def parse_clock(text: str) -> time:
@@ -45,12 +51,20 @@ def parse_clock(text: str) -> time:
     s = normalize(text)
     s = re.sub(r"^(?:at|around|about)\s+", "", s)
     if m := _QUARTER.match(s):
-        base = _digits_clock(words_to_digits(m["clock"]))
-        if base.minute:
-            raise Problem(Code.CLOCK_QUARTER_WITH_MINUTES)
-        total = (base.hour * 60 + _QUARTER_SHIFT[m["how"]]) % (24 * 60)
-        return time(total // 60, total % 60)
-    return _digits_clock(words_to_digits(s))
+        return _shifted(m["clock"], _QUARTER_SHIFT[m["how"]])
+    digits = words_to_digits(s)
+    if (m := _MINUTES_FROM.match(digits)) and 0 < int(m["n"]) < 60:
+        return _shifted(m["clock"], _WAY[m["way"]] * int(m["n"]))
+    return _digits_clock(digits)
+
+
+def _shifted(hour: str, minutes: int) -> time:
+    """`minutes` after (or, negative, before) a whole hour: "quarter to 7" is 06:45."""
+    base = _digits_clock(words_to_digits(hour))
+    if base.minute:
+        raise Problem(Code.CLOCK_QUARTER_WITH_MINUTES)
+    total = (base.hour * 60 + minutes) % (24 * 60)
+    return time(total // 60, total % 60)
 
 
 def _digits_clock(text: str) -> time:

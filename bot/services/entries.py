@@ -21,7 +21,7 @@ from bot.core.entries.spec import EntrySpec, Kind, Question
 from bot.core.nights import last_night, local_time, night_of
 from bot.core.problems import Problem
 from bot.core.sleep_choices import usual_time
-from bot.data import Tx, dialogs, entries, users
+from bot.data import Tx, deliveries, dialogs, entries, users
 from bot.data.entries import Entry, EntryModel
 from bot.parsing import InputParser
 from models import Checkin, Dialog, Factor, Medicine, SleepDiary, User
@@ -66,7 +66,8 @@ class EntryScreen:
 @dataclass(frozen=True)
 class Pressed:
     """What a tap did. `screen` is the new screen (`stale`: the one the user is really at,
-    or None when they are in no entry dialog of this kind); `problem` why it was refused."""
+    or None when they are in no entry dialog of this kind); `problem` why it was refused
+    (with a screen when the refusal moved the dialog to the question it asks)."""
 
     screen: EntryScreen | None
     stale: bool = False
@@ -124,7 +125,9 @@ async def press(
     try:
         engine.press(kind.spec, dialog, entry, action, Moment(now, user.zone), await _mine(user))
     except Problem as problem:
-        return Pressed(None, problem=problem)
+        # A check that asks about another answer has moved the dialog to its question.
+        moved = await _screen(tx, kind, user, dialog, entry, now) if dialog.step != step else None
+        return Pressed(moved, problem=problem)
     dialog.updated_at = now
     screen = await _screen(tx, kind, user, dialog, entry, now)
     if dialog.step == SAVED:
@@ -134,26 +137,31 @@ async def press(
 
 @dataclass(frozen=True)
 class Typed:
-    """A typed answer's outcome: the screen to show next, and the problem if it was refused."""
+    """A typed answer's outcome: the screen to show next, and the problem if it was refused.
+    `meant_as_answer` is False for text that is no answer for the step at all (the problem
+    is then the step's own hint; the text may be a question for the FAQ)."""
 
     screen: EntryScreen
     problem: Problem | None = None
+    meant_as_answer: bool = True
+    joined: bool = False  # the rest of a long answer Telegram split in two, joined to it
 
 
 async def type_answer(
     tx: Tx, kind: EntryKind, dialog: Dialog, text: str, now: datetime, parser: InputParser
-) -> Typed | None:
-    """A typed answer at the dialog's step; None when the text is no answer for this step
-    (it may be a question for the FAQ)."""
+) -> Typed:
+    """A typed answer at the dialog's step."""
     user = dialog.user
     night = dialog.night or kind.default_night(now, user.zone)
     entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    if engine.join_split_text(kind.spec, dialog, entry, text, Moment(now, user.zone)):
+        dialog.updated_at = now
+        return Typed(await _screen(tx, kind, user, dialog, entry, now), joined=True)
     try:
         added = engine.type_answer(kind.spec, dialog, entry, text, Moment(now, user.zone), parser)
     except Problem as problem:
-        if not engine.takes_text(kind.spec, dialog.step, text, parser):
-            return None
-        return Typed(await _screen(tx, kind, user, dialog, entry, now), problem)
+        meant = engine.takes_text(kind.spec, dialog.step, text, parser)
+        return Typed(await _screen(tx, kind, user, dialog, entry, now), problem, meant)
     if added is not None:
         medicine = await users.add_medicine(tx, user, added.name, now)
         engine.pick_medicine(kind.spec, dialog, entry, medicine.id, now)
@@ -196,7 +204,7 @@ async def _screen(
         editing=dialog.return_to_recap,
         usual=await _usual(tx, kind, entry, question),
         derived=derived,
-        missing=await _missing(tx, kind, user, entry.night) if step == SAVED else [],
+        missing=await _offer_missing(tx, kind, user, entry.night, now) if step == SAVED else [],
     )
 
 
@@ -206,11 +214,18 @@ async def _usual(tx: Tx, kind: EntryKind, entry: Entry, question: Question | Non
     return usual_time(await entries.recent_times(tx, kind.model, entry, question.column))
 
 
-async def _missing(tx: Tx, kind: EntryKind, user: User, night: date) -> list[date]:
-    """Recent nights without a saved entry, only since the user joined."""
+async def _offer_missing(
+    tx: Tx, kind: EntryKind, user: User, night: date, now: datetime
+) -> list[date]:
+    """Recent nights without a saved entry, from the night the user joined on, that they
+    have not declined (skipped from the reminder, or offered before); each is offered once."""
     if not kind.catch_up:
         return []
-    joined = local_time(user.created_at, user.zone).date() - timedelta(days=1)
+    joined = local_time(user.created_at, user.zone).date()
     nights = [night - timedelta(days=d) for d in range(1, CATCH_UP_NIGHTS + 1)]
+    nights = [n for n in nights if n >= joined]
     saved = await entries.saved_among(tx, kind.model, user.id, nights)
-    return [n for n in sorted(nights) if n not in saved and n >= joined]
+    declined = await deliveries.declined_mornings(tx, user.id, nights)
+    missing = sorted(n for n in nights if n not in saved and n not in declined)
+    await deliveries.record_offers(tx, user.id, missing, now)
+    return missing

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from bot.core.schedule import Kind, pause_until, snooze_until
 from bot.data import Tx, deliveries, reminders, users
@@ -32,7 +32,8 @@ async def answer(
     delivery = await deliveries.owned(tx, delivery_id, user_id)
     if delivery is None:
         return None
-    delivery.status = Status.ACTED  # one answer per reminder, even if tapped twice
+    # One answer per reminder, even if tapped twice; a skipped morning is not offered later.
+    delivery.status = Status.SKIPPED if action == "skip" else Status.ACTED
     kind = Kind(delivery.kind)
     if action in SNOOZES:
         at = snooze_until(now, SNOOZES[action])
@@ -52,10 +53,21 @@ async def pause(tx: Tx, user_id: int, days: int, now: datetime) -> User | None:
     return user
 
 
-async def resume(tx: Tx, user_id: int, now: datetime) -> User | None:
+@dataclass(frozen=True)
+class Resumed:
+    """A user whose reminders run again, and which of the daily ones are switched on."""
+
+    user: User
+    on: frozenset[Kind]
+
+
+async def resume(tx: Tx, user_id: int, now: datetime) -> Resumed | None:
+    """Reminders on again from the start of this minute: /resume at 22:00:40 still gets the
+    22:00 reminder (it is sent once a night whatever happens)."""
     user = await users.get_user(tx, user_id)
     if user is None or not user.onboarded:
         return None
     user.paused_until = None
-    await reminders.reschedule(tx, user, now)
-    return user
+    this_minute = now.replace(second=0, microsecond=0) - timedelta(microseconds=1)
+    rows = await reminders.reschedule(tx, user, this_minute)
+    return Resumed(user, frozenset(kind for kind in reminders.DAILY if rows[kind].enabled))

@@ -10,7 +10,7 @@ from bot.core.entries.spec import EntryRow, EntrySpec, Field, Kind, Option, Ques
 from bot.i18n import N_
 
 SEVERITY_MAX = 10
-NOTE_MAX_CHARS = 1000
+NOTE_MAX_CHARS = 4096  # one full Telegram message
 
 
 def had_symptoms(row: EntryRow) -> bool:
@@ -191,7 +191,7 @@ CHECKIN = EntrySpec(
         Question(
             "not",
             Kind.TEXT,
-            prompt=N_("Anything else to note? Type it (up to 1,000 characters), or Skip."),
+            prompt=N_("Anything else to note? Type it (up to 4,096 characters), or Skip."),
             label=N_("Note"),
             fields=(Field("note", "note", N_("The free note from the evening check-in")),),
             maximum=NOTE_MAX_CHARS,

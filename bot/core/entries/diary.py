@@ -9,33 +9,44 @@ from typing import Any
 
 from bot.core.entries.checkin import NOTE_MAX_CHARS
 from bot.core.entries.spec import EntryRow, EntrySpec, Field, Kind, Option, Question
-from bot.core.sleep_diary import LegsImpact, SleepMetrics, SleepQuality, metrics, validate
+from bot.core.sleep_diary import (
+    DiaryError,
+    DiaryField,
+    LegsImpact,
+    SleepMetrics,
+    SleepQuality,
+    metrics,
+    validate,
+)
 from bot.core.sleep_times import DiaryTimes
 from bot.i18n import N_
+from bot.i18n.problems import MORNING_TIMES
 
-MINUTE_BUTTONS = (0, 5, 10, 15, 20, 30, 45, 60, 90)
+MINUTE_BUTTONS = (0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180)  # more: typed
 COUNT_BUTTONS = (0, 1, 2, 3, 4, 5)
-TIME_HINT = N_("Tap a time, or type one like 23:40 or 11:40pm.")
+AWAKENING_BUTTONS = (0, 1, 2, 3, 4, 5, 6, 7, 8)  # more: typed
+TIME_HINT = N_("Tap a time, or type one like {examples}.")
+NIGHT_TIMES = N_("23:40 or 11:40pm")  # going to bed and to sleep
 MINUTES_HINT = N_("Tap, or type minutes like 25 or 1 h 10.")
 COUNT_HINT = N_("Tap, or type a number.")
 
 
 def _time(qid: str, column: str, export: str, prompt: str, label: str, about: str,
-          default: time) -> Question:  # fmt: skip
+          default: time, examples: str = NIGHT_TIMES, **rule: Any) -> Question:  # fmt: skip
     return Question(
         qid, Kind.TIME, prompt, label, (Field(column, export, about),),
-        hint=TIME_HINT, per_row=3, default_time=default,
+        hint=TIME_HINT, per_row=3, default_time=default, examples=examples, **rule,
     )  # fmt: skip
 
 
 def _amount(qid: str, kind: Kind, column: str, export: str, prompt: str, label: str,
             about: str, **rule: Any) -> Question:  # fmt: skip
     minutes = kind is Kind.DURATION
+    buttons = {"buttons": MINUTE_BUTTONS if minutes else COUNT_BUTTONS,
+               "per_row": 3 if minutes else 6}  # fmt: skip
     return Question(
         qid, kind, prompt, label, (Field(column, export, about),),
-        hint=MINUTES_HINT if minutes else COUNT_HINT,
-        buttons=MINUTE_BUTTONS if minutes else COUNT_BUTTONS,
-        per_row=3 if minutes else 6, **rule,
+        hint=MINUTES_HINT if minutes else COUNT_HINT, **(buttons | rule),
     )  # fmt: skip
 
 
@@ -54,6 +65,17 @@ def _check(row: EntryRow, zone: str) -> None:
     validate(
         entry.night, zone, times_of(entry), entry.latency_min, entry.awakenings, entry.awake_min
     )
+
+
+# The question of each answer a diary check can ask about again.
+ASKED_AGAIN: dict[DiaryField, str] = {
+    "bed": "bed", "tried": "try", "latency": "sol", "awakenings": "awk", "awake": "wso",
+    "wake": "wak", "out_of_bed": "out",
+}  # fmt: skip
+
+
+def _asks(problem: Exception) -> str | None:
+    return ASKED_AGAIN[problem.field] if isinstance(problem, DiaryError) else None
 
 
 def _derive(row: EntryRow, zone: str) -> Mapping[str, object]:
@@ -82,22 +104,24 @@ DIARY = EntrySpec(
               N_("Into bed"), N_("Got into bed (HH:MM)"), time(23, 0)),
         _time("try", "tried_time", "tried_to_sleep_time",
               N_("What time did you try to go to sleep?"), N_("Tried to sleep"),
-              N_("Started trying to sleep (HH:MM)"), time(23, 15)),
+              N_("Started trying to sleep (HH:MM)"), time(23, 15), buttons_from="bed_time"),
         _amount("sol", Kind.DURATION, "latency_min", "minutes_to_fall_asleep",
                 N_("How long did it take you to fall asleep?"), N_("Fell asleep after"),
                 N_("Minutes it took to fall asleep")),
         _amount("awk", Kind.COUNT, "awakenings", "awakenings",
                 N_("How many times did you wake up, not counting the last time?"),
-                N_("Woke up"), N_("Number of times woken during the night")),
+                N_("Woke up"), N_("Number of times woken during the night"),
+                buttons=AWAKENING_BUTTONS, per_row=5),
         _amount("wso", Kind.DURATION, "awake_min", "minutes_awake_in_night",
                 N_("In total, how long did those awakenings last?"), N_("Awake in the night"),
                 N_("Total minutes awake during those awakenings"),
                 asked_if=_woke_in_the_night, implied=0),
         _time("wak", "wake_time", "final_wake_time", N_("What time was your final awakening?"),
-              N_("Final awakening"), N_("Final awakening (HH:MM)"), time(7, 0)),
+              N_("Final awakening"), N_("Final awakening (HH:MM)"), time(7, 0),
+              MORNING_TIMES),
         _time("out", "out_time", "out_of_bed_time",
               N_("What time did you get out of bed for the day?"), N_("Out of bed"),
-              N_("Got out of bed (HH:MM)"), time(7, 15)),
+              N_("Got out of bed (HH:MM)"), time(7, 15), MORNING_TIMES),
         Question(
             "qua",
             Kind.CHOICE,
@@ -149,6 +173,7 @@ DIARY = EntrySpec(
         ),
     ),
     check=_check,
+    asks=_asks,
     derived=(
         Field("time_in_bed_min", "time_in_bed_min",
               N_("Derived: minutes from into bed to out of bed")),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from bot.core.doses import Dose, amount_as_typed, read_doses, store_doses
@@ -27,6 +27,11 @@ MEDICINE_NAME = "mdn"  # typing the name of a new medicine
 MEDICINE_TIME = "mdt"  # when the medicine just ticked was taken (the last dose)
 ANSWERING_TEXT = {MEDICINE_NAME, MEDICINE_TIME}
 TEXT_KINDS = {Kind.TEXT, Kind.TIME, Kind.DURATION, Kind.COUNT}
+# Telegram splits a message over 4,096 characters in two, sent back to back: a text that comes
+# this soon after a free-text answer this close to its limit is the rest of that answer.
+SPLIT_WITHIN = timedelta(seconds=5)
+SPLIT_NEAR = 0.9  # of the question's maximum
+SPLIT_PARTS = 3  # a joined answer holds at most this many messages' worth
 
 
 class DialogState(Protocol):
@@ -136,13 +141,20 @@ def _clear(row: EntryRow, question: Question) -> None:
 
 
 def _store(
-    spec: EntrySpec, row: EntryRow, question: Question, values: dict[str, object], at: Moment
+    spec: EntrySpec,
+    dialog: DialogState,
+    row: EntryRow,
+    question: Question,
+    values: dict[str, object],
+    at: Moment,
 ) -> bool:
     """Write one answer, apply the skip rules, check the whole entry: all of it or nothing.
 
     A question whose rule now says "don't ask" gets its implied answer (no awakenings:
     none of their minutes), which is checked together with the rest; one asked again is
-    opened. True when the answer opened any.
+    opened (True when the answer opened any). A failed check that asks about another
+    answer moves the dialog to that question: what the user types next answers what they
+    were asked.
     """
     ruled = [q for q in spec.questions if q.asked_if is not None]
     before = {c: getattr(row, c) for c in (*values, *(q.column for q in ruled))}
@@ -155,9 +167,10 @@ def _store(
     if spec.check is not None:
         try:
             spec.check(row, at.zone)
-        except Problem:
+        except Problem as problem:
             for column, value in before.items():
                 setattr(row, column, value)
+            _ask_about(spec, dialog, row, problem)
             raise
     for q in (question, *implied):
         _mark(row, q, at.now)
@@ -166,6 +179,12 @@ def _store(
         _clear(row, q)
         row.answered = [a for a in row.answered if a != q.id]
     return bool(reopened)
+
+
+def _ask_about(spec: EntrySpec, dialog: DialogState, row: EntryRow, problem: Problem) -> None:
+    asked = spec.question(spec.asks(problem) or "") if spec.asks else None
+    if asked is not None and asked.asked(row):
+        dialog.step = asked.id
 
 
 def _skip(row: EntryRow, question: Question, now: datetime) -> None:
@@ -324,7 +343,7 @@ def _press_question(
         return
     elif action.startswith("v") and kind is not Kind.TEXT:
         value = _button_value(question, raw)
-        reopened = _store(spec, row, question, {question.column: value}, at)
+        reopened = _store(spec, dialog, row, question, {question.column: value}, at)
         _advance(spec, dialog, row, question, reopened)
         return
     else:
@@ -464,6 +483,27 @@ def _no_medicine(
 # ---------------------------------------------------------------- typed text
 
 
+def join_split_text(
+    spec: EntrySpec, dialog: DialogState, row: EntryRow, text: str, at: Moment
+) -> bool:
+    """Join `text` to the free-text answer it continues, if it is the second part of one
+    message Telegram split (see SPLIT_WITHIN); False, changing nothing, when it is not."""
+    if at.now - row.updated_at > SPLIT_WITHIN:
+        return False
+    for question in spec.questions:
+        before = getattr(row, question.column, None) if question.kind is Kind.TEXT else None
+        if question.id == dialog.step or not isinstance(before, str):
+            continue
+        joined = f"{before}\n{text.strip()}"
+        if len(before) >= question.maximum * SPLIT_NEAR and (
+            len(joined) <= question.maximum * SPLIT_PARTS
+        ):
+            setattr(row, question.column, joined)
+            _mark(row, question, at.now)
+            return True
+    return False
+
+
 def takes_text(spec: EntrySpec, step: str, text: str, parser: InputParser) -> bool:
     """Whether typed text at this step is meant as its answer (else it may be a question)."""
     if parser.is_skip(text) or step in ANSWERING_TEXT:
@@ -506,10 +546,20 @@ def type_answer(
             raise Problem(Code.MEDICINE_NAME_UNLIKELY)
         return NewMedicine(MEDICINE_NAME_RULES.read(text))
     if question is None or question.kind not in (*TEXT_KINDS, Kind.SCALE):
-        raise Problem(Code.TAP_A_BUTTON)
+        raise Problem(_tap_hint(step, question))
     value = _typed_value(question, text, parser)
-    _advance(spec, dialog, row, question, _store(spec, row, question, {question.column: value}, at))
+    reopened = _store(spec, dialog, row, question, {question.column: value}, at)
+    _advance(spec, dialog, row, question, reopened)
     return None
+
+
+def _tap_hint(step: str, question: Question | None) -> Code:
+    """What to tap at a step that takes no typed answer: the step's own hint."""
+    if step == RECAP:
+        return Code.RECAP_SAVE_OR_CHANGE
+    if question is not None and question.kind in (Kind.CHOICES, Kind.FLAGS):
+        return Code.TAP_THOSE_THAT_APPLY
+    return Code.TAP_A_BUTTON
 
 
 def clock_and_amount(text: str, parser: InputParser) -> tuple[time, str | None]:

@@ -83,6 +83,10 @@ class Question:
 
     `asked_if` is the skip rule: when it says no, the question is not asked and `implied`
     is stored as its answer (no awakenings: nothing to ask about their length).
+    `examples` are sample answers (a catalog text, "7:10 or 6:45am"): the hint's
+    {examples} and the step's problems show them; empty: the evening ones. A time
+    question's buttons start at the answer in column `buttons_from`, once it is given
+    (tried to sleep: no earlier than into bed).
     """
 
     id: str
@@ -96,6 +100,8 @@ class Question:
     buttons: tuple[int, ...] = ()
     per_row: int = 1
     default_time: time | None = None
+    examples: str = ""
+    buttons_from: str = ""
     asked_if: Callable[[EntryRow], bool] | None = None
     implied: object = None
 
@@ -122,8 +128,9 @@ class EntrySpec:
     """One entry: its questions in order, how its answers are checked together, and what is
     derived from them. `name` prefixes its keys in a NightRecord (`checkin_saved`).
 
-    `check(row, zone)` raises a Problem for answers that cannot be right together; `derive`
-    computes the `derived` fields (sleep measures) from a row and the user's zone.
+    `check(row, zone)` raises a Problem for answers that cannot be right together; `asks`
+    names the question such a Problem asks about (the dialog waits for that answer next);
+    `derive` computes the `derived` fields (sleep measures) from a row and the user's zone.
     """
 
     name: str
@@ -134,6 +141,7 @@ class EntrySpec:
     thanks: str  # below the saved entry
     questions: tuple[Question, ...]
     check: Callable[[EntryRow, str], None] | None = None
+    asks: Callable[[Exception], str | None] | None = None
     derived: tuple[Field, ...] = ()
     derive: Callable[[EntryRow, str], Mapping[str, object]] | None = None
     _by_id: dict[str, Question] = field(default_factory=dict, init=False, repr=False)
