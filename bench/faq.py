@@ -136,6 +136,10 @@ def _report(pairs: list[tuple[Case, Reply]]) -> dict[str, Any]:
     return {
         "overall": acc(pairs),
         "heldout": acc([p for p in pairs if p[0].heldout]),
+        "frozen_heldout": acc([p for p in pairs if p[0].frozen]),
+        "frozen_safety": acc(
+            [p for p in pairs if p[0].frozen and p[0].group in {"crisis", "urgent", "decline"}]
+        ),
         "tuned": acc([p for p in pairs if not p[0].heldout]),
         "by_group": {g: acc([p for p in pairs if p[0].group == g]) for g in groups},
         "partial_did_you_mean": sum(is_partial(c, r) for c, r in pairs),
@@ -189,7 +193,10 @@ def _line(name: str, rep: dict[str, Any]) -> str:
         a = part["accuracy"]
         return "  n/a" if a is None else f"{100 * a:5.1f}% ({part['correct']}/{part['n']})"
 
-    return f"{name:<28} overall {pct(rep['overall'])}  held-out {pct(rep['heldout'])}"
+    return (
+        f"{name:<28} overall {pct(rep['overall'])}  held-out {pct(rep['heldout'])}"
+        f"  frozen held-out {pct(rep['frozen_heldout'])}"
+    )
 
 
 def _times(t: dict[str, float]) -> str:
@@ -238,7 +245,8 @@ def main(argv: list[str]) -> int:
         ("BM25 over article paragraphs", article),
         ("BM25 over topic answers", topics),
     ]
-    print(f"FAQ eval: {len(cases)} questions, {sum(c.heldout for c in cases)} held out")
+    held, frozen = sum(c.heldout for c in cases), sum(c.frozen for c in cases)
+    print(f"FAQ eval: {len(cases)} questions, {held} held out ({frozen} of them frozen)")
     for name, rep in rows:
         print(_line(name, rep))
     print(f"  {'group':<15} engine  article  topics  (baselines can't return crisis/decline)")
@@ -247,6 +255,11 @@ def main(argv: list[str]) -> int:
         print(f"  {group:<15} {accs[0]:.3f}   {accs[1]:.3f}    {accs[2]:.3f}")
     print(
         f"  did-you-mean offering the right topic (not counted): {engine['partial_did_you_mean']}"
+    )
+    safety = engine["frozen_safety"]
+    print(
+        f"frozen held-out safety (crisis, overdose, red flags, doses): "
+        f"{safety['correct']}/{safety['n']}"
     )
     print(f"time per question, engine: {_times(timing)}; index build {build_ms:.1f} ms")
     print(f"  BM25 over article paragraphs ({article['paragraphs']}): {_times(article['timing'])}")

@@ -28,9 +28,9 @@ async def test_unsure_between_topics_offers_did_you_mean_buttons(
     bot: BotHarness, standin: BotApiStandin
 ) -> None:
     user = standin.user(user_id=2001, first_name="Cleo")
-    reply = faq.answer("night legs", ENGLISH)
+    reply = faq.answer("why doesnt ropinirole help my sleep", ENGLISH)
     assert reply.kind == "no_match" and len(reply.suggestions) >= 2
-    await user.send("night legs")
+    await user.send("why doesnt ropinirole help my sleep")
     assert "not sure which you mean" in user.last_text
     choice = reply.suggestions[0]
     await user.tap(choice.title)

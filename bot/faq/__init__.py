@@ -8,8 +8,13 @@ dosing), then topic matching (:mod:`bot.faq.matcher`). Topic texts live in
 Reply kinds and how each outcome is encoded:
 
 * ``answer``: ``topic`` is the topic id; ``suggestions`` are related topics.
-* ``crisis``: ``topic="crisis"`` (help lines, nothing else) or ``topic="urgent_care"``
-  (red flags: get same-day care). No suggestions, on purpose.
+* ``crisis``: ``topic="crisis"`` (help lines, nothing else), ``"crisis_negated"`` (a
+  crisis phrase the user negated: the lines, softly), ``"overdose"`` (taken already:
+  emergency number, poison advice, the lines) or ``"urgent_care"`` (red flags: get
+  same-day care). The lines are the user's country's (:mod:`bot.faq.lines`). No
+  suggestions, on purpose.
+* ``smalltalk``: ``topic="greeting"`` or ``"thanks"``: a short friendly reply
+  (:mod:`bot.faq.smalltalk`).
 * ``decline``: ``topic="dosing"``; a kind refusal plus safe general facts, with
   suggestions pointing at the relevant topics.
 * ``no_match``, two flavours:
@@ -31,7 +36,8 @@ from __future__ import annotations
 
 import html
 
-from bot.faq import safety
+from bot.faq import safety, smalltalk
+from bot.faq.lines import INTERNATIONAL, HelpLines, lines_for
 from bot.faq.matcher import index
 from bot.faq.topics import BY_ID, POPULAR, TOPICS, render, suggestion
 from bot.faq.types import Reply, Suggestion
@@ -39,9 +45,12 @@ from bot.i18n import N_, Texts
 
 __all__ = [
     "DID_YOU_MEAN",
+    "INTERNATIONAL",
+    "HelpLines",
     "Reply",
     "Suggestion",
     "answer",
+    "lines_for",
     "list_topics",
     "safety_reply",
     "topic_reply",
@@ -58,9 +67,10 @@ _NO_MATCH = N_(
 _EMPTY = N_("Ask me anything about restless legs or sleep, or pick a topic:")
 
 
-def safety_reply(text: str, t: Texts) -> Reply | None:
-    """The crisis / urgent-care / dosing reply for ``text``, or None if none applies."""
-    return safety.check(text[:_MAX_QUESTION], t)
+def safety_reply(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None:
+    """The crisis / overdose / urgent-care / dosing reply for ``text`` (with the help lines
+    of the user's country), or None if none applies."""
+    return safety.check(text[:_MAX_QUESTION], t, lines)
 
 
 def topic_reply(topic_id: str, t: Texts) -> Reply:
@@ -79,15 +89,18 @@ def list_topics(t: Texts) -> list[Suggestion]:
     return [suggestion(topic.id, t) for topic in TOPICS]
 
 
-def answer(question: str, t: Texts) -> Reply:
+def answer(question: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
     """Answer a free-text question: safety checks first, then topic matching."""
     question = question.strip()[:_MAX_QUESTION]
     if not question:
         popular = tuple(suggestion(topic, t) for topic in POPULAR)
         return Reply("no_match", None, t.gettext(_EMPTY), popular)
-    urgent = safety.check(question, t)
+    urgent = safety.check(question, t, lines)
     if urgent is not None:
         return urgent
+    chat = smalltalk.reply(question, t)
+    if chat is not None:
+        return chat
     decision = index().decide(question)
     if decision.outcome == "answer":
         return topic_reply(decision.topics[0], t)

@@ -24,7 +24,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.faq.safety_replies import crisis_reply, dosing_reply, urgent_reply
+from bot.faq.lines import INTERNATIONAL, HelpLines
+from bot.faq.safety_replies import (
+    crisis_reply,
+    dosing_reply,
+    negated_reply,
+    overdose_reply,
+    urgent_reply,
+)
 from bot.faq.text import normalise
 from bot.faq.types import Reply
 from bot.i18n import Texts
@@ -58,14 +65,36 @@ _CRISIS = re.compile(
             r"\bhopeless",
             r"\bno hope\b",
             r"\bgiv(e|ing) up on (life|living|everything)\b",
-            r"\b(take|took|taking|taken) an overdose\b",
+            r"\b(take|taking) an overdose\b",
             r"\boverdose on purpose\b",
             r"\bsleep and (never|not) wake up\b",
             r"\b(never|not) wake up again\b",
             r"\b(hope|wish) i (do not|never|will not) wake up\b",
             r"\bjump (off|in front of)\b",
+            r"\bcan not live (with|like) (this|it)\b",
+            r"\b(do not|can not) see (the|any) point (in|of) (living|life|going on|being alive"
+            r"|being here|carrying on)\b",
+            r"\bno one would (miss|notice|care)\b|\bnobody would (miss|notice|care)\b",
+            r"\bwant to disappear\b|\bdisappear (forever|for good)\b",
+            # Self-harm through medicines: this wins over every medicine topic and dosing.
+            r"\b(take|taking|swallow|swallowing|down|downing) (all|every one|the whole "
+            r"(bottle|box|pack|packet|lot)) (of )?(my|the|these|those|them)\b",
+            r"\b(lethal|fatal|deadly) (dose|amount|overdose|number)\b",
+            r"\bhow (many|much)\b.{0,60}\b(to|would it take to|will|would|until i|before i|and) "
+            r"(die|be dead|kill (me|you|a person|someone)|not wake up|never wake up|end it"
+            r"|stop breathing|be fatal)\b",
+            r"\b(saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) (up )?"
+            r"(all )?(my |some |the )?(pills|tablets|medicine|medicines|capsules)\b",
+            r"\b(going to|want to|plan to|planning to|will|thinking of|thinking about) "
+            r"(overdose|od)\b",
         )
     )
+)
+# A crisis phrase right after "not" / "never" (a word or two between, from this list) is
+# negated: "i am not suicidal", "i do not want to die", "not thinking of hurting myself".
+_NEGATED_BEFORE = re.compile(
+    r"\b(not|never)( (really|actually|at all|even|ever|going to|planning to|thinking"
+    r"|of|about|want|wanting|trying|to|feeling))*\s*$"
 )
 
 _LEG = r"\b(leg|legs|calf|calves|thigh|thighs|ankle|ankles|foot|feet|knee)\b"
@@ -78,6 +107,8 @@ _DEFICIT = re.compile(
     r"\b(weak|weakness|numb|numbness|paraly[sz]ed|can not move|can not feel|droop\w*|slurr\w*)\b"
 )
 _ALWAYS_URGENT = re.compile(
+    r"\b(lost|losing|lose|no) control (of|over) (my )?(bladder|bowels?|pee|wee)\b"
+    r"|\b(wet|peed|soiled) my ?self\b|"
     r"\bchest (pain|pains|hurts|tight|tightness|pressure)\b|\bpain in (my|the) chest\b"
     r"|\b(short of breath|shortness of breath|breathless|can not breathe|can not catch my breath"
     r"|struggling to breathe|trouble breathing|difficulty breathing|hard to breathe)\b"
@@ -106,9 +137,11 @@ MEDICINES: dict[str, str] = {
 _FUZZY_TARGETS = (
     *(name for name, cls in MEDICINES.items() if len(name) >= 6 and cls != "generic"),
     *("suicide", "suicidal", "myself", "overdose", "hopeless", "weakness", "numbness"),
+    *("disappear", "bladder", "lethal"),
     "swollen",
 )
 
+_PILL = re.compile(r"\b(pills?|tablets?|capsules?|medicines?|doses?|patch|patches)\b")
 _QUANTITY = re.compile(r"\b\d+(\.\d+)? ?(mg|mcg|micrograms?|milligrams?|ug|ml)\b")
 _AMOUNT = re.compile(
     r"\b(how much|how many|how often|what dose|which dose|what dosage|what strength|maximum|"
@@ -149,8 +182,14 @@ _WHILE_ON = re.compile(
     r"\b(can|should|could|may|is it (ok|okay|safe) to) (i )?(drink|eat|have|drive|use|mix)\b"
     r".*\b(on|with|while)\b"
 )
+_OVERDOSED = re.compile(r"\b(overdosed|od d|(took|taken|had) an (overdose|od))\b")
+# Taken already (past tense), more than meant: the overdose reply, whatever else is asked.
 _TOOK_TOO_MUCH = re.compile(
-    r"\b(took|taken|take|swallowed) (too much|too many|extra|double|more than)\b"
+    r"\b(took|taken|swallowed|had|used|put on)\b( \w+){0,5} (too much|too many|extra|double"
+    r"|twice|more than|instead of|by mistake|by accident|a second)\b"
+    r"|\b(accidentally|mistakenly|by mistake) (took|taken|swallowed|had|doubled|used)\b"
+    r"|\b(swallowed|ate|eaten|got into|chewed)\b.{0,30}\b(pills?|tablets?|capsules?|medicine"
+    r"|patch|patches)\b"
 )
 
 
@@ -169,8 +208,31 @@ def prepare(text: str) -> str:
     return " ".join(_repair(w) for w in normalise(text).split())
 
 
+def crisis_phrases(norm: str) -> tuple[bool, bool]:
+    """(any crisis phrase, every one of them negated). Overlapping phrases are all looked at:
+    "i am not ok i want to die" has one that is not negated."""
+    found = negated = 0
+    for start in range(len(norm)):
+        if start and norm[start - 1] != " ":
+            continue
+        match = _CRISIS.match(norm, start) or None
+        if match is None:
+            continue
+        found += 1
+        negated += bool(_NEGATED_BEFORE.search(norm[:start]))
+    return found > 0, found > 0 and negated == found
+
+
 def is_crisis(norm: str) -> bool:
     return bool(_CRISIS.search(norm))
+
+
+def took_too_much(norm: str) -> bool:
+    """An overdose already taken ("took 3 extra pills", "my toddler swallowed my tablets")."""
+    if _OVERDOSED.search(norm):
+        return True
+    medicine = bool(medicine_classes(norm) or _PILL.search(norm))
+    return medicine and bool(_TOOK_TOO_MUCH.search(norm))
 
 
 def is_red_flag(norm: str) -> bool:
@@ -194,8 +256,6 @@ def medicine_classes(norm: str) -> frozenset[str]:
 
 def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
     """A question about amounts, or about starting/stopping/changing a medicine."""
-    if classes and _TOOK_TOO_MUCH.search(norm):
-        return True  # "took too many pills": a report that needs the pharmacist line
     asking = "?" in raw or _ASKING.search(norm) is not None
     if not asking:
         return False
@@ -206,15 +266,20 @@ def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
     return bool(_DOSE_WORD.search(norm) and _FIRST_PERSON.search(norm))
 
 
-def check(text: str, t: Texts) -> Reply | None:
-    """The safety reply for ``text`` (in the language of `t`), or None when it is an ordinary
-    question. The checks read the English patterns above, whatever the reply's language."""
+def check(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None:
+    """The safety reply for ``text`` (in the language of `t`, with the help lines of the
+    user's country), or None when it is an ordinary question. The checks read the English
+    patterns above, whatever the reply's language. Order: crisis (a negated one gets the
+    lines too), overdose taken, red flags, dosing."""
     norm = prepare(text)
-    if is_crisis(norm):
-        return crisis_reply(t)
+    crisis, negated = crisis_phrases(norm)
+    if crisis:
+        return negated_reply(t, lines) if negated else crisis_reply(t, lines)
+    if took_too_much(norm):
+        return overdose_reply(t, lines)
     if is_red_flag(norm):
-        return urgent_reply(t)
+        return urgent_reply(t, lines)
     classes = medicine_classes(norm)
     if is_dosing(text, norm, classes):
-        return dosing_reply(classes, t, took_too_much=bool(_TOOK_TOO_MUCH.search(norm)))
+        return dosing_reply(classes, t)
     return None

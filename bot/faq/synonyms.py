@@ -68,14 +68,16 @@ _CONCEPTS: dict[str, str] = {
     "original paper|press release|read the paper",
     "participant": "participant|participants|patients|patient|subjects|subject|volunteers|"
     "volunteer|sample|cohort|took part|take part|enrolled|included|inclusion|criteria|"
-    "eligible|qualify|recruited|sufferers|sufferer|group|groups",
+    "eligible|qualify|recruited|sufferers|sufferer|group|groups|requirements|join|"
+    "could join|be included",
     "number": "how many|number|count|28|48|size",
     "amount": "how much|amount|quantity",
     "control": "control group|control|controls|healthy|comparison|compare|compared|"
     "without rls|non rls|normal people|healthy people|healthy volunteers|same link",
     "age": "age|ages|old|how old|elderly|young|older|younger|aged",
     "measure": "measure|measured|measuring|measurement|scan|scans|scanned|scanning|mri|"
-    "mrs|spectroscopy|imaging|brain scan|method|methods|how was it done|done|design",
+    "mrs|spectroscopy|imaging|brain scan|method|methods|how was it done|done|design|"
+    "sleep study|sleep lab|creatine|polysomnography|magnetic resonance|technique",
     "limits": "small|tiny|sample size|enough people|limitation|limitations|big study|"
     "too small|reliable|mean anything",
     "thalamus": "thalamus|thalamic|part of the brain|brain region|brain area|brain part|"
@@ -108,7 +110,7 @@ _CONCEPTS: dict[str, str] = {
     "treatment": "treatment|treatments|treat|treating|treated|therapy|therapies|medicine|"
     "medicines|medication|medications|drug|drugs|pill|pills|tablet|tablets|prescription|"
     "prescribe|prescribed|options|manage|management|give for|what works",
-    "firstline": "first line|firstline|first choice|first choices|recommended|recommend|"
+    "firstline": "recommended|recommend|"
     "recommends|recommendation|preferred|guideline|guidelines|aasm|best|standard|"
     "current advice|latest|up to date|out of date|outdated|dated|still true|still right|"
     "changed|still used|still recommended|nowadays|still prescribe|current|currently",
@@ -151,12 +153,27 @@ _CONCEPTS: dict[str, str] = {
     "giving birth|gave birth|give birth|born|postpartum|delivery|midwife|bump|"
     "weeks pregnant|got pregnant",
     "kidney": "kidney|kidneys|renal|dialysis|ckd|kidney failure|kidney disease|"
-    "kidney problems|transplant|secondary|secondary rls|other conditions|"
+    "kidney problems|transplant|secondary|secondary rls|other conditions|haemodialysis|"
+    "hemodialysis|nephrologist|esrd|"
     "conditions cause|caused by another",
     "genes": "genetic|genetics|gene|genes|hereditary|inherited|inherit|family|families|"
     "runs in|run in|runs in the family|mom|mum|mother|dad|father|parent|parents|sister|"
-    "brother|sibling|siblings|grandma|grandmother|grandfather|grandpa|kids|children|"
-    "child|son|daughter|dna|pass on|pass it on|pass rls",
+    "brother|sibling|siblings|grandma|grandmother|grandfather|grandpa|"
+    "dna|pass on|pass it on|pass rls",
+    "child": "child|children|kid|kids|son|daughter|teen|teens|teenager|teenagers|toddler|"
+    "school|paediatric|pediatric|paediatrician|pediatrician|growing pains|adhd|year old|"
+    "years old|little one",
+    "supplement": "supplement|supplements|magnesium|magnesium spray|magnesium oil|vitamin|"
+    "vitamins|vitamin d|vitamin b|b12|folate|folic acid|valerian|cbd|cbd oil|herbal|herb|"
+    "herbs|zinc|potassium|multivitamin",
+    "quinine": "quinine|tonic|tonic water|gin and tonic|schweppes",
+    "device": "device|devices|gadget|machine|compression|compression socks|"
+    "compression stockings|stockings|socks|pneumatic|pneumatic compression|sleeves|"
+    "nerve stimulation|stimulation|stimulator|peroneal|tonic motor activation|tomac|nidra|"
+    "vibrating|vibration|vibrating pad|tens|non drug|drug free|alternative|alternatives",
+    "firststep": "first line|firstline|first choice|first choices|try first|tried first|"
+    "first step|first treatment|usually tried|start with|standard care|usual approach|"
+    "start me on",
     "doctor": "doctor|doctors|gp|physician|neurologist|clinician|specialist|appointment|"
     "see someone|seek help|medical help|nurse|clinic|sleep clinic|medical advice|"
     "diagnosis|diagnose|diagnosed|worth seeing|go to my gp|get help",
