@@ -1,4 +1,5 @@
-"""Every typed message goes through here: safety first, then the open dialog, then the FAQ.
+"""Every typed message goes through here: safety first, then the open dialog, then the FAQ
+(outside a dialog, in the same transaction, which remembers the topic for follow-ups).
 
 One transaction reads the dialog and, when the text answers its step, stores the answer;
 when it doesn't, the same transaction gives the screen to show again after the FAQ's reply.
@@ -14,7 +15,7 @@ from bot.data import dialogs
 from bot.i18n import N_
 from handlers import updates
 from handlers.context import BotContext
-from handlers.faq import answer_view
+from handlers.faq import answer_outside_dialog, answer_view, help_lines
 from handlers.flows import FLOWS, current_screen
 from handlers.shown import Shown, show
 from handlers.views import View
@@ -28,7 +29,10 @@ async def on_text(update: Update, context: BotContext) -> None:
     t, now = context.texts, context.now()
     urgent = faq.safety_reply(text, t)
     if urgent is not None and urgent.kind == "crisis":
-        # A crisis reply stands alone; any open dialog simply waits.
+        # A crisis reply stands alone, with the lines of the user's country; any open
+        # dialog simply waits.
+        lines = await help_lines(context, updates.user_id(update))
+        urgent = faq.safety_reply(text, t, lines) or urgent
         await show(update, context, Shown(sends=(View(urgent.text),)))
         return
     answered: Shown | None = None
@@ -41,6 +45,9 @@ async def on_text(update: Update, context: BotContext) -> None:
             answered = await flow.on_text(tx, dialog, text, now, t, context.parser)
             if answered is None:
                 waiting, old = await current_screen(tx, dialog, now, t), dialog.message_id
+        else:
+            uid = updates.user_id(update)
+            answered = Shown(sends=(await answer_outside_dialog(tx, uid, text, now, t),))
     if answered is not None:
         await show(update, context, answered)
         return

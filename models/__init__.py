@@ -4,6 +4,7 @@ from models.base import Base
 from models.checkin import Checkin
 from models.dialog import Dialog
 from models.diary import SleepDiary
+from models.faq_memory import FaqMemory
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
 from models.user import Medicine, User
@@ -13,6 +14,7 @@ __all__ = [
     "Checkin",
     "Delivery",
     "Dialog",
+    "FaqMemory",
     "Medicine",
     "ProcessedUpdate",
     "Reminder",

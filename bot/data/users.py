@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
+
 from bot.data import Tx
 from models import Medicine, User
 
 
 async def get_user(tx: Tx, user_id: int) -> User | None:
     return await tx.get(User, user_id)
+
+
+async def zone_of(tx: Tx, user_id: int) -> str | None:
+    """The user's time zone as they chose it (None before they did, or for no user)."""
+    return await tx.scalar(select(User.timezone).where(User.id == user_id))
 
 
 async def record_consent(tx: Tx, user_id: int, consent: bool, now: datetime) -> User:

@@ -1,8 +1,9 @@
 """FAQ answer engine: a question in, one short Telegram-HTML reply out, in the language of
 the :class:`~bot.i18n.Texts` passed along.
 
-Pipeline of :func:`answer`: safety checks first (:mod:`bot.faq.safety`: crisis, red flags,
-dosing), then topic matching (:mod:`bot.faq.matcher`). Topic texts live in
+Pipeline of :func:`answer`: safety checks first (:mod:`bot.faq.safety`: crisis, overdose,
+red flags, dosing), then small talk (:mod:`bot.faq.smalltalk`), follow-ups about the last
+answer (:mod:`bot.faq.followup`), then topic matching (:mod:`bot.faq.matcher`). Topic texts live in
 ``topics_*.py``; every answer names its sources and stays under ~700 characters.
 
 Reply kinds and how each outcome is encoded:
@@ -36,10 +37,10 @@ from __future__ import annotations
 
 import html
 
-from bot.faq import safety, smalltalk
+from bot.faq import followup, safety, smalltalk
 from bot.faq.lines import INTERNATIONAL, HelpLines, lines_for
 from bot.faq.matcher import index
-from bot.faq.topics import BY_ID, POPULAR, TOPICS, render, suggestion
+from bot.faq.topics import BY_ID, GROUPS, POPULAR, TOPICS, render, suggestion
 from bot.faq.types import Reply, Suggestion
 from bot.i18n import N_, Texts
 
@@ -50,6 +51,8 @@ __all__ = [
     "Reply",
     "Suggestion",
     "answer",
+    "groups",
+    "is_followup",
     "lines_for",
     "list_topics",
     "safety_reply",
@@ -84,13 +87,32 @@ def topic_reply(topic_id: str, t: Texts) -> Reply:
     )
 
 
-def list_topics(t: Texts) -> list[Suggestion]:
-    """All topics in browsing order (the condition, the study, treatment, daily life)."""
-    return [suggestion(topic.id, t) for topic in TOPICS]
+def list_topics(t: Texts, group: str | None = None) -> list[Suggestion]:
+    """All topics in browsing order (living with RLS, treatment and care, the study), or
+    one group's."""
+    if group is None:
+        return [suggestion(topic.id, t) for topic in TOPICS]
+    return [suggestion(topic, t) for name, _, ids in GROUPS if name == group for topic in ids]
 
 
-def answer(question: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
-    """Answer a free-text question: safety checks first, then topic matching."""
+def groups() -> list[tuple[str, str]]:
+    """The /faq groups: (name, title as a catalog text), practical ones first."""
+    return [(name, title) for name, title, _ in GROUPS]
+
+
+def is_followup(question: str) -> bool:
+    """Whether the message only refers back to the last answer ("source?", "why?")."""
+    return followup.ask_of(question[:_MAX_QUESTION]) is not None
+
+
+def answer(
+    question: str,
+    t: Texts,
+    lines: HelpLines = INTERNATIONAL,
+    last_topic: str | None = None,
+) -> Reply:
+    """Answer a free-text question: safety checks first, then small talk, follow-ups (about
+    ``last_topic``, the last topic answered in the chat) and topic matching."""
     question = question.strip()[:_MAX_QUESTION]
     if not question:
         popular = tuple(suggestion(topic, t) for topic in POPULAR)
@@ -101,6 +123,9 @@ def answer(question: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
     chat = smalltalk.reply(question, t)
     if chat is not None:
         return chat
+    ask = followup.ask_of(question)
+    if ask is not None:
+        return followup.reply(ask, last_topic, t)
     decision = index().decide(question)
     if decision.outcome == "answer":
         return topic_reply(decision.topics[0], t)
