@@ -57,6 +57,7 @@ __all__ = [
     "list_topics",
     "safety_reply",
     "topic_reply",
+    "warm_up",
 ]
 
 _MAX_QUESTION = 1000  # longer input is cut: nobody types more at midnight on a phone
@@ -68,6 +69,12 @@ _NO_MATCH = N_(
     "guess. These topics might help:"
 )
 _EMPTY = N_("Ask me anything about restless legs or sleep, or pick a topic:")
+
+
+def warm_up() -> None:
+    """Build the matcher's index now (it reads a word list: about 0.3 s), not on the first
+    question."""
+    index()
 
 
 def safety_reply(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None:

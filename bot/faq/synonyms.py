@@ -142,7 +142,10 @@ _CONCEPTS: dict[str, str] = {
     "selfhelp": "tips|tip|advice|relief|relieve|ease|eases|soothe|"
     "calm|cope|coping|deal with|remedy|remedies|natural|home remedy|home remedies|"
     "lifestyle|habits|habit|routine|hygiene|sleep hygiene|self help|self care|"
-    "what can i do|anything i can do|without medication|sleep better|ways to|good for",
+    "what helps|what can help|anything that helps|something that helps|what can i do|"
+    "what i can do|can i do myself|i can do myself|anything i can do|without medication|"
+    "without medicine|without medicines|"
+    "without pills|without drugs|no medicine|no pills|sleep better|ways to|good for",
     "exercise": "exercise|exercises|workout|gym|yoga|sport|sports|swim|swimming|jog|"
     "jogging|running|physical activity",
     "stretch": "stretch|stretches|stretching|yoga",
@@ -163,7 +166,8 @@ _CONCEPTS: dict[str, str] = {
     "child": "child|children|kid|kids|son|daughter|teen|teens|teenager|teenagers|toddler|"
     "school|paediatric|pediatric|paediatrician|pediatrician|growing pains|adhd|year old|"
     "years old|little one",
-    "supplement": "supplement|supplements|magnesium|magnesium spray|magnesium oil|vitamin|"
+    "supplement": "supplement|supplements|vit|vits|vit d|magnesium|magnesium spray|"
+    "magnesium oil|vitamin|"
     "vitamins|vitamin d|vitamin b|b12|folate|folic acid|valerian|cbd|cbd oil|herbal|herb|"
     "herbs|zinc|potassium|multivitamin",
     "quinine": "quinine|tonic|tonic water|gin and tonic|schweppes",
@@ -182,7 +186,8 @@ _CONCEPTS: dict[str, str] = {
     "what are you|made you|trust you|what you say|about you|real person|your answers|"
     "your sources|medical professional|what can you do|this app",
     "future": "future|new treatment|new treatments|new drugs|new medicines|hope|hopeful|"
-    "breakthrough|coming|upcoming|develop|development|developments|pipeline|soon|"
+    "breakthrough|coming soon|on the way|in the pipeline|upcoming|develop|development|"
+    "developments|pipeline|soon|"
     "promising|potential|next|mean for me|means for me|implications|lead to|exciting|"
     "better medication|better drugs|what happens next",
     "cure": "cure|cured|curable|cures|permanent|go away forever",
@@ -209,7 +214,8 @@ _STOPWORDS_TEXT = """
     someone people person persons one ones im ive id youre theyre thats whats still
     bad crazy terrible awful horrible decent proper nice time times gave give given
     year years month months week weeks day days tho though kill killing dying dead
-    happen happens happened happening affect affects affected
+    happen happens happened happening affect affects affected worth from exist exists
+    existing available come comes came
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 
@@ -230,4 +236,8 @@ def _build() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], tuple[st
 
 
 WORDS, PHRASES = _build()
+# Concepts that name a setting or a kind of remedy: the matcher weighs them more.
+SETTINGS = frozenset(
+    ("pregnancy", "kidney", "child", "medtrigger", "supplement", "quinine", "device")
+)
 MAX_PHRASE = max(len(p) for p in PHRASES)

@@ -117,10 +117,7 @@ CARE_TODAY: tuple[Topic, ...] = (
             "apart."
         ),
         sources=(FDA, MHRA),
-        keywords=(
-            "quinine, tonic, tonic water, gin and tonic, schweppes, cramp tablets, "
-            "leg cramps, night cramps, cramps"
-        ),
+        keywords=("quinine, tonic, tonic water, gin and tonic, schweppes, cramp tablets, cramps"),
         examples=(
             "does tonic water help restless legs",
             "is quinine safe for rls",
