@@ -36,6 +36,14 @@ from bot.faq.text import normalise
 from bot.faq.types import Reply
 from bot.i18n import Texts
 
+# Medicines by name, for the patterns about taking too many (and the classes below).
+_NAMED_MEDICINES = (
+    "pramipexole mirapex mirapexin sifrol ropinirole requip rotigotine neupro levodopa "
+    "sinemet madopar carbidopa gabapentin neurontin horizant regnite pregabalin lyrica "
+    "sertraline citalopram fluoxetine prozac mirtazapine amitriptyline diphenhydramine "
+    "benadryl oxycodone tramadol codeine methadone morphine clonazepam diazepam zopiclone "
+    "zolpidem melatonin ibuprofen paracetamol acetaminophen aspirin naproxen quinine iron"
+)
 _CRISIS = re.compile(
     "|".join(
         (
@@ -76,17 +84,47 @@ _CRISIS = re.compile(
             r"|being here|carrying on)\b",
             r"\bno one would (miss|notice|care)\b|\bnobody would (miss|notice|care)\b",
             r"\bwant to disappear\b|\bdisappear (forever|for good)\b",
-            # Self-harm through medicines: this wins over every medicine topic and dosing.
-            r"\b(take|taking|swallow|swallowing|down|downing) (all|every one|the whole "
-            r"(bottle|box|pack|packet|lot)) (of )?(my|the|these|those|them)\b",
-            r"\b(lethal|fatal|deadly) (dose|amount|overdose|number)\b",
+            r"\bsleep forever\b|\bnever (to )?wake (up )?again\b",
+            r"\b(life|living|everything|it all|my life) (is|feels|seems) (so )?(pointless"
+            r"|meaningless|hopeless|not worth it)\b|\bpointless (living|to live|to go on)\b",
+            r"\b(rather|prefer to) (be )?(dead|die)\b",
+            r"\b(end|ending) (it|everything|things)( all)?\b"
+            r"(?! (for|to) (the|my) (legs|rls|symptoms))",
+            r"\bwant out of (this )?(life|living|the world)\b",
+            r"\b(done with|finished with) (it all|everything|this life)\b",
+            r"\b(live or die|dead or alive)\b",
+            r"\bway out\b.{0,20}\b(die|death|dead|to end)\b",
+        )
+    )
+)
+_PILLS = (
+    r"(pills?|tablets?|capsules?|meds|medicines?|medications?|patch(es)?|doses?|box|bottle"
+    r"|pack|packet|strip|" + "|".join(_NAMED_MEDICINES.split()) + r")"
+)
+# Self-harm through medicines: this wins over every medicine topic and dosing.
+_CRISIS_MEDICINE = re.compile(
+    "|".join(
+        (
+            r"\b(want to|going to|gonna|will|plan to|planning to|thinking of|thinking about"
+            r"|about to|ready to|tempted to|could|might) (just )?(take|taking|swallow|swallowing"
+            r"|down|downing|od on)( \w+)? (all|every|the whole|the entire|the rest of)\b",
+            r"\b(swallow|swallowing|down|downing) (all|every|the whole|the entire|the rest of)\b",
+            r"\b(all|every) (of )?(my |the |these |those )?(\w+ )?"
+            + _PILLS
+            + r"\b.{0,20}\b(at once|together|in one go|at the same time)\b",
+            r"\b(lethal|fatal|deadly|toxic) (dose|amount|overdose|number|level)\b",
             r"\bhow (many|much)\b.{0,60}\b(to|would it take to|will|would|until i|before i|and) "
             r"(die|be dead|kill (me|you|a person|someone)|not wake up|never wake up|end it"
             r"|stop breathing|be fatal)\b",
-            r"\b(saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) (up )?"
-            r"(all )?(my |some |the )?(pills|tablets|medicine|medicines|capsules)\b",
+            r"\b(before|until|enough to|would|will) (it |they )?(kill|kills) (me|you|a person"
+            r"|someone|somebody)\b",
+            r"\b(saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded|stashing"
+            r"|stashed) (up )?(all )?(my |some |the )?" + _PILLS + r"\b",
+            _PILLS + r" (saved|stockpiled|hoarded|stashed|put aside|set aside)\b",
             r"\b(going to|want to|plan to|planning to|will|thinking of|thinking about) "
             r"(overdose|od)\b",
+            r"\b(took|taken|swallowed|had|used|take|taking)\b.{0,40}\b(on purpose|deliberately"
+            r"|intentionally)\b",
         )
     )
 )
@@ -108,7 +146,7 @@ _DEFICIT = re.compile(
 )
 _ALWAYS_URGENT = re.compile(
     r"\b(lost|losing|lose|no) control (of|over) (my )?(bladder|bowels?|pee|wee)\b"
-    r"|\b(wet|peed|soiled) my ?self\b|"
+    r"|\b(wet|wetting|pee|peed|peeing|soil|soiled|soiling) my ?self\b|\bincontinen\w*|"
     r"\bchest (pain|pains|hurts|tight|tightness|pressure)\b|\bpain in (my|the) chest\b"
     r"|\b(short of breath|shortness of breath|breathless|can not breathe|can not catch my breath"
     r"|struggling to breathe|trouble breathing|difficulty breathing|hard to breathe)\b"
@@ -188,8 +226,10 @@ _TOOK_TOO_MUCH = re.compile(
     r"\b(took|taken|swallowed|had|used|put on)\b( \w+){0,5} (too much|too many|extra|double"
     r"|twice|more than|instead of|by mistake|by accident|a second)\b"
     r"|\b(accidentally|mistakenly|by mistake) (took|taken|swallowed|had|doubled|used)\b"
-    r"|\b(swallowed|ate|eaten|got into|chewed)\b.{0,30}\b(pills?|tablets?|capsules?|medicine"
-    r"|patch|patches)\b"
+    r"|\b(swallowed|ate|eaten|got into|chewed( on)?)( (some|all|a few|several|a lot|lots|one"
+    r"|two|three|four|five|\d+|of|my|his|her|their|the|your|a|an|whole|extra))* " + _PILLS + r"\b"
+    r"|\b(took|taken|swallowed|had|used) (the whole|the entire|all (of )?(my|the|his|her)"
+    r"|every)\b"
 )
 
 
@@ -215,7 +255,7 @@ def crisis_phrases(norm: str) -> tuple[bool, bool]:
     for start in range(len(norm)):
         if start and norm[start - 1] != " ":
             continue
-        match = _CRISIS.match(norm, start) or None
+        match = _CRISIS.match(norm, start) or _CRISIS_MEDICINE.match(norm, start)
         if match is None:
             continue
         found += 1
@@ -224,7 +264,7 @@ def crisis_phrases(norm: str) -> tuple[bool, bool]:
 
 
 def is_crisis(norm: str) -> bool:
-    return bool(_CRISIS.search(norm))
+    return bool(_CRISIS.search(norm) or _CRISIS_MEDICINE.search(norm))
 
 
 def took_too_much(norm: str) -> bool:
