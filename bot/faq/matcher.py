@@ -46,7 +46,7 @@ _B = 0.5
 
 # Decision thresholds (tuned on the non-held-out part of tests/faq_eval.jsonl).
 MIN_COVERAGE = 0.36  # below this, the question is mostly about something we don't cover
-AMBIGUOUS_RATIO = 0.85  # runner-up this close to the best -> "did you mean"
+AMBIGUOUS_RATIO = 0.9  # runner-up this close to the best -> "did you mean"
 SURE_COVERAGE = 0.75  # ...unless the best topic already explains the question well
 TIE_RATIO = 0.97  # ...and it is not a near tie (then we ask whatever the coverage)
 # A question that names a setting (on dialysis, pregnant, a child, an antidepressant, a

@@ -69,7 +69,8 @@ _CONCEPTS: dict[str, str] = {
     "participant": "participant|participants|patients|patient|subjects|subject|volunteers|"
     "volunteer|sample|cohort|took part|take part|enrolled|included|inclusion|criteria|"
     "eligible|qualify|recruited|sufferers|sufferer|group|groups|requirements|join|"
-    "could join|be included",
+    "could join|be included|be in the study|to join|be part of|"
+    "needed to be|need to be",
     "number": "how many|number|count|28|48|size",
     "amount": "how much|amount|quantity",
     "control": "control group|control|controls|healthy|comparison|compare|compared|"
@@ -77,7 +78,8 @@ _CONCEPTS: dict[str, str] = {
     "age": "age|ages|old|how old|elderly|young|older|younger|aged",
     "measure": "measure|measured|measuring|measurement|scan|scans|scanned|scanning|mri|"
     "mrs|spectroscopy|imaging|brain scan|method|methods|how was it done|done|design|"
-    "sleep study|sleep lab|creatine|polysomnography|magnetic resonance|technique",
+    "sleep study|sleep lab|creatine|polysomnography|magnetic resonance|technique|"
+    "look inside|looked inside|see inside|inside the brain|scan the brain|proton",
     "limits": "small|tiny|sample size|enough people|limitation|limitations|big study|"
     "too small|reliable|mean anything",
     "thalamus": "thalamus|thalamic|part of the brain|brain region|brain area|brain part|"
@@ -156,7 +158,7 @@ _CONCEPTS: dict[str, str] = {
     "giving birth|gave birth|give birth|born|postpartum|delivery|midwife|bump|"
     "weeks pregnant|got pregnant",
     "kidney": "kidney|kidneys|renal|dialysis|ckd|kidney failure|kidney disease|"
-    "kidney problems|transplant|secondary|secondary rls|other conditions|haemodialysis|"
+    "kidney problems|transplant|secondary rls|other conditions|haemodialysis|"
     "hemodialysis|nephrologist|esrd|"
     "conditions cause|caused by another",
     "genes": "genetic|genetics|gene|genes|hereditary|inherited|inherit|family|families|"
@@ -177,7 +179,8 @@ _CONCEPTS: dict[str, str] = {
     "vibrating|vibration|vibrating pad|tens|non drug|drug free|alternative|alternatives",
     "firststep": "first line|firstline|first choice|first choices|try first|tried first|"
     "first step|first treatment|usually tried|start with|standard care|usual approach|"
-    "start me on",
+    "start me on|recommend first|recommended first|do first|give first|first for|"
+    "start with first|what comes first|comes first",
     "doctor": "doctor|doctors|gp|physician|neurologist|clinician|specialist|appointment|"
     "see someone|seek help|medical help|nurse|clinic|sleep clinic|medical advice|"
     "diagnosis|diagnose|diagnosed|worth seeing|go to my gp|get help",

@@ -319,7 +319,7 @@ CARE: tuple[Topic, ...] = (
         sources=(NHS,),
         keywords=(
             "genetic, genes, hereditary, inherited, family, runs in families, parent, "
-            "mother, father, mum, dad, children, kids, sibling, dna, pass on"
+            "mother, father, mum, dad, sibling, dna, pass on"
         ),
         examples=(
             "is restless legs hereditary",
