@@ -191,3 +191,28 @@ async def test_a_removed_topic_button_gets_a_clear_notice(
     await user.command("/faq")
     replies = await user.tap_data("faq:no_such_topic")
     assert "don't have that topic" in replies.toast
+
+
+async def test_delete_removes_the_follow_up_memory_too(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=2009, first_name="Kai")
+    await onboard(user)
+    await user.send("is magnesium good for rls")
+    assert "Magnesium" in user.last_text
+    assert (await bot.stored_rows()).get("faq_memory") == 1
+    await user.command("/delete")
+    await user.tap("Yes, delete everything")
+    await user.tap("Delete for good")
+    assert await bot.stored_rows() == {}
+
+
+async def test_a_question_during_a_checkin_is_answered_and_not_remembered(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=2010, first_name="Lea")
+    await onboard(user)
+    await user.command("/checkin")
+    await user.send("does coffee make it worse")
+    assert any("caffeine" in (m.text or "").lower() for m in user.messages[-2:])
+    assert "faq_memory" not in await bot.stored_rows()

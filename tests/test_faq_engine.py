@@ -15,6 +15,7 @@ from bot.faq import (
     Reply,
     Suggestion,
     answer,
+    is_followup,
     list_topics,
     safety_reply,
     topic_reply,
@@ -24,6 +25,7 @@ from bot.faq.lines import INTERNATIONAL, LINES, lines_for
 from bot.faq.matcher import Index, index
 from bot.faq.safety_replies import crisis_reply, dosing_reply, urgent_reply
 from bot.faq.sources import AASM, ARTICLE, FDA, MHRA, MNT, NHS, PAPER
+from bot.faq.topics import BY_ID
 from bot.faq.types import Topic
 from bot.i18n import texts_for
 
@@ -473,3 +475,66 @@ def test_answer_is_fast() -> None:
         answer(q, EN)
     mean_ms = (time.perf_counter() - start) * 1000 / len(questions)
     assert mean_ms < 2.0
+
+
+# --- small talk and follow-ups ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hello", "Hi there!", "good evening", "hey bot"])
+def test_greetings_get_a_friendly_reply_with_what_the_bot_does(text: str) -> None:
+    reply = answer(text, EN)
+    assert (reply.kind, reply.topic) == ("smalltalk", "greeting")
+    assert "/faq" in reply.text and "check-in" in reply.text
+
+
+@pytest.mark.parametrize("text", ["thanks", "thank you so much, that helped", "thx", "cheers"])
+def test_thanks_get_a_short_reply(text: str) -> None:
+    assert (answer(text, EN).kind, answer(text, EN).topic) == ("smalltalk", "thanks")
+
+
+@pytest.mark.parametrize("text", ["hi, does coffee make it worse", "thanks, and what about iron"])
+def test_a_greeting_with_a_question_is_a_question(text: str) -> None:
+    assert answer(text, EN).kind == "answer"
+
+
+def test_who_are_you_is_about_the_bot() -> None:
+    assert answer("who are you", EN).topic == "about_bot"
+
+
+@pytest.mark.parametrize(
+    "text", ["source?", "What's the source for that", "where did you get that", "references"]
+)
+def test_source_follow_up_names_the_full_references_of_the_last_topic(text: str) -> None:
+    reply = answer(text, EN, last_topic="study_method")
+    assert (reply.kind, reply.topic) == ("answer", "study_method")
+    assert "Neurology" in reply.text and "2028-2034" in reply.text
+    assert_telegram_html(reply.text)
+
+
+@pytest.mark.parametrize("text", ["tell me more", "more please", "why?", "how come", "go on"])
+def test_more_and_why_go_to_the_nearest_related_topic(text: str) -> None:
+    reply = answer(text, EN, last_topic="iron")
+    assert reply.kind == "answer"
+    assert reply.topic == BY_ID["iron"].related[0]
+    assert reply.text.startswith("More on <b>Iron and ferritin</b>")
+    assert_telegram_html(reply.text)
+
+
+def test_a_follow_up_without_a_last_topic_asks_which_one() -> None:
+    reply = answer("source?", EN)
+    assert reply.kind == "no_match"
+    assert reply.text.startswith("Which topic do you mean?")
+    assert reply.suggestions
+
+
+def test_a_follow_up_with_content_of_its_own_is_matched() -> None:
+    assert answer("and for children?", EN, last_topic="iron").topic == "children"
+    assert not is_followup("why are nights worse")
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_topic_can_be_followed_up(topic_id: str) -> None:
+    for text in ("source?", "tell me more"):
+        reply = answer(text, EN, last_topic=topic_id)
+        assert reply.kind == "answer"
+        assert_telegram_html(reply.text)
