@@ -216,3 +216,17 @@ async def test_a_question_during_a_checkin_is_answered_and_not_remembered(
     await user.send("does coffee make it worse")
     assert any("caffeine" in (m.text or "").lower() for m in user.messages[-2:])
     assert "faq_memory" not in await bot.stored_rows()
+
+
+async def test_the_hourly_prune_forgets_follow_up_memory_past_its_half_hour(
+    bot: BotHarness, standin: BotApiStandin, clock: ManualClock
+) -> None:
+    user = standin.user(user_id=2011, first_name="Mo")
+    await onboard(user)
+    await user.send("does coffee make it worse")
+    [prune] = bot.app.job_queue.get_jobs_by_name("prune")
+    await prune.run(bot.app)
+    assert (await bot.stored_rows()).get("faq_memory") == 1, "still within its half hour"
+    clock.advance(minutes=31)
+    await prune.run(bot.app)
+    assert "faq_memory" not in await bot.stored_rows()

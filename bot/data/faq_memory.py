@@ -14,9 +14,8 @@ KEPT_FOR = timedelta(minutes=30)  # a follow-up comes within minutes; after that
 
 
 async def remember(tx: Tx, user_id: int, topic: str, now: datetime) -> None:
-    """Note the topic just answered, for a user who consented to storage (else nothing);
-    rows past :data:`KEPT_FOR` are dropped on the way."""
-    await tx.execute(delete(FaqMemory).where(FaqMemory.answered_at < now - KEPT_FOR))
+    """Note the topic just answered, for a user who consented to storage (else nothing).
+    Only the user's own row is touched: two users' questions never wait on each other."""
     consented = await tx.scalar(select(User.consent).where(User.id == user_id))
     if not consented:
         return
@@ -37,3 +36,8 @@ async def last_topic(tx: Tx, user_id: int, now: datetime) -> str | None:
             FaqMemory.user_id == user_id, FaqMemory.answered_at >= now - KEPT_FOR
         )
     )
+
+
+async def prune(tx: Tx, now: datetime) -> None:
+    """Drop the rows past :data:`KEPT_FOR` (the hourly prune job): never read again anyway."""
+    await tx.execute(delete(FaqMemory).where(FaqMemory.answered_at < now - KEPT_FOR))
