@@ -135,7 +135,7 @@ async def test_an_overdose_taken_gets_emergency_and_poison_advice(
     user = standin.user(user_id=2005, first_name="Gus")
     await onboard(user, "Sydney")
     await user.send("I took 3 extra ropinirole pills, is that ok")
-    assert "call your emergency number now: <b>000</b>" in user.last_html
+    assert "call your emergency number now:</b> <b>000</b>" in user.last_html
     assert "Poisons Information Centre: <b>13 11 26</b>" in user.last_html
     assert "I'm here if you want to come back" in user.last_text
     assert "can't advise on doses" not in user.last_text

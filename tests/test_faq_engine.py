@@ -255,6 +255,17 @@ def test_crisis_lines_are_the_users_countrys(zone: str, needles: tuple[str, ...]
     assert "Samaritans" not in reply.text
 
 
+def test_old_zone_names_find_their_country() -> None:
+    assert lines_for("Europe/Kiev") == lines_for("Europe/Kyiv") == LINES["UA"]
+    assert lines_for("Asia/Calcutta") == LINES["IN"]
+    assert lines_for("US/Eastern") == LINES["US"]
+
+
+def test_the_lines_say_which_country_they_are_for() -> None:
+    text = answer("i want to die", EN, lines_for("Europe/Berlin")).text
+    assert "TelefonSeelsorge: <b>0800 111 0 111</b> or <b>0800 111 0 222</b> (Germany)" in text
+
+
 @pytest.mark.parametrize("zone", [None, "UTC", "Antarctica/Troll", "Asia/Tokyo"])
 def test_a_zone_without_lines_gets_the_international_set(zone: str | None) -> None:
     reply = answer("i want to die", EN, lines_for(zone))

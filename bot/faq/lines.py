@@ -18,7 +18,8 @@ from bot.i18n import N_
 
 @dataclass(frozen=True)
 class HelpLines:
-    """One country's lines. ``country`` and the lines are catalog texts (Telegram HTML)."""
+    """One country's lines. ``country`` (its name, "" for the international set) and the
+    lines are catalog texts (Telegram HTML); the crisis lines are shown after the name."""
 
     country: str
     emergency: str
@@ -130,9 +131,17 @@ LINES: dict[str, HelpLines] = {
 
 @lru_cache(maxsize=1)
 def _zone_countries() -> dict[str, str]:
-    table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    """Zone -> country, old names too ("Europe/Kiev", "Asia/Calcutta", "US/Eastern": the
+    links in tzdata.zi, each to the zone it stands for)."""
+    zoneinfo = resources.files("tzdata").joinpath("zoneinfo")
+    table = zoneinfo.joinpath("zone.tab").read_text("utf-8")
     rows = (line.split("\t") for line in table.splitlines() if not line.startswith("#"))
-    return {row[2]: row[0] for row in rows if len(row) >= 3}
+    countries = {row[2]: row[0] for row in rows if len(row) >= 3}
+    for line in zoneinfo.joinpath("tzdata.zi").read_text("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "L" and parts[1] in countries:
+            countries.setdefault(parts[2], countries[parts[1]])
+    return countries
 
 
 def country_of(zone: str | None) -> str | None:

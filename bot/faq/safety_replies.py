@@ -29,8 +29,8 @@ NEGATED_TEXT = N_(
 )
 
 OVERDOSE_TEXT = N_(
-    "<b>If you feel unwell (very drowsy, confused, faint, sick, a racing heart or trouble "
-    "breathing), call your emergency number now: {emergency}.</b>\n\n"
+    "<b>If you feel unwell</b> (very drowsy, confused, faint, sick, a racing heart or "
+    "trouble breathing), <b>call your emergency number now:</b> {emergency}.\n\n"
     "Even if you feel fine, get advice now rather than waiting to see:\n"
     "{poison}\n\n"
     "Have the packet with you, and say what was taken, how much and when. Don't take "
@@ -97,7 +97,9 @@ _FACT_ORDER = ("dopamine", "alpha2delta", "iron", "trigger")
 
 
 def _bullets(lines: HelpLines, t: Texts) -> str:
-    return "\n".join(f"• {t.gettext(line)}" for line in (*lines.crisis, DIRECTORY))
+    country = f" ({t.gettext(lines.country)})" if lines.country else ""
+    named = [f"• {t.gettext(line)}{country}" for line in lines.crisis]
+    return "\n".join((*named, f"• {t.gettext(DIRECTORY)}"))
 
 
 def crisis_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
