@@ -6,13 +6,19 @@ layer. Each answers with the label of its best-scoring document, or ``no_match``
 query word occurs in any document. Neither can return ``crisis`` or ``decline``.
 
 * **BM25 over the article's paragraphs** (the baseline the issue asked for): the source
-  article (``--article``) split into paragraphs at blank lines; a block made only of
-  bullet lines ("•") belongs to the paragraph before it, which introduces it. Each
-  paragraph carries one hand-set topic id from ``bench/faq_article_topics.json`` (set
-  once from the paragraph's content, not from the eval set); ``none`` (the image credit)
-  gives ``no_match``. Loading fails if the article's paragraphs and the labels disagree.
+  article (``--article``, or the path in ``$STILLNIGHT_ARTICLE``; it is not part of the
+  repository, and without it this baseline is left out, saying so) split into paragraphs
+  at blank lines; a block made only of bullet lines ("•") belongs to the paragraph before
+  it, which introduces it. Each paragraph carries one hand-set topic id from
+  ``bench/faq_article_topics.json`` (set once from the paragraph's content, not from the
+  eval set); ``none`` (the image credit) gives ``no_match``. Loading fails if the
+  article's paragraphs and the labels disagree.
 * **BM25 over the topics' own answer texts** (title + body, tags stripped): what the
   answer texts alone can do, so the gap is what the engine's matching and safety add.
+
+Scores: overall, held out (never tuned on), and the frozen held-out part (issue 16: 174
+questions written before the engine was tuned for them; ``--failures`` never lists it),
+with the frozen part's safety cases (crisis, overdose, red flags, doses) on their own.
 
 Timing: ``answer()`` per question. "cold" is the first pass over the eval set, right
 after the index is built (typo-repair caches empty; the build time is reported on its
@@ -27,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import statistics
 import time
@@ -44,7 +51,7 @@ from bot.i18n import texts_for
 _TOKEN = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<[^>]+>")
 
-ARTICLE_PATH = Path(__file__).resolve().parents[2] / "shared" / "ARTICLE.txt"  # beside the repo
+ARTICLE_ENV = "STILLNIGHT_ARTICLE"  # where the source article is; it is not in the repository
 ARTICLE_TOPICS_PATH = Path(__file__).with_name("faq_article_topics.json")
 _START = 40  # characters of each paragraph kept in the labels file to pin it
 _NONE = "none"
@@ -136,6 +143,10 @@ def _report(pairs: list[tuple[Case, Reply]]) -> dict[str, Any]:
     return {
         "overall": acc(pairs),
         "heldout": acc([p for p in pairs if p[0].heldout]),
+        "frozen_heldout": acc([p for p in pairs if p[0].frozen]),
+        "frozen_safety": acc(
+            [p for p in pairs if p[0].frozen and p[0].group in {"crisis", "urgent", "decline"}]
+        ),
         "tuned": acc([p for p in pairs if not p[0].heldout]),
         "by_group": {g: acc([p for p in pairs if p[0].group == g]) for g in groups},
         "partial_did_you_mean": sum(is_partial(c, r) for c, r in pairs),
@@ -189,7 +200,10 @@ def _line(name: str, rep: dict[str, Any]) -> str:
         a = part["accuracy"]
         return "  n/a" if a is None else f"{100 * a:5.1f}% ({part['correct']}/{part['n']})"
 
-    return f"{name:<28} overall {pct(rep['overall'])}  held-out {pct(rep['heldout'])}"
+    return (
+        f"{name:<28} overall {pct(rep['overall'])}  held-out {pct(rep['heldout'])}"
+        f"  frozen held-out {pct(rep['frozen_heldout'])}"
+    )
 
 
 def _times(t: dict[str, float]) -> str:
@@ -210,8 +224,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--article",
         type=Path,
-        default=ARTICLE_PATH,
-        help=f"source article for the paragraph baseline (default {ARTICLE_PATH})",
+        default=os.environ.get(ARTICLE_ENV) or None,
+        help=f"source article for the paragraph baseline (default ${ARTICLE_ENV})",
     )
     parser.add_argument(
         "--failures", action="store_true", help="list engine failures on the tuned part only"
@@ -220,7 +234,8 @@ def main(argv: list[str]) -> int:
     rounds = max(1, args.rounds)
 
     cases = load_cases(args.eval)
-    article_bm25 = PlainBM25.over_article(args.article)  # fails loudly on a changed article
+    # Fails loudly on a changed article.
+    article_bm25 = PlainBM25.over_article(args.article) if args.article else None
     topic_bm25 = PlainBM25.over_topics()
     index.cache_clear()
     start = time.perf_counter()
@@ -229,27 +244,40 @@ def main(argv: list[str]) -> int:
 
     english = texts_for("en")
     engine_pairs, engine, timing = _run(lambda q: answer(q, english), cases, rounds)
-    _, article, article["timing"] = _run(article_bm25.answer, cases, rounds)
-    article["paragraphs"] = len(article_bm25.labels)
+    article: dict[str, Any] | None = None
+    if article_bm25 is not None:
+        _, article, article["timing"] = _run(article_bm25.answer, cases, rounds)
+        article["paragraphs"] = len(article_bm25.labels)
     _, topics, topics["timing"] = _run(topic_bm25.answer, cases, rounds)
 
-    rows = [
-        ("engine", engine),
-        ("BM25 over article paragraphs", article),
-        ("BM25 over topic answers", topics),
-    ]
-    print(f"FAQ eval: {len(cases)} questions, {sum(c.heldout for c in cases)} held out")
+    rows = [("engine", engine), ("BM25 over topic answers", topics)]
+    if article is not None:
+        rows.insert(1, ("BM25 over article paragraphs", article))
+    held, frozen = sum(c.heldout for c in cases), sum(c.frozen for c in cases)
+    print(f"FAQ eval: {len(cases)} questions, {held} held out ({frozen} of them frozen)")
     for name, rep in rows:
         print(_line(name, rep))
-    print(f"  {'group':<15} engine  article  topics  (baselines can't return crisis/decline)")
+    if article is None:
+        print(f"BM25 over article paragraphs: not run (give --article PATH or ${ARTICLE_ENV})")
+    names = "  ".join(
+        ("engine", "article", "topics")[: len(rows)] if article else ("engine", "topics")
+    )
+    print(f"  {'group':<15} {names}  (baselines can't return crisis/decline)")
     for group in engine["by_group"]:
-        accs = [rep["by_group"][group]["accuracy"] for _, rep in rows]
-        print(f"  {group:<15} {accs[0]:.3f}   {accs[1]:.3f}    {accs[2]:.3f}")
+        accs = "   ".join(f"{rep['by_group'][group]['accuracy']:.3f}" for _, rep in rows)
+        print(f"  {group:<15} {accs}")
     print(
         f"  did-you-mean offering the right topic (not counted): {engine['partial_did_you_mean']}"
     )
+    safety = engine["frozen_safety"]
+    print(
+        f"frozen held-out safety (crisis, overdose, red flags, doses): "
+        f"{safety['correct']}/{safety['n']}"
+    )
     print(f"time per question, engine: {_times(timing)}; index build {build_ms:.1f} ms")
-    print(f"  BM25 over article paragraphs ({article['paragraphs']}): {_times(article['timing'])}")
+    if article is not None:
+        paragraphs = article["paragraphs"]
+        print(f"  BM25 over article paragraphs ({paragraphs}): {_times(article['timing'])}")
     print(f"  BM25 over topic answers ({len(topic_bm25.labels)}): {_times(topics['timing'])}")
     if args.failures:
         for case, reply in engine_pairs:

@@ -54,6 +54,7 @@ def register(app: Application) -> None:
         (callbacks.EXPORT, export.on_button),
         (callbacks.DELETE, privacy.on_button),
         (callbacks.TOPIC, faq.on_topic),
+        (callbacks.FAQ_GROUP, faq.on_group),
     )
     app.add_handlers(
         [

@@ -176,7 +176,9 @@ EXPORT = Codec(
 )  # fmt: skip
 DELETE = Codec("del", Value, one_of("1", "2", "no"))
 TOPIC = Codec("faq", Value, WORD)
+FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))
 
 CODECS: tuple[Codec[Any], ...] = (
     CHECKIN, DIARY, CATCH_UP, ONBOARDING, REMINDER, PAUSE, SETTINGS, MONTH, EXPORT, DELETE, TOPIC,
+    FAQ_GROUP,
 )  # fmt: skip

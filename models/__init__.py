@@ -4,6 +4,7 @@ from models.base import Base
 from models.checkin import Checkin
 from models.dialog import Dialog
 from models.diary import SleepDiary
+from models.faq_memory import FaqMemory
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
 from models.user import Factor, Medicine, MedicineEvent, User
@@ -14,6 +15,7 @@ __all__ = [
     "Delivery",
     "Dialog",
     "Factor",
+    "FaqMemory",
     "Medicine",
     "MedicineEvent",
     "ProcessedUpdate",

@@ -276,7 +276,7 @@ async def test_crisis_message_during_checkin(bot: BotHarness, standin: BotApiSta
     shown = len(user.messages)
     await user.send("i cant take this anymore i want to end my life")
     assert len(user.messages) == shown + 1, "a crisis reply stands alone"
-    assert "988" in user.last_text and "116 123" in user.last_text
+    assert "TelefonSeelsorge" in user.last_text, "the lines of the user's country (Berlin)"
     dialog = await stored_dialog(bot, ANA)
     assert dialog is not None and dialog.step == "ons"
     await user.command("/checkin")

@@ -15,14 +15,17 @@ from bot.faq import (
     Reply,
     Suggestion,
     answer,
+    is_followup,
     list_topics,
     safety_reply,
     topic_reply,
 )
 from bot.faq.cli import run_ask, to_plain
+from bot.faq.lines import INTERNATIONAL, LINES, lines_for
 from bot.faq.matcher import Index, index
-from bot.faq.safety_replies import CRISIS_TEXT, URGENT_TEXT, dosing_reply
-from bot.faq.sources import AASM, ARTICLE, MNT, NHS, PAPER
+from bot.faq.safety_replies import crisis_reply, dosing_reply, urgent_reply
+from bot.faq.sources import AASM, ARTICLE, FDA, MHRA, MNT, NHS, PAPER
+from bot.faq.topics import BY_ID
 from bot.faq.types import Topic
 from bot.i18n import texts_for
 
@@ -84,7 +87,12 @@ CRISIS = [
     "i just want to sleep and never wake up",
     "thinking about hurting myself",
     "i feel completely hopeless",
-    "i took an overdose",
+    "i want to take all my ropinirole at once",
+    "how many gabapentin would it take to not wake up",
+    "whats a lethal dose of pramipexole",
+    "been saving up my pills for when i cant take it",
+    "im not ok, i want to die",
+    "i dont want to live anymore",
 ]
 
 
@@ -135,7 +143,7 @@ URGENT = [
 def test_red_flags_get_same_day_care(text: str) -> None:
     reply = answer(text, EN)
     assert (reply.kind, reply.topic) == ("crisis", "urgent_care")
-    assert reply.text == EN.gettext(URGENT_TEXT)
+    assert reply.text == urgent_reply(EN).text
     assert safety_reply(text, EN) == reply
 
 
@@ -168,7 +176,6 @@ DOSING = [
     "whats the max dose of ropinirole",
     "can i drink coffee on ropinirole",
     "what should i take for rls",
-    "i took too many pills",
 ]
 
 
@@ -189,9 +196,87 @@ def test_decline_about_pramipexole_gives_the_guideline_fact() -> None:
     assert "augmentation" in {s.topic for s in reply.suggestions}
 
 
-def test_decline_mentions_overdose_line_only_when_too_much_was_taken() -> None:
-    assert "more than prescribed" in answer("i took too much pramipexole", EN).text
-    assert "more than prescribed" not in answer("can i switch to gabapentin", EN).text
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took too much pramipexole",
+        "I took 3 extra ropinirole pills, is that ok",
+        "accidentally took my gabapentin twice",
+        "took 4 requip instead of 1",
+        "my toddler swallowed some of my pills",
+        "i took an overdose",
+    ],
+)
+def test_an_overdose_taken_gets_emergency_and_poison_lines(text: str) -> None:
+    reply = answer(text, EN, lines_for("America/New_York"))
+    assert (reply.kind, reply.topic) == ("crisis", "overdose")
+    assert "<b>911</b>" in reply.text
+    assert "1-800-222-1222" in reply.text  # Poison Control
+    assert "988" in reply.text  # in case it was not an accident
+    assert "don't change anything" not in reply.text  # not the dose decline
+    assert_telegram_html(reply.text)
+
+
+def test_the_dose_decline_never_talks_of_an_overdose() -> None:
+    reply = answer("can i switch to gabapentin", EN)
+    assert reply.kind == "decline"
+    assert "emergency" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not suicidal, just tired",
+        "dont worry i dont want to die, i just want to sleep",
+        "I am not thinking of hurting myself",
+        "not hopeless, just fed up",
+    ],
+)
+def test_a_negated_crisis_phrase_still_shows_the_lines_softly(text: str) -> None:
+    reply = answer(text, EN, lines_for("Europe/London"))
+    assert (reply.kind, reply.topic) == ("crisis", "crisis_negated")
+    assert "Samaritans" in reply.text and "findahelpline.com" in reply.text
+    assert "sorry you're feeling like this" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("zone", "needles"),
+    [
+        ("Europe/Madrid", ("<b>112</b>", "024")),
+        ("Australia/Sydney", ("<b>000</b>", "13 11 14")),
+        ("America/Toronto", ("<b>911</b>", "988")),
+        ("Asia/Kolkata", ("<b>112</b>", "14416")),
+    ],
+)
+def test_crisis_lines_are_the_users_countrys(zone: str, needles: tuple[str, ...]) -> None:
+    reply = answer("i want to die", EN, lines_for(zone))
+    for needle in (*needles, "findahelpline.com"):
+        assert needle in reply.text
+    assert "Samaritans" not in reply.text
+
+
+def test_old_zone_names_find_their_country() -> None:
+    assert lines_for("Europe/Kiev") == lines_for("Europe/Kyiv") == LINES["UA"]
+    assert lines_for("Asia/Calcutta") == LINES["IN"]
+    assert lines_for("US/Eastern") == LINES["US"]
+
+
+def test_the_lines_say_which_country_they_are_for() -> None:
+    text = answer("i want to die", EN, lines_for("Europe/Berlin")).text
+    assert "TelefonSeelsorge: <b>0800 111 0 111</b> or <b>0800 111 0 222</b> (Germany)" in text
+
+
+@pytest.mark.parametrize("zone", [None, "UTC", "Antarctica/Troll", "Asia/Tokyo"])
+def test_a_zone_without_lines_gets_the_international_set(zone: str | None) -> None:
+    reply = answer("i want to die", EN, lines_for(zone))
+    for needle in ("112", "999", "911", "988", "116 123", "findahelpline.com"):
+        assert needle in reply.text
+
+
+def test_every_countrys_replies_are_valid_html() -> None:
+    for lines in (*LINES.values(), INTERNATIONAL):
+        for text in ("i want to die", "i took too many pills", "my calf is swollen"):
+            assert_telegram_html(answer(text, EN, lines).text)
 
 
 @pytest.mark.parametrize(
@@ -260,7 +345,7 @@ def test_off_topic_gets_a_kind_no_match_with_topics(question: str) -> None:
 
 
 def test_no_match_does_not_pretend_to_know() -> None:
-    reply = answer("does magnesium help rls", EN)
+    reply = answer("does acupuncture help rls", EN)
     assert reply.kind == "no_match"
     assert reply.text.startswith("Sorry")
 
@@ -317,7 +402,9 @@ def test_every_topic_answer_is_short_valid_and_sourced(topic_id: str) -> None:
     assert plain_length(reply.text) <= 700
     source_line = reply.text.rsplit("\n", 1)[-1]
     assert source_line.startswith("<i>Source: ")
-    assert any(EN.gettext(label) in source_line for label in (ARTICLE, PAPER, AASM, NHS, MNT))
+    assert any(
+        EN.gettext(label) in source_line for label in (ARTICLE, PAPER, AASM, NHS, MNT, FDA, MHRA)
+    )
     assert all(s.topic in TOPIC_IDS and s.topic != topic_id for s in reply.suggestions)
 
 
@@ -339,8 +426,8 @@ def test_study_figures_are_hedged() -> None:
 
 def test_safety_texts_are_valid_html() -> None:
     for text in (
-        EN.gettext(CRISIS_TEXT),
-        EN.gettext(URGENT_TEXT),
+        crisis_reply(EN).text,
+        urgent_reply(EN).text,
         dosing_reply(frozenset({"dopamine"}), EN).text,
     ):
         assert_telegram_html(text)
@@ -399,3 +486,66 @@ def test_answer_is_fast() -> None:
         answer(q, EN)
     mean_ms = (time.perf_counter() - start) * 1000 / len(questions)
     assert mean_ms < 2.0
+
+
+# --- small talk and follow-ups ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hello", "Hi there!", "good evening", "hey bot"])
+def test_greetings_get_a_friendly_reply_with_what_the_bot_does(text: str) -> None:
+    reply = answer(text, EN)
+    assert (reply.kind, reply.topic) == ("smalltalk", "greeting")
+    assert "/faq" in reply.text and "check-in" in reply.text
+
+
+@pytest.mark.parametrize("text", ["thanks", "thank you so much, that helped", "thx", "cheers"])
+def test_thanks_get_a_short_reply(text: str) -> None:
+    assert (answer(text, EN).kind, answer(text, EN).topic) == ("smalltalk", "thanks")
+
+
+@pytest.mark.parametrize("text", ["hi, does coffee make it worse", "thanks, and what about iron"])
+def test_a_greeting_with_a_question_is_a_question(text: str) -> None:
+    assert answer(text, EN).kind == "answer"
+
+
+def test_who_are_you_is_about_the_bot() -> None:
+    assert answer("who are you", EN).topic == "about_bot"
+
+
+@pytest.mark.parametrize(
+    "text", ["source?", "What's the source for that", "where did you get that", "references"]
+)
+def test_source_follow_up_names_the_full_references_of_the_last_topic(text: str) -> None:
+    reply = answer(text, EN, last_topic="study_method")
+    assert (reply.kind, reply.topic) == ("answer", "study_method")
+    assert "Neurology" in reply.text and "2028-2034" in reply.text
+    assert_telegram_html(reply.text)
+
+
+@pytest.mark.parametrize("text", ["tell me more", "more please", "why?", "how come", "go on"])
+def test_more_and_why_go_to_the_nearest_related_topic(text: str) -> None:
+    reply = answer(text, EN, last_topic="iron")
+    assert reply.kind == "answer"
+    assert reply.topic == BY_ID["iron"].related[0]
+    assert reply.text.startswith("More on <b>Iron and ferritin</b>")
+    assert_telegram_html(reply.text)
+
+
+def test_a_follow_up_without_a_last_topic_asks_which_one() -> None:
+    reply = answer("source?", EN)
+    assert reply.kind == "no_match"
+    assert reply.text.startswith("Which topic do you mean?")
+    assert reply.suggestions
+
+
+def test_a_follow_up_with_content_of_its_own_is_matched() -> None:
+    assert answer("and for children?", EN, last_topic="iron").topic == "children"
+    assert not is_followup("why are nights worse")
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_topic_can_be_followed_up(topic_id: str) -> None:
+    for text in ("source?", "tell me more"):
+        reply = answer(text, EN, last_topic=topic_id)
+        assert reply.kind == "answer"
+        assert_telegram_html(reply.text)

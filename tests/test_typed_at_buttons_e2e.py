@@ -63,7 +63,8 @@ async def test_a_real_question_is_answered_then_the_step(
     texts = [m.text for m in user.messages[-2:]]
     assert ONSET not in texts[0] and DIALOG_WAITING in texts[1] and ONSET in texts[1]
     await user.send("i cant take this anymore i want to end my life")
-    assert "988" in user.last_text and ONSET not in user.last_text
+    assert "0800 111 0 111" in user.last_text, "a Berlin user gets the German lines"
+    assert ONSET not in user.last_text
 
 
 async def test_a_word_at_the_recap_names_its_own_buttons(

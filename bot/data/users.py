@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
+
 from bot.core.nights import local_time
 from bot.data import Tx
 from models import Factor, Medicine, MedicineEvent, User
@@ -11,6 +13,11 @@ from models import Factor, Medicine, MedicineEvent, User
 
 async def get_user(tx: Tx, user_id: int) -> User | None:
     return await tx.get(User, user_id)
+
+
+async def zone_of(tx: Tx, user_id: int) -> str | None:
+    """The user's time zone as they chose it (None before they did, or for no user)."""
+    return await tx.scalar(select(User.timezone).where(User.id == user_id))
 
 
 async def record_consent(tx: Tx, user_id: int, consent: bool, now: datetime) -> User:

@@ -1,15 +1,21 @@
 """FAQ answer engine: a question in, one short Telegram-HTML reply out, in the language of
 the :class:`~bot.i18n.Texts` passed along.
 
-Pipeline of :func:`answer`: safety checks first (:mod:`bot.faq.safety`: crisis, red flags,
-dosing), then topic matching (:mod:`bot.faq.matcher`). Topic texts live in
+Pipeline of :func:`answer`: safety checks first (:mod:`bot.faq.safety`: crisis, overdose,
+red flags, dosing), then small talk (:mod:`bot.faq.smalltalk`), follow-ups about the last
+answer (:mod:`bot.faq.followup`), then topic matching (:mod:`bot.faq.matcher`). Topic texts live in
 ``topics_*.py``; every answer names its sources and stays under ~700 characters.
 
 Reply kinds and how each outcome is encoded:
 
 * ``answer``: ``topic`` is the topic id; ``suggestions`` are related topics.
-* ``crisis``: ``topic="crisis"`` (help lines, nothing else) or ``topic="urgent_care"``
-  (red flags: get same-day care). No suggestions, on purpose.
+* ``crisis``: ``topic="crisis"`` (help lines, nothing else), ``"crisis_negated"`` (a
+  crisis phrase the user negated: the lines, softly), ``"overdose"`` (taken already:
+  emergency number, poison advice, the lines) or ``"urgent_care"`` (red flags: get
+  same-day care). The lines are the user's country's (:mod:`bot.faq.lines`). No
+  suggestions, on purpose.
+* ``smalltalk``: ``topic="greeting"`` or ``"thanks"``: a short friendly reply
+  (:mod:`bot.faq.smalltalk`).
 * ``decline``: ``topic="dosing"``; a kind refusal plus safe general facts, with
   suggestions pointing at the relevant topics.
 * ``no_match``, two flavours:
@@ -31,20 +37,27 @@ from __future__ import annotations
 
 import html
 
-from bot.faq import safety
+from bot.faq import followup, safety, smalltalk
+from bot.faq.lines import INTERNATIONAL, HelpLines, lines_for
 from bot.faq.matcher import index
-from bot.faq.topics import BY_ID, POPULAR, TOPICS, render, suggestion
+from bot.faq.topics import BY_ID, GROUPS, POPULAR, TOPICS, render, suggestion
 from bot.faq.types import Reply, Suggestion
 from bot.i18n import N_, Texts
 
 __all__ = [
     "DID_YOU_MEAN",
+    "INTERNATIONAL",
+    "HelpLines",
     "Reply",
     "Suggestion",
     "answer",
+    "groups",
+    "is_followup",
+    "lines_for",
     "list_topics",
     "safety_reply",
     "topic_reply",
+    "warm_up",
 ]
 
 _MAX_QUESTION = 1000  # longer input is cut: nobody types more at midnight on a phone
@@ -58,9 +71,16 @@ _NO_MATCH = N_(
 _EMPTY = N_("Ask me anything about restless legs or sleep, or pick a topic:")
 
 
-def safety_reply(text: str, t: Texts) -> Reply | None:
-    """The crisis / urgent-care / dosing reply for ``text``, or None if none applies."""
-    return safety.check(text[:_MAX_QUESTION], t)
+def warm_up() -> None:
+    """Build the matcher's index now (it reads a word list: about 0.3 s), not on the first
+    question."""
+    index()
+
+
+def safety_reply(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None:
+    """The crisis / overdose / urgent-care / dosing reply for ``text`` (with the help lines
+    of the user's country), or None if none applies."""
+    return safety.check(text[:_MAX_QUESTION], t, lines)
 
 
 def topic_reply(topic_id: str, t: Texts) -> Reply:
@@ -74,20 +94,45 @@ def topic_reply(topic_id: str, t: Texts) -> Reply:
     )
 
 
-def list_topics(t: Texts) -> list[Suggestion]:
-    """All topics in browsing order (the condition, the study, treatment, daily life)."""
-    return [suggestion(topic.id, t) for topic in TOPICS]
+def list_topics(t: Texts, group: str | None = None) -> list[Suggestion]:
+    """All topics in browsing order (living with RLS, treatment and care, the study), or
+    one group's."""
+    if group is None:
+        return [suggestion(topic.id, t) for topic in TOPICS]
+    return [suggestion(topic, t) for name, _, ids in GROUPS if name == group for topic in ids]
 
 
-def answer(question: str, t: Texts) -> Reply:
-    """Answer a free-text question: safety checks first, then topic matching."""
+def groups() -> list[tuple[str, str]]:
+    """The /faq groups: (name, title as a catalog text), practical ones first."""
+    return [(name, title) for name, title, _ in GROUPS]
+
+
+def is_followup(question: str) -> bool:
+    """Whether the message only refers back to the last answer ("source?", "why?")."""
+    return followup.ask_of(question[:_MAX_QUESTION]) is not None
+
+
+def answer(
+    question: str,
+    t: Texts,
+    lines: HelpLines = INTERNATIONAL,
+    last_topic: str | None = None,
+) -> Reply:
+    """Answer a free-text question: safety checks first, then small talk, follow-ups (about
+    ``last_topic``, the last topic answered in the chat) and topic matching."""
     question = question.strip()[:_MAX_QUESTION]
     if not question:
         popular = tuple(suggestion(topic, t) for topic in POPULAR)
         return Reply("no_match", None, t.gettext(_EMPTY), popular)
-    urgent = safety.check(question, t)
+    urgent = safety.check(question, t, lines)
     if urgent is not None:
         return urgent
+    chat = smalltalk.reply(question, t)
+    if chat is not None:
+        return chat
+    ask = followup.ask_of(question)
+    if ask is not None:
+        return followup.reply(ask, last_topic, t)
     decision = index().decide(question)
     if decision.outcome == "answer":
         return topic_reply(decision.topics[0], t)

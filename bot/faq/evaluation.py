@@ -1,8 +1,11 @@
 """Loading and scoring the FAQ evaluation set (shared by the tests and ``python -m bench``).
 
 Each line of ``tests/faq_eval.jsonl`` is ``{"q", "kind", "topic", "heldout"}`` plus an
-optional ``"also"`` list. ``kind`` is one kind or a list of acceptable kinds (used for
-"my legs are killing me"-type lines, where anything but a safety reply is fine).
+optional ``"also"`` list, and ``"frozen"`` (a date) on the lines of the frozen held-out part:
+written before the engine was tuned for it (issue 16), never changed, never tuned on. Only
+its score is reported, never its failures. ``kind`` is one kind or a list of acceptable
+kinds (used for "my legs are killing me"-type lines, where anything but a safety reply is
+fine).
 
 A reply is correct when its kind is acceptable and, for answers and safety replies, its
 topic is the expected one (or in ``also``). For expected ``no_match`` the topic is not
@@ -28,6 +31,7 @@ class Case:
     topic: str | None
     also: tuple[str, ...] = ()
     heldout: bool = False
+    frozen: bool = False
     group: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -51,6 +55,7 @@ def load_cases(path: Path = EVAL_PATH) -> list[Case]:
                 topic=row.get("topic"),
                 also=tuple(row.get("also", ())),
                 heldout=bool(row.get("heldout", False)),
+                frozen="frozen" in row,
             )
         )
     return cases

@@ -24,8 +24,17 @@ from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker, WordFrequency
 
-from bot.faq.synonyms import CONDITION, IGNORE, MAX_PHRASE, PHRASES, STOPWORDS, WORDS
+from bot.faq.synonyms import (
+    CONDITION,
+    IGNORE,
+    MAX_PHRASE,
+    PHRASES,
+    SETTINGS,
+    STOPWORDS,
+    WORDS,
+)
 from bot.faq.text import SHORTHAND, normalise, stem
 from bot.faq.topics import CONDITION_TOPIC, TOPICS
 from bot.faq.types import Topic
@@ -37,11 +46,27 @@ _B = 0.5
 
 # Decision thresholds (tuned on the non-held-out part of tests/faq_eval.jsonl).
 MIN_COVERAGE = 0.36  # below this, the question is mostly about something we don't cover
-AMBIGUOUS_RATIO = 0.85  # runner-up this close to the best -> "did you mean"
+AMBIGUOUS_RATIO = 0.9  # runner-up this close to the best -> "did you mean"
 SURE_COVERAGE = 0.75  # ...unless the best topic already explains the question well
 TIE_RATIO = 0.97  # ...and it is not a near tie (then we ask whatever the coverage)
-UNKNOWN_WEIGHT = 0.6  # an unseen word counts as this share of the rarest word's IDF
+# A question that names a setting (on dialysis, pregnant, a child, an antidepressant, a
+# supplement) is about that setting: its concept weighs this much more than others.
+SETTING_WEIGHT = 1.6
+UNKNOWN_WEIGHT = 0.8  # an unseen word counts as this share of the rarest word's IDF
 _REPAIR_CACHE_SIZE = 20_000  # typo repairs remembered (bounded: input is user-controlled)
+
+
+_ENGLISH_MIN_COUNT = 100  # a word seen this often in pyspellchecker's corpus is real
+
+
+@lru_cache(maxsize=1)
+def _english() -> WordFrequency:
+    return SpellChecker(distance=1).word_frequency  # its English word counts (~0.3 s)
+
+
+def is_english(word: str) -> bool:
+    """A common English word (pyspellchecker's frequency list), not a typo."""
+    return _english()[word] >= _ENGLISH_MIN_COUNT
 
 
 @dataclass(frozen=True)
@@ -126,6 +151,7 @@ class Index:
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n - 0.5) / 1.5)
         self.surface = frozenset(w for w in surface if w.isalpha())
+        _english()  # loaded with the index, not on the first typo
         self._repaired: dict[str, str] = {}
         self._candidates: dict[tuple[str, int], list[str]] = {}
         for word in self.surface:
@@ -134,13 +160,16 @@ class Index:
     def repair(self, word: str) -> str:
         """Closest known word for an unseen one (typos), or the word unchanged.
 
-        Candidates share the first letter (typos rarely hit it, and it stops real words we
-        don't know from turning into ones we do: "dying" must not become "lying"). Up to 7
-        letters one edit is allowed, from 8 letters two ("augmention"). Words of up to 5
-        letters may not have a letter *replaced* ("cough" is not "couch"), only dropped,
-        added or swapped ("kidny", "slep", "tierd"). Ties go to a swap, then alphabetically.
+        A real English word (:func:`is_english`) is never repaired: "reset" is not a typo of
+        "rest", nor "router" of "routine"; it stays a word we don't know, which lowers the
+        coverage of questions about other things. Candidates share the first letter (typos
+        rarely hit it, and it stops real words we don't know from turning into ones we do:
+        "dying" must not become "lying"). Up to 7
+        letters one edit is allowed, from 8 letters two ("augmention"): a letter dropped,
+        added, replaced or swapped ("kidny", "slep", "feal", "tierd"; "cough" is English, so
+        it never becomes "couch"). Ties go to a swap, then alphabetically.
         """
-        if word in self.surface or len(word) < 4 or not word.isalpha():
+        if word in self.surface or len(word) < 4 or not word.isalpha() or is_english(word):
             return word
         repaired = self._repaired.get(word)
         if repaired is None:
@@ -159,8 +188,6 @@ class Index:
                 if edits > max_edits:
                     continue
                 swap = sorted(cand) == letters
-                if len(word) <= 5 and len(cand) == len(word) and not swap:
-                    continue
                 key = (edits, not swap, cand)
                 if best is None or key < best:
                     best = key
@@ -183,6 +210,10 @@ class Index:
                 unknown.append(term)
         return Analysis(tuple(terms), tuple(unknown), condition)
 
+    def weight(self, term: str) -> float:
+        """A term's IDF, raised for the concepts that name a setting (see SETTINGS)."""
+        return self.idf[term] * (SETTING_WEIGHT if term in SETTINGS else 1.0)
+
     def scores(self, terms: tuple[str, ...]) -> list[float]:
         """BM25 score of every topic (in ``topic_ids`` order) for the given terms."""
         result = []
@@ -192,7 +223,7 @@ class Index:
             for term in terms:
                 freq = tf.get(term, 0.0)
                 if freq:
-                    score += self.idf[term] * freq * (_K1 + 1) / (freq + norm)
+                    score += self.weight(term) * freq * (_K1 + 1) / (freq + norm)
             result.append(score)
         return result
 
@@ -211,7 +242,7 @@ class Index:
         if not ranked:
             return Decision("none", (), 0.0)
         ceiling = (_K1 + 1) * (
-            sum(self.idf[t] for t in analysis.terms) + self.unknown_idf * len(analysis.unknown)
+            sum(self.weight(t) for t in analysis.terms) + self.unknown_idf * len(analysis.unknown)
         )
         best_id, best = ranked[0]
         coverage = best / ceiling
@@ -226,5 +257,6 @@ class Index:
 
 @lru_cache(maxsize=1)
 def index() -> Index:
-    """The shared index, built on first use (a few milliseconds)."""
+    """The shared index, built on first use (about 0.3 s, most of it the English word list;
+    the bot builds it at start-up, :func:`bot.faq.warm_up`)."""
     return Index(TOPICS)

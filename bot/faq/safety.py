@@ -24,11 +24,26 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.faq.safety_replies import crisis_reply, dosing_reply, urgent_reply
+from bot.faq.lines import INTERNATIONAL, HelpLines
+from bot.faq.safety_replies import (
+    crisis_reply,
+    dosing_reply,
+    negated_reply,
+    overdose_reply,
+    urgent_reply,
+)
 from bot.faq.text import normalise
 from bot.faq.types import Reply
 from bot.i18n import Texts
 
+# Medicines by name, for the patterns about taking too many (and the classes below).
+_NAMED_MEDICINES = (
+    "pramipexole mirapex mirapexin sifrol ropinirole requip rotigotine neupro levodopa "
+    "sinemet madopar carbidopa gabapentin neurontin horizant regnite pregabalin lyrica "
+    "sertraline citalopram fluoxetine prozac mirtazapine amitriptyline diphenhydramine "
+    "benadryl oxycodone tramadol codeine methadone morphine clonazepam diazepam zopiclone "
+    "zolpidem melatonin ibuprofen paracetamol acetaminophen aspirin naproxen quinine iron"
+)
 _CRISIS = re.compile(
     "|".join(
         (
@@ -58,14 +73,66 @@ _CRISIS = re.compile(
             r"\bhopeless",
             r"\bno hope\b",
             r"\bgiv(e|ing) up on (life|living|everything)\b",
-            r"\b(take|took|taking|taken) an overdose\b",
+            r"\b(take|taking) an overdose\b",
             r"\boverdose on purpose\b",
             r"\bsleep and (never|not) wake up\b",
             r"\b(never|not) wake up again\b",
             r"\b(hope|wish) i (do not|never|will not) wake up\b",
             r"\bjump (off|in front of)\b",
+            r"\bcan not live (with|like) (this|it)\b",
+            r"\b(do not|can not) see (the|any) point (in|of) (living|life|going on|being alive"
+            r"|being here|carrying on)\b",
+            r"\bno one would (miss|notice|care)\b|\bnobody would (miss|notice|care)\b",
+            r"\bwant to disappear\b|\bdisappear (forever|for good)\b",
+            r"\bsleep forever\b|\bnever (to )?wake (up )?again\b",
+            r"\b(life|living|everything|it all|my life) (is|feels|seems) (so )?(pointless"
+            r"|meaningless|hopeless|not worth it)\b|\bpointless (living|to live|to go on)\b",
+            r"\b(rather|prefer to) (be )?(dead|die)\b",
+            r"\b(end|ending) (it|everything|things)( all)?\b"
+            r"(?! (for|to) (the|my) (legs|rls|symptoms))",
+            r"\bwant out of (this )?(life|living|the world)\b",
+            r"\b(done with|finished with) (it all|everything|this life)\b",
+            r"\b(live or die|dead or alive)\b",
+            r"\bway out\b.{0,20}\b(die|death|dead|to end)\b",
         )
     )
+)
+_PILLS = (
+    r"(pills?|tablets?|capsules?|meds|medicines?|medications?|patch(es)?|doses?|box|bottle"
+    r"|pack|packet|strip|" + "|".join(_NAMED_MEDICINES.split()) + r")"
+)
+# Self-harm through medicines: this wins over every medicine topic and dosing.
+_CRISIS_MEDICINE = re.compile(
+    "|".join(
+        (
+            r"\b(want to|going to|gonna|will|plan to|planning to|thinking of|thinking about"
+            r"|about to|ready to|tempted to|could|might) (just )?(take|taking|swallow|swallowing"
+            r"|down|downing|od on)( \w+)? (all|every|the whole|the entire|the rest of)\b",
+            r"\b(swallow|swallowing|down|downing) (all|every|the whole|the entire|the rest of)\b",
+            r"\b(all|every) (of )?(my |the |these |those )?(\w+ )?"
+            + _PILLS
+            + r"\b.{0,20}\b(at once|together|in one go|at the same time)\b",
+            r"\b(lethal|fatal|deadly|toxic) (dose|amount|overdose|number|level)\b",
+            r"\bhow (many|much)\b.{0,60}\b(to|would it take to|will|would|until i|before i|and) "
+            r"(die|be dead|kill (me|you|a person|someone)|not wake up|never wake up|end it"
+            r"|stop breathing|be fatal)\b",
+            r"\b(before|until|enough to|would|will) (it |they )?(kill|kills) (me|you|a person"
+            r"|someone|somebody)\b",
+            r"\b(saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded|stashing"
+            r"|stashed) (up )?(all )?(my |some |the )?" + _PILLS + r"\b",
+            _PILLS + r" (saved|stockpiled|hoarded|stashed|put aside|set aside)\b",
+            r"\b(going to|want to|plan to|planning to|will|thinking of|thinking about) "
+            r"(overdose|od)\b",
+            r"\b(took|taken|swallowed|had|used|take|taking)\b.{0,40}\b(on purpose|deliberately"
+            r"|intentionally)\b",
+        )
+    )
+)
+# A crisis phrase right after "not" / "never" (a word or two between, from this list) is
+# negated: "i am not suicidal", "i do not want to die", "not thinking of hurting myself".
+_NEGATED_BEFORE = re.compile(
+    r"\b(not|never)( (really|actually|at all|even|ever|going to|planning to|thinking"
+    r"|of|about|want|wanting|trying|to|feeling))*\s*$"
 )
 
 _LEG = r"\b(leg|legs|calf|calves|thigh|thighs|ankle|ankles|foot|feet|knee)\b"
@@ -78,6 +145,8 @@ _DEFICIT = re.compile(
     r"\b(weak|weakness|numb|numbness|paraly[sz]ed|can not move|can not feel|droop\w*|slurr\w*)\b"
 )
 _ALWAYS_URGENT = re.compile(
+    r"\b(lost|losing|lose|no) control (of|over) (my )?(bladder|bowels?|pee|wee)\b"
+    r"|\b(wet|wetting|pee|peed|peeing|soil|soiled|soiling) my ?self\b|\bincontinen\w*|"
     r"\bchest (pain|pains|hurts|tight|tightness|pressure)\b|\bpain in (my|the) chest\b"
     r"|\b(short of breath|shortness of breath|breathless|can not breathe|can not catch my breath"
     r"|struggling to breathe|trouble breathing|difficulty breathing|hard to breathe)\b"
@@ -106,9 +175,11 @@ MEDICINES: dict[str, str] = {
 _FUZZY_TARGETS = (
     *(name for name, cls in MEDICINES.items() if len(name) >= 6 and cls != "generic"),
     *("suicide", "suicidal", "myself", "overdose", "hopeless", "weakness", "numbness"),
+    *("disappear", "bladder", "lethal"),
     "swollen",
 )
 
+_PILL = re.compile(r"\b(pills?|tablets?|capsules?|medicines?|doses?|patch|patches)\b")
 _QUANTITY = re.compile(r"\b\d+(\.\d+)? ?(mg|mcg|micrograms?|milligrams?|ug|ml)\b")
 _AMOUNT = re.compile(
     r"\b(how much|how many|how often|what dose|which dose|what dosage|what strength|maximum|"
@@ -149,8 +220,16 @@ _WHILE_ON = re.compile(
     r"\b(can|should|could|may|is it (ok|okay|safe) to) (i )?(drink|eat|have|drive|use|mix)\b"
     r".*\b(on|with|while)\b"
 )
+_OVERDOSED = re.compile(r"\b(overdosed|od d|(took|taken|had) an (overdose|od))\b")
+# Taken already (past tense), more than meant: the overdose reply, whatever else is asked.
 _TOOK_TOO_MUCH = re.compile(
-    r"\b(took|taken|take|swallowed) (too much|too many|extra|double|more than)\b"
+    r"\b(took|taken|swallowed|had|used|put on)\b( \w+){0,5} (too much|too many|extra|double"
+    r"|twice|more than|instead of|by mistake|by accident|a second)\b"
+    r"|\b(accidentally|mistakenly|by mistake) (took|taken|swallowed|had|doubled|used)\b"
+    r"|\b(swallowed|ate|eaten|got into|chewed( on)?)( (some|all|a few|several|a lot|lots|one"
+    r"|two|three|four|five|\d+|of|my|his|her|their|the|your|a|an|whole|extra))* " + _PILLS + r"\b"
+    r"|\b(took|taken|swallowed|had|used) (the whole|the entire|all (of )?(my|the|his|her)"
+    r"|every)\b"
 )
 
 
@@ -169,8 +248,31 @@ def prepare(text: str) -> str:
     return " ".join(_repair(w) for w in normalise(text).split())
 
 
+def crisis_phrases(norm: str) -> tuple[bool, bool]:
+    """(any crisis phrase, every one of them negated). Overlapping phrases are all looked at:
+    "i am not ok i want to die" has one that is not negated."""
+    found = negated = 0
+    for start in range(len(norm)):
+        if start and norm[start - 1] != " ":
+            continue
+        match = _CRISIS.match(norm, start) or _CRISIS_MEDICINE.match(norm, start)
+        if match is None:
+            continue
+        found += 1
+        negated += bool(_NEGATED_BEFORE.search(norm[:start]))
+    return found > 0, found > 0 and negated == found
+
+
 def is_crisis(norm: str) -> bool:
-    return bool(_CRISIS.search(norm))
+    return bool(_CRISIS.search(norm) or _CRISIS_MEDICINE.search(norm))
+
+
+def took_too_much(norm: str) -> bool:
+    """An overdose already taken ("took 3 extra pills", "my toddler swallowed my tablets")."""
+    if _OVERDOSED.search(norm):
+        return True
+    medicine = bool(medicine_classes(norm) or _PILL.search(norm))
+    return medicine and bool(_TOOK_TOO_MUCH.search(norm))
 
 
 def is_red_flag(norm: str) -> bool:
@@ -194,8 +296,6 @@ def medicine_classes(norm: str) -> frozenset[str]:
 
 def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
     """A question about amounts, or about starting/stopping/changing a medicine."""
-    if classes and _TOOK_TOO_MUCH.search(norm):
-        return True  # "took too many pills": a report that needs the pharmacist line
     asking = "?" in raw or _ASKING.search(norm) is not None
     if not asking:
         return False
@@ -206,15 +306,20 @@ def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
     return bool(_DOSE_WORD.search(norm) and _FIRST_PERSON.search(norm))
 
 
-def check(text: str, t: Texts) -> Reply | None:
-    """The safety reply for ``text`` (in the language of `t`), or None when it is an ordinary
-    question. The checks read the English patterns above, whatever the reply's language."""
+def check(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None:
+    """The safety reply for ``text`` (in the language of `t`, with the help lines of the
+    user's country), or None when it is an ordinary question. The checks read the English
+    patterns above, whatever the reply's language. Order: crisis (a negated one gets the
+    lines too), overdose taken, red flags, dosing."""
     norm = prepare(text)
-    if is_crisis(norm):
-        return crisis_reply(t)
+    crisis, negated = crisis_phrases(norm)
+    if crisis:
+        return negated_reply(t, lines) if negated else crisis_reply(t, lines)
+    if took_too_much(norm):
+        return overdose_reply(t, lines)
     if is_red_flag(norm):
-        return urgent_reply(t)
+        return urgent_reply(t, lines)
     classes = medicine_classes(norm)
     if is_dosing(text, norm, classes):
-        return dosing_reply(classes, t, took_too_much=bool(_TOOK_TOO_MUCH.search(norm)))
+        return dosing_reply(classes, t)
     return None

@@ -1,8 +1,9 @@
-"""The texts of the safety replies (help lines and numbers: docs/CLINICAL_NOTES.md), catalog
-texts shown in the language asked for."""
+"""The texts of the safety replies, catalog texts shown in the language asked for; the
+lines in them are the user's country's (:mod:`bot.faq.lines`, docs/HELP_LINES.md)."""
 
 from __future__ import annotations
 
+from bot.faq.lines import DIRECTORY, INTERNATIONAL, HelpLines
 from bot.faq.sources import AASM, NHS
 from bot.faq.topics import suggestion
 from bot.faq.types import Reply
@@ -12,23 +13,44 @@ CRISIS_TEXT = N_(
     "<b>I'm really sorry you're feeling like this. You don't have to get through it "
     "alone.</b>\n\n"
     "If you might act on these thoughts, or you are in danger, call your emergency "
-    "number now: <b>112</b>, <b>999</b> (UK) or <b>911</b> (US).\n\n"
+    "number now: {emergency}.\n\n"
     "You can talk to someone right now, any time of night:\n"
-    "• US: call or text <b>988</b>\n"
-    "• UK and Ireland: Samaritans, <b>116 123</b>\n"
-    '• anywhere else: <a href="https://findahelpline.com">findahelpline.com</a>\n\n'
+    "{lines}\n\n"
     "I'm still here whenever you want to come back."
 )
+
+# A crisis phrase the user negated ("I'm not suicidal, just tired"): we take them at their
+# word, and still show the lines (docs/CLINICAL_NOTES.md, "Negation").
+NEGATED_TEXT = N_(
+    "I'm glad to hear that. Nights like these can wear anyone down, so just in case, "
+    "now or later: someone is there to talk to any time of night.\n"
+    "{lines}\n\n"
+    "And if you have a question about your legs or your sleep, ask me in your own words."
+)
+
+OVERDOSE_TEXT = N_(
+    "<b>If you feel unwell</b> (very drowsy, confused, faint, sick, a racing heart or "
+    "trouble breathing), <b>call your emergency number now:</b> {emergency}.\n\n"
+    "Even if you feel fine, get advice now rather than waiting to see:\n"
+    "{poison}\n\n"
+    "Have the packet with you, and say what was taken, how much and when. Don't take "
+    "anything more until you have spoken to them.\n\n"
+    "If you took it to hurt yourself, you can also talk to someone right now:\n"
+    "{lines}\n\n"
+    "I'm here if you want to come back afterwards."
+)
+_NO_POISON_LINE = N_("a pharmacist, or your doctor's out-of-hours service")
 
 URGENT_TEXT = N_(
     "<b>Please get medical care today; this is not something to wait on.</b>\n\n"
     "A swollen, hot or red, painful calf or leg (especially on one side), sudden "
-    "weakness or numbness, chest pain or shortness of breath can be signs of a serious "
-    "problem, not RLS, and need checking today.\n\n"
-    "• Chest pain, trouble breathing or sudden weakness: call <b>112</b>, <b>999</b> or "
-    "<b>911</b> now.\n"
-    "• Otherwise: contact your doctor or an urgent care service today (in the UK, NHS 111)."
+    "weakness or numbness, losing control of your bladder or bowels, chest pain or "
+    "shortness of breath can be signs of a serious problem, not RLS, and need checking "
+    "today.\n\n"
+    "• Chest pain, trouble breathing or sudden weakness: call {emergency} now.\n"
+    "• Otherwise: contact your doctor or an urgent care service today{advice}."
 )
+_URGENT_ADVICE = N_(" ({poison})")
 
 _DOSING_LEAD = N_(
     "<b>I can't advise on doses, or on starting, stopping or changing a medicine.</b> "
@@ -65,10 +87,6 @@ _GENERIC_FACT = N_(
     "Tip: bring a list of everything you take, and your Stillnight summary, to the "
     "appointment; it makes the conversation quicker."
 )
-_TOO_MUCH = N_(
-    "<b>If you have taken more than prescribed and feel unwell, call your emergency number "
-    "(112 / 999 / 911) now</b>; if you feel fine, ask a pharmacist or NHS 111 (UK) today."
-)
 _RELATED: dict[str, tuple[str, ...]] = {
     "dopamine": ("augmentation", "alpha2delta"),
     "alpha2delta": ("alpha2delta", "treatments"),
@@ -78,19 +96,44 @@ _RELATED: dict[str, tuple[str, ...]] = {
 _FACT_ORDER = ("dopamine", "alpha2delta", "iron", "trigger")
 
 
-def crisis_reply(t: Texts) -> Reply:
-    return Reply(kind="crisis", topic="crisis", text=t.gettext(CRISIS_TEXT))
+def _bullets(lines: HelpLines, t: Texts) -> str:
+    country = f" ({t.gettext(lines.country)})" if lines.country else ""
+    named = [f"• {t.gettext(line)}{country}" for line in lines.crisis]
+    return "\n".join((*named, f"• {t.gettext(DIRECTORY)}"))
 
 
-def urgent_reply(t: Texts) -> Reply:
-    return Reply(kind="crisis", topic="urgent_care", text=t.gettext(URGENT_TEXT))
+def crisis_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
+    text = t.gettext(CRISIS_TEXT, emergency=t.gettext(lines.emergency), lines=_bullets(lines, t))
+    return Reply(kind="crisis", topic="crisis", text=text)
+
+
+def negated_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
+    text = t.gettext(NEGATED_TEXT, lines=_bullets(lines, t))
+    return Reply(kind="crisis", topic="crisis_negated", text=text)
+
+
+def overdose_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
+    poison = t.gettext(lines.poison or _NO_POISON_LINE)
+    text = t.gettext(
+        OVERDOSE_TEXT,
+        emergency=t.gettext(lines.emergency),
+        poison=f"• {poison}",
+        lines=_bullets(lines, t),
+    )
+    return Reply(kind="crisis", topic="overdose", text=text)
+
+
+def urgent_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
+    advice = t.gettext(_URGENT_ADVICE, poison=t.gettext(lines.poison)) if lines.poison else ""
+    text = t.gettext(URGENT_TEXT, emergency=t.gettext(lines.emergency), advice=advice)
+    return Reply(kind="crisis", topic="urgent_care", text=text)
 
 
 def _fact(fact: str, t: Texts) -> str:
     return t.gettext(fact, aasm=t.gettext(AASM), nhs=t.gettext(NHS))
 
 
-def dosing_reply(classes: frozenset[str], t: Texts, *, took_too_much: bool = False) -> Reply:
+def dosing_reply(classes: frozenset[str], t: Texts) -> Reply:
     """A kind decline, with safe general facts about the medicines mentioned (max two)."""
     named = [c for c in _FACT_ORDER if c in classes][:2]
     facts = [_fact(_FACTS[c], t) for c in named] or [t.gettext(_GENERIC_FACT)]
@@ -99,8 +142,7 @@ def dosing_reply(classes: frozenset[str], t: Texts, *, took_too_much: bool = Fal
         related.extend(t for t in _RELATED[c] if t not in related)
     if not related:
         related = ["treatments", "see_doctor"]
-    urgent = [t.gettext(_TOO_MUCH)] if took_too_much else []
-    text = "\n\n".join((*urgent, t.gettext(_DOSING_LEAD), *facts))
+    text = "\n\n".join((t.gettext(_DOSING_LEAD), *facts))
     return Reply(
         kind="decline",
         topic="dosing",

@@ -68,14 +68,18 @@ _CONCEPTS: dict[str, str] = {
     "original paper|press release|read the paper",
     "participant": "participant|participants|patients|patient|subjects|subject|volunteers|"
     "volunteer|sample|cohort|took part|take part|enrolled|included|inclusion|criteria|"
-    "eligible|qualify|recruited|sufferers|sufferer|group|groups",
+    "eligible|qualify|recruited|sufferers|sufferer|group|groups|requirements|join|"
+    "could join|be included|be in the study|to join|be part of|"
+    "needed to be|need to be",
     "number": "how many|number|count|28|48|size",
     "amount": "how much|amount|quantity",
     "control": "control group|control|controls|healthy|comparison|compare|compared|"
     "without rls|non rls|normal people|healthy people|healthy volunteers|same link",
     "age": "age|ages|old|how old|elderly|young|older|younger|aged",
     "measure": "measure|measured|measuring|measurement|scan|scans|scanned|scanning|mri|"
-    "mrs|spectroscopy|imaging|brain scan|method|methods|how was it done|done|design",
+    "mrs|spectroscopy|imaging|brain scan|method|methods|how was it done|done|design|"
+    "sleep study|sleep lab|creatine|polysomnography|magnetic resonance|technique|"
+    "look inside|looked inside|see inside|inside the brain|scan the brain|proton",
     "limits": "small|tiny|sample size|enough people|limitation|limitations|big study|"
     "too small|reliable|mean anything",
     "thalamus": "thalamus|thalamic|part of the brain|brain region|brain area|brain part|"
@@ -108,7 +112,7 @@ _CONCEPTS: dict[str, str] = {
     "treatment": "treatment|treatments|treat|treating|treated|therapy|therapies|medicine|"
     "medicines|medication|medications|drug|drugs|pill|pills|tablet|tablets|prescription|"
     "prescribe|prescribed|options|manage|management|give for|what works",
-    "firstline": "first line|firstline|first choice|first choices|recommended|recommend|"
+    "firstline": "recommended|recommend|"
     "recommends|recommendation|preferred|guideline|guidelines|aasm|best|standard|"
     "current advice|latest|up to date|out of date|outdated|dated|still true|still right|"
     "changed|still used|still recommended|nowadays|still prescribe|current|currently",
@@ -140,7 +144,10 @@ _CONCEPTS: dict[str, str] = {
     "selfhelp": "tips|tip|advice|relief|relieve|ease|eases|soothe|"
     "calm|cope|coping|deal with|remedy|remedies|natural|home remedy|home remedies|"
     "lifestyle|habits|habit|routine|hygiene|sleep hygiene|self help|self care|"
-    "what can i do|anything i can do|without medication|sleep better|ways to|good for",
+    "what helps|what can help|anything that helps|something that helps|what can i do|"
+    "what i can do|can i do myself|i can do myself|anything i can do|without medication|"
+    "without medicine|without medicines|"
+    "without pills|without drugs|no medicine|no pills|sleep better|ways to|good for",
     "exercise": "exercise|exercises|workout|gym|yoga|sport|sports|swim|swimming|jog|"
     "jogging|running|physical activity",
     "stretch": "stretch|stretches|stretching|yoga",
@@ -151,12 +158,29 @@ _CONCEPTS: dict[str, str] = {
     "giving birth|gave birth|give birth|born|postpartum|delivery|midwife|bump|"
     "weeks pregnant|got pregnant",
     "kidney": "kidney|kidneys|renal|dialysis|ckd|kidney failure|kidney disease|"
-    "kidney problems|transplant|secondary|secondary rls|other conditions|"
+    "kidney problems|transplant|secondary rls|other conditions|haemodialysis|"
+    "hemodialysis|nephrologist|esrd|"
     "conditions cause|caused by another",
     "genes": "genetic|genetics|gene|genes|hereditary|inherited|inherit|family|families|"
     "runs in|run in|runs in the family|mom|mum|mother|dad|father|parent|parents|sister|"
-    "brother|sibling|siblings|grandma|grandmother|grandfather|grandpa|kids|children|"
-    "child|son|daughter|dna|pass on|pass it on|pass rls",
+    "brother|sibling|siblings|grandma|grandmother|grandfather|grandpa|"
+    "dna|pass on|pass it on|pass rls",
+    "child": "child|children|kid|kids|son|daughter|teen|teens|teenager|teenagers|toddler|"
+    "school|paediatric|pediatric|paediatrician|pediatrician|growing pains|adhd|year old|"
+    "years old|little one",
+    "supplement": "supplement|supplements|vit|vits|vit d|magnesium|magnesium spray|"
+    "magnesium oil|vitamin|"
+    "vitamins|vitamin d|vitamin b|b12|folate|folic acid|valerian|cbd|cbd oil|herbal|herb|"
+    "herbs|zinc|potassium|multivitamin",
+    "quinine": "quinine|tonic|tonic water|gin and tonic|schweppes",
+    "device": "device|devices|gadget|machine|compression|compression socks|"
+    "compression stockings|stockings|socks|pneumatic|pneumatic compression|sleeves|"
+    "nerve stimulation|stimulation|stimulator|peroneal|tonic motor activation|tomac|nidra|"
+    "vibrating|vibration|vibrating pad|tens|non drug|drug free|alternative|alternatives",
+    "firststep": "first line|firstline|first choice|first choices|try first|tried first|"
+    "first step|first treatment|usually tried|start with|standard care|usual approach|"
+    "start me on|recommend first|recommended first|do first|give first|first for|"
+    "start with first|what comes first|comes first",
     "doctor": "doctor|doctors|gp|physician|neurologist|clinician|specialist|appointment|"
     "see someone|seek help|medical help|nurse|clinic|sleep clinic|medical advice|"
     "diagnosis|diagnose|diagnosed|worth seeing|go to my gp|get help",
@@ -165,7 +189,8 @@ _CONCEPTS: dict[str, str] = {
     "what are you|made you|trust you|what you say|about you|real person|your answers|"
     "your sources|medical professional|what can you do|this app",
     "future": "future|new treatment|new treatments|new drugs|new medicines|hope|hopeful|"
-    "breakthrough|coming|upcoming|develop|development|developments|pipeline|soon|"
+    "breakthrough|coming soon|on the way|in the pipeline|upcoming|develop|development|"
+    "developments|pipeline|soon|"
     "promising|potential|next|mean for me|means for me|implications|lead to|exciting|"
     "better medication|better drugs|what happens next",
     "cure": "cure|cured|curable|cures|permanent|go away forever",
@@ -192,7 +217,8 @@ _STOPWORDS_TEXT = """
     someone people person persons one ones im ive id youre theyre thats whats still
     bad crazy terrible awful horrible decent proper nice time times gave give given
     year years month months week weeks day days tho though kill killing dying dead
-    happen happens happened happening affect affects affected
+    happen happens happened happening affect affects affected worth from exist exists
+    existing available come comes came
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 
@@ -213,4 +239,8 @@ def _build() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], tuple[st
 
 
 WORDS, PHRASES = _build()
+# Concepts that name a setting or a kind of remedy: the matcher weighs them more.
+SETTINGS = frozenset(
+    ("pregnancy", "kidney", "child", "medtrigger", "supplement", "quinine", "device")
+)
 MAX_PHRASE = max(len(p) for p in PHRASES)

@@ -11,42 +11,69 @@ import re
 
 from bot.faq.topics_basics import BASICS
 from bot.faq.topics_care import CARE
+from bot.faq.topics_care_today import CARE_TODAY
 from bot.faq.topics_study import STUDY
 from bot.faq.types import Suggestion, Topic
-from bot.i18n import Texts
+from bot.i18n import N_, Texts
 
-_BY_ID_UNORDERED: dict[str, Topic] = {t.id: t for t in (*BASICS, *STUDY, *CARE)}
+_BY_ID_UNORDERED: dict[str, Topic] = {t.id: t for t in (*BASICS, *STUDY, *CARE, *CARE_TODAY)}
 
-# Browsing order for /faq: the condition, the study, treatment, everyday life, the bot.
-ORDER: tuple[str, ...] = (
-    "what_is_rls",
-    "symptoms",
-    "night_worse",
-    "causes",
-    "mood_tiredness",
-    "article_summary",
-    "legs_vs_sleep",
-    "glutamate",
-    "thalamus",
-    "study_people",
-    "sleep_hours",
-    "study_links",
-    "researchers",
-    "future",
-    "treatments",
-    "dopamine_drugs",
-    "augmentation",
-    "alpha2delta",
-    "iron",
-    "triggers",
-    "self_help",
-    "plm",
-    "pregnancy",
-    "kidney",
-    "genes",
-    "see_doctor",
-    "about_bot",
+# /faq's groups, the practical ones first; browsing order is theirs, one after the other.
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "living",
+        N_("Living with RLS"),
+        (
+            "what_is_rls",
+            "symptoms",
+            "night_worse",
+            "causes",
+            "triggers",
+            "medicines_worse",
+            "self_help",
+            "supplements",
+            "quinine",
+            "mood_tiredness",
+            "plm",
+            "pregnancy",
+            "kidney",
+            "children",
+            "genes",
+        ),
+    ),
+    (
+        "care",
+        N_("Treatment and care"),
+        (
+            "first_line",
+            "treatments",
+            "iron",
+            "alpha2delta",
+            "dopamine_drugs",
+            "augmentation",
+            "nondrug",
+            "see_doctor",
+        ),
+    ),
+    (
+        "study",
+        N_("The study and this bot"),
+        (
+            "article_summary",
+            "legs_vs_sleep",
+            "glutamate",
+            "thalamus",
+            "study_people",
+            "study_method",
+            "sleep_hours",
+            "study_links",
+            "researchers",
+            "future",
+            "about_bot",
+        ),
+    ),
 )
+ORDER: tuple[str, ...] = tuple(topic for _, _, ids in GROUPS for topic in ids)
 TOPICS: tuple[Topic, ...] = tuple(_BY_ID_UNORDERED[i] for i in ORDER)
 BY_ID: dict[str, Topic] = {t.id: t for t in TOPICS}
 

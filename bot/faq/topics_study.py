@@ -76,31 +76,56 @@ STUDY: tuple[Topic, ...] = (
             "it, matched to them. The RLS group had severe, long-standing symptoms: on 6 or "
             "7 nights a week, for at least 6 months, with about 20 involuntary movements a "
             "night on average. The article gives no ages.\n\n"
-            "There were two parts: a brain scan (MR spectroscopy, an MRI method that "
-            "measures chemicals) of the thalamus, and a two-day sleep study. With 48 "
-            "people in all it is a small study, and the researchers speak of what "
+            "With 48 people in all it is a small study, and the researchers speak of what "
             "'may' explain the sleep problem."
         ),
         sources=(ARTICLE, PAPER),
         keywords=(
             "participants, patients, subjects, volunteers, how many, number, 28, 20, "
             "control group, comparison, healthy, criteria, included, take part, severe, "
-            "age, how old, method, measure, scan, mri, spectroscopy, sample size, small study, "
-            "design, how was it done"
+            "requirements, join, eligible, who could, age, how old, sample size, small study"
         ),
         examples=(
             "how many patients took part",
             "who was in the study",
-            "how was the study done",
             "what were the inclusion criteria",
             "did they compare with healthy volunteers",
-            "how did they scan the brain",
-            "what kind of mri was used",
+            "who could join the study",
             "was it a big study",
             "how severe was the rls of the participants",
             "what ages were the subjects",
         ),
         related=("article_summary", "sleep_hours", "study_links"),
+    ),
+    Topic(
+        id="study_method",
+        title=N_("How the study measured things"),
+        body=N_(
+            "Two parts:\n"
+            "• brain chemistry: proton magnetic resonance spectroscopy, an MRI technique "
+            "that reads chemical signals instead of making pictures, aimed at the "
+            "thalamus. It gave 'Glx' (glutamate plus glutamine) compared with creatine, a "
+            "steady reference chemical\n"
+            "• sleep: a two-day sleep study, recording how long each person slept and lay "
+            "awake\n\n"
+            "Then they checked what went together: in the RLS group, more Glx went with "
+            "more time awake (r = 0.61), but not with the leg movements in sleep."
+        ),
+        sources=(PAPER, ARTICLE),
+        keywords=(
+            "method, methods, measure, measured, how measured, scan, scanned, mri, "
+            "spectroscopy, magnetic resonance, imaging, creatine, sleep study, sleep lab, "
+            "two day, polysomnography, design, how was it done, technique"
+        ),
+        examples=(
+            "how was the study done",
+            "how did they scan the brain",
+            "what kind of mri was used",
+            "how did they measure sleep",
+            "what is mr spectroscopy",
+            "how was glutamate measured",
+        ),
+        related=("study_people", "glutamate", "study_links"),
     ),
     Topic(
         id="thalamus",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ReplyKind = Literal["answer", "no_match", "decline", "crisis"]
+ReplyKind = Literal["answer", "no_match", "decline", "crisis", "smalltalk"]
 
 
 @dataclass(frozen=True)
