@@ -15,6 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.core import zones
 from bot.db import make_engine, make_sessionmaker
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.polling import Poller
 from bot.resources import Resources
 from bot.settings import Settings
 from bot.telegram_http import telegram_request
@@ -47,20 +48,19 @@ async def close_resources(app: Application) -> None:
 async def polling(app: Application, poll_timeout: int = 10) -> AsyncIterator[None]:
     """Run the bot by long polling until the block ends, then stop cleanly.
 
+    Each update is confirmed to Telegram only after it was handled (bot/polling.py).
     Raises telegram.error.InvalidToken when getMe answers 401.
     """
-    updater = app.updater
-    if updater is None:
-        raise RuntimeError("the Application was built without an updater")
     await app.initialize()
     try:
         await open_resources(app)
-        await updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
         await app.start()
+        poller = Poller(app, ALLOWED_UPDATES, poll_timeout)
+        await poller.start()
         try:
             yield
         finally:
-            await updater.stop()
+            await poller.stop()
             await app.stop()
     finally:
         await close_resources(app)
@@ -89,6 +89,7 @@ def build_application(
         .request(telegram_request())
         .context_types(ContextTypes(context=BotContext, bot_data=Resources))
         .concurrent_updates(PerUserOrder())
+        .updater(None)  # polling is bot/polling.py's, webhooks bot/webhook.py's
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
