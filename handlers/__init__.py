@@ -31,7 +31,7 @@ from handlers import (
 from handlers.context import BotContext
 from handlers.errors import on_error
 
-GUARDS, MAIN, DONE = -1, 0, 1
+SEEN, GUARDS, MAIN, DONE = -2, -1, 0, 1
 STALE_BUTTON = N_("That button is no longer in use.")
 
 
@@ -40,6 +40,7 @@ async def _stale_button(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
+    app.add_handler(TypeHandler(Update, dedupe.stop_if_handled), group=SEEN)
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
     app.add_handler(TypeHandler(Update, dedupe.claim_if_unclaimed), group=DONE)
     taps = (
