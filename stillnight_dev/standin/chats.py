@@ -265,9 +265,9 @@ class ChatHandle:
         if not self._deliverable(body):
             if wait:
                 raise AssertionError(
-                    f"{what} in group {chat.id} is not delivered to the bot: privacy mode is on "
-                    "and it is no command, no @mention of the bot and no reply to the bot "
-                    "(pass wait=False if that is the point)"
+                    f"{what} in group {chat.id} is not delivered to the bot: it left the group, "
+                    "or privacy mode is on and it is no command, no @mention of the bot and no "
+                    "reply to the bot (pass wait=False if that is the point)"
                 )
             return Replies()
         chat.known = True
@@ -478,6 +478,8 @@ class GroupChat(ChatHandle):
         return who.user
 
     def _deliverable(self, msg: dict[str, Any]) -> bool:
+        if self.state.left:
+            return False
         if not self.standin.privacy_mode:
             return True
         text = msg.get("text") or ""

@@ -417,6 +417,12 @@ class BotApiStandin(Waiting):
             )
         if chat.blocked:
             raise ApiError(403, chat.blocked, violation=False)
+        if chat.left:
+            raise ApiError(
+                403,
+                f"Forbidden: bot is not a member of the {chat.type} chat",
+                detail=f"the bot left chat {chat.id}",
+            )
         return chat
 
     def _store(self, chat: ChatState, msg: StoredMessage) -> StoredMessage:
