@@ -33,6 +33,10 @@ from handlers.errors import on_error
 
 SEEN, GUARDS, MAIN, DONE = -2, -1, 0, 1
 STALE_BUTTON = N_("That button is no longer in use.")
+# New messages only: an edit of an old one ("/delete" corrected to something else) is no
+# new input. Telegram sends edits only when asked (bot.app.ALLOWED_UPDATES), but filter here
+# too, whatever the delivery.
+NEW = filters.UpdateType.MESSAGE
 
 
 async def _stale_button(update: Update, context: BotContext) -> None:
@@ -56,26 +60,29 @@ def register(app: Application) -> None:
         (callbacks.DELETE, privacy.on_button),
         (callbacks.TOPIC, faq.on_topic),
     )
+    commands = (
+        ("start", start.cmd_start),
+        ("help", misc.cmd_help),
+        ("checkin", entries.cmd_checkin),
+        ("morning", entries.cmd_morning),
+        ("settings", settings.cmd_settings),
+        ("pause", reminders.cmd_pause),
+        ("resume", reminders.cmd_resume),
+        ("summary", summary.cmd_summary),
+        ("export", export.cmd_export),
+        ("privacy", privacy.cmd_privacy),
+        ("delete", privacy.cmd_delete),
+        ("faq", faq.cmd_faq),
+    )
     app.add_handlers(
         [
-            CommandHandler("start", start.cmd_start),
-            CommandHandler("help", misc.cmd_help),
-            CommandHandler("checkin", entries.cmd_checkin),
-            CommandHandler("morning", entries.cmd_morning),
-            CommandHandler("settings", settings.cmd_settings),
-            CommandHandler("pause", reminders.cmd_pause),
-            CommandHandler("resume", reminders.cmd_resume),
-            CommandHandler("summary", summary.cmd_summary),
-            CommandHandler("export", export.cmd_export),
-            CommandHandler("privacy", privacy.cmd_privacy),
-            CommandHandler("delete", privacy.cmd_delete),
-            CommandHandler("faq", faq.cmd_faq),
-            MessageHandler(filters.COMMAND, misc.unknown_command),
+            *(CommandHandler(name, answer, filters=NEW) for name, answer in commands),
+            MessageHandler(NEW & filters.COMMAND, misc.unknown_command),
             *(CallbackQueryHandler(answer, pattern=codec.matches) for codec, answer in taps),
             CallbackQueryHandler(_stale_button),
-            MessageHandler(filters.LOCATION, start.on_location),
-            MessageHandler(filters.TEXT, text.on_text),
-            MessageHandler(filters.ALL, misc.not_text),
+            MessageHandler(NEW & filters.LOCATION, start.on_location),
+            MessageHandler(NEW & filters.TEXT, text.on_text),
+            MessageHandler(NEW, misc.not_text),
         ],
         group=MAIN,
     )

@@ -213,3 +213,29 @@ async def test_an_authenticated_body_that_is_no_update_gets_400(
         async with http.get(health) as response:
             assert response.status == 200
     assert standin.calls_to("sendMessage") == []
+
+
+async def test_an_edited_message_is_no_new_input(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    """Even when it arrives (a webhook registered by another tool with every type)."""
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    sent_before = len(standin.calls_to("sendMessage"))
+    edited = text_update(999_001, "/delete")
+    edited["edited_message"] = {**edited.pop("message"), "edit_date": 1}  # type: ignore[dict-item]
+    async with aiohttp.ClientSession() as http:
+        assert await post_update(http, two_processes[0], edited) == 200
+    assert len(standin.calls_to("sendMessage")) == sent_before, "no delete prompt"
+
+
+async def test_the_standin_posts_only_the_update_types_the_webhook_asked_for(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.send("hello")
+    [typed] = [m for m in user.history if not m.from_bot]
+    update_id = user.edit(typed.message_id, "/delete")
+    await standin.wait_for(lambda: not standin.pending_updates(), timeout=5)
+    assert not standin.was_fetched(update_id)
+    assert "Delete everything?" not in user.last_text

@@ -155,6 +155,20 @@ class ChatHandle:
             text = "/" + text
         return await self.send(text, sender=sender, wait=wait)
 
+    def edit(self, message_id: int, text: str) -> int:
+        """The user edits one of their text messages; returns the edited_message update's id.
+
+        Telegram sends that update only to a bot that listed ``edited_message`` in
+        ``allowed_updates``; otherwise the stand-in drops it, unseen, like Telegram.
+        """
+        msg = self.state.messages.get(message_id)
+        if msg is None or msg.from_bot:
+            raise AssertionError(f"no message {message_id} of the user in chat {self.id}")
+        msg.text = msg.html = text
+        msg.entities = tuple(Entity.from_api(e) for e in _text_entities(text))
+        body = {**msg.to_api(), "edit_date": int(time.time())}
+        return self.standin.inject({"edited_message": body})
+
     async def share_location(
         self,
         latitude: float,
