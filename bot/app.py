@@ -29,7 +29,8 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 async def open_resources(app: Application) -> None:
     resources: Resources = app.bot_data
-    resources.engine = make_engine(resources.settings.database_url)
+    settings = resources.settings
+    resources.engine = make_engine(settings.database_url, postgres_pool=settings.database_pool_size)
     resources.sessionmaker = make_sessionmaker(resources.engine)
     resources.dispatcher = make_dispatcher(app)
     # The place index takes about two seconds to build: off the loop, before anyone types.

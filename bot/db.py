@@ -71,9 +71,17 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql(BEGIN_IMMEDIATE)
 
 
-def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+POSTGRES_POOL = 20
+
+
+def make_engine(url: str, *, postgres_pool: int = POSTGRES_POOL, **kwargs: Any) -> AsyncEngine:
     """Create an engine; for SQLite make its folder, connect through bot/sqlite_driver.py,
-    turn on foreign keys and WAL, and begin every transaction as BEGIN IMMEDIATE."""
+    turn on foreign keys and WAL, and begin every transaction as BEGIN IMMEDIATE.
+
+    On PostgreSQL a process holds up to 2 x `postgres_pool` connections (the pool and as
+    many again at peaks): every process together must stay below the server's
+    max_connections (100 by default), or connecting fails with "too many clients".
+    """
     if make_url(url).get_backend_name() == "sqlite":
         database = _prepare_sqlite(url)
         # One connection: SQLite has one writer at a time anyway, and updates handled at once
@@ -86,7 +94,11 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # Eight updates at once (bot/update_order.py) plus reminder sends (up to 64 in flight,
     # each with short transactions): a pool that size keeps a process from opening and
     # closing overflow connections (each a new PostgreSQL backend) all the time.
-    options = {"pool_pre_ping": True, "pool_size": 20, "max_overflow": 20} | kwargs
+    options = {
+        "pool_pre_ping": True,
+        "pool_size": postgres_pool,
+        "max_overflow": postgres_pool,
+    } | kwargs
     return create_async_engine(url, **options)
 
 

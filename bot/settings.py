@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org"
     database_url: str = Field(default_factory=default_database_url)
+    database_pool_size: int = 20  # PostgreSQL: connections per process (up to twice at peaks)
     log_level: str = "INFO"
     reminder_check_seconds: float = 30.0
     send_rate_per_second: float = 30.0
