@@ -33,8 +33,10 @@ async def open_resources(app: Application) -> None:
     resources.engine = make_engine(settings.database_url, postgres_pool=settings.database_pool_size)
     resources.sessionmaker = make_sessionmaker(resources.engine)
     resources.dispatcher = make_dispatcher(app)
-    # The place index takes about two seconds to build: off the loop, before anyone types.
-    resources.warming = asyncio.get_running_loop().run_in_executor(None, zones.warm_up)
+    # The place index takes about two seconds to build, much of it in C calls that hold the
+    # GIL: built in a thread while the bot answers, it still held up other users' replies by
+    # 1-2 s. So it is built before the first update is fetched, off the loop all the same.
+    await asyncio.to_thread(zones.warm_up)
     await app.bot.set_my_commands(command_menu(resources.texts(DEFAULT_LANGUAGE)))
 
 
