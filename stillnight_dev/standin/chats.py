@@ -494,10 +494,13 @@ class GroupChat(ChatHandle):
     def _deliverable(self, msg: dict[str, Any]) -> bool:
         if self.state.left:
             return False
+        text = msg.get("text") or ""
+        command = text.split(maxsplit=1)[0] if text.startswith("/") else ""
+        if "@" in command:  # /help@some_bot goes to that bot only
+            return command.split("@", 1)[1].lower() == self.standin.bot_user["username"].lower()
         if not self.standin.privacy_mode:
             return True
-        text = msg.get("text") or ""
-        if text.startswith("/"):
+        if command:
             return True
         if f"@{self.standin.bot_user['username']}".lower() in text.lower():
             return True
