@@ -36,8 +36,10 @@ RUN groupadd --system --gid 10001 stillnight \
 COPY --from=build /opt/venv /opt/venv
 
 WORKDIR /app
-# SQLite's default place (DATABASE_URL=sqlite+aiosqlite:///./data/stillnight.db). Owned by the
-# bot's user before VOLUME, so a new named volume mounted here is writable by it too.
+# SQLite's place in the image (a DATABASE_URL in the environment, e.g. Compose's PostgreSQL,
+# replaces it). Owned by the bot's user before VOLUME, so a new named volume mounted here is
+# writable by it too.
+ENV DATABASE_URL=sqlite+aiosqlite:////app/data/stillnight.db
 RUN install -d -o stillnight -g stillnight -m 0700 /app/data
 VOLUME ["/app/data"]
 

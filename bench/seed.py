@@ -8,6 +8,7 @@ from datetime import datetime, time
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core import consent
 from bot.core.schedule import Kind
 from models import Reminder, User
 
@@ -26,6 +27,8 @@ async def seed_users(
             {
                 "id": uid,
                 "consent": True,
+                "consent_version": consent.VERSION,
+                "consent_at": now,
                 "timezone": zones[i % len(zones)],
                 "checkin_time": time(22, 0),
                 "morning_time": time(7, 30),

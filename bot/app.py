@@ -16,6 +16,7 @@ from bot.clock import Clock, SystemClock
 from bot.core import zones
 from bot.db import make_engine, make_sessionmaker
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.polling import Poller
 from bot.resources import Resources
 from bot.settings import Settings
 from bot.telegram_http import telegram_request
@@ -34,12 +35,15 @@ def _warm_up() -> None:
 
 async def open_resources(app: Application) -> None:
     resources: Resources = app.bot_data
-    resources.engine = make_engine(resources.settings.database_url)
+    settings = resources.settings
+    resources.engine = make_engine(settings.database_url, postgres_pool=settings.database_pool_size)
     resources.sessionmaker = make_sessionmaker(resources.engine)
     resources.dispatcher = make_dispatcher(app)
-    # The place index takes about two seconds to build, the FAQ's a third of one: off the
-    # loop, before anyone types.
-    resources.warming = asyncio.get_running_loop().run_in_executor(None, _warm_up)
+    # The place index takes about two seconds to build, much of it in C calls that hold the
+    # GIL: built in a thread while the bot answers, it still held up other users' replies by
+    # 1-2 s. So it is built (with the FAQ's, a third of a second) before the first update is
+    # fetched, off the loop all the same.
+    await asyncio.to_thread(_warm_up)
     await app.bot.set_my_commands(command_menu(resources.texts(DEFAULT_LANGUAGE)))
 
 
@@ -54,20 +58,19 @@ async def close_resources(app: Application) -> None:
 async def polling(app: Application, poll_timeout: int = 10) -> AsyncIterator[None]:
     """Run the bot by long polling until the block ends, then stop cleanly.
 
+    Each update is confirmed to Telegram only after it was handled (bot/polling.py).
     Raises telegram.error.InvalidToken when getMe answers 401.
     """
-    updater = app.updater
-    if updater is None:
-        raise RuntimeError("the Application was built without an updater")
     await app.initialize()
     try:
         await open_resources(app)
-        await updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
         await app.start()
+        poller = Poller(app, ALLOWED_UPDATES, poll_timeout)
+        await poller.start()
         try:
             yield
         finally:
-            await updater.stop()
+            await poller.stop()
             await app.stop()
     finally:
         await close_resources(app)
@@ -96,6 +99,7 @@ def build_application(
         .request(telegram_request())
         .context_types(ContextTypes(context=BotContext, bot_data=Resources))
         .concurrent_updates(PerUserOrder())
+        .updater(None)  # polling is bot/polling.py's, webhooks bot/webhook.py's
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,

@@ -102,12 +102,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _migrate(settings: Settings) -> int:
+    from bot.db import shown
     from bot.logs import setup_logging
     from bot.migrate import upgrade_sync
 
     setup_logging(settings.log_level, [])
     upgrade_sync(settings.database_url)
-    print("Database is up to date.")
+    print(f"Database is up to date: {shown(settings.database_url)}")
     return 0
 
 
@@ -119,6 +120,7 @@ def _run(settings: Settings) -> int:
     if TOKEN_SHAPE.fullmatch(token) is None:
         print(MALFORMED_TOKEN, file=sys.stderr)  # never the token itself
         return 2
+    from bot.db import shown
     from bot.logs import setup_logging
     from bot.migrate import upgrade_sync
 
@@ -129,6 +131,7 @@ def _run(settings: Settings) -> int:
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
     setup_logging(settings.log_level, secrets)
+    log.info("Database: %s", shown(settings.database_url))
     upgrade_sync(settings.database_url)
     try:
         asyncio.run(_serve(settings))

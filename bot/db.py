@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +19,45 @@ from bot.sqlite_driver import BEGIN_IMMEDIATE, connector
 
 
 def _prepare_sqlite(url: str) -> str:
-    """The database's path (its folder made), or ":memory:"."""
+    """The database's path (the file and its folder made owner-only), or ":memory:"."""
     database = make_url(url).database or ":memory:"
     if database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        owner_only(Path(database))
     return database
+
+
+def owner_only(path: Path) -> None:
+    """Health data: readable by the bot's own user only, whatever the umask.
+
+    The folder is made 0700 when it is made here (an existing one is the operator's); the
+    file is created 0600 before SQLite opens it and set so at every start. SQLite gives its
+    -wal and -shm files the database file's mode.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True)
+        path.parent.chmod(0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        if file.exists():
+            file.chmod(0o600)
+
+
+def shown(url: str) -> str:
+    """Where the database is, for people: a SQLite file's path, or the URL without password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # Deleted rows (a /delete) are overwritten with zeros, not left in free pages of the file.
+    # Set here, not left to how this system's SQLite was compiled.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -42,9 +71,17 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql(BEGIN_IMMEDIATE)
 
 
-def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+POSTGRES_POOL = 20
+
+
+def make_engine(url: str, *, postgres_pool: int = POSTGRES_POOL, **kwargs: Any) -> AsyncEngine:
     """Create an engine; for SQLite make its folder, connect through bot/sqlite_driver.py,
-    turn on foreign keys and WAL, and begin every transaction as BEGIN IMMEDIATE."""
+    turn on foreign keys and WAL, and begin every transaction as BEGIN IMMEDIATE.
+
+    On PostgreSQL a process holds up to 2 x `postgres_pool` connections (the pool and as
+    many again at peaks): every process together must stay below the server's
+    max_connections (100 by default), or connecting fails with "too many clients".
+    """
     if make_url(url).get_backend_name() == "sqlite":
         database = _prepare_sqlite(url)
         # One connection: SQLite has one writer at a time anyway, and updates handled at once
@@ -57,7 +94,11 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # Eight updates at once (bot/update_order.py) plus reminder sends (up to 64 in flight,
     # each with short transactions): a pool that size keeps a process from opening and
     # closing overflow connections (each a new PostgreSQL backend) all the time.
-    options = {"pool_pre_ping": True, "pool_size": 20, "max_overflow": 20} | kwargs
+    options = {
+        "pool_pre_ping": True,
+        "pool_size": postgres_pool,
+        "max_overflow": postgres_pool,
+    } | kwargs
     return create_async_engine(url, **options)
 
 

@@ -2,8 +2,9 @@
 
 Third-party loggers are capped: httpx logs request URLs (which contain the token) at INFO,
 and python-telegram-bot logs whole API payloads (user answers) at DEBUG. Our own code
-never logs user content. As a second line of defence every record passes a filter that
-masks the token wherever it appears.
+never logs user content. As a second line of defence the formatter masks the token wherever
+it appears in the written line: the message, its arguments, an exception's traceback (an
+httpx error quotes the URL, token and all) and a stack.
 """
 
 from __future__ import annotations
@@ -22,28 +23,25 @@ QUIET_LOGGERS = {
 MASK = "<token>"
 
 
-class SecretMaskFilter(logging.Filter):
-    """Replace secrets in the fully formatted message (arguments included)."""
+class SecretMaskFormatter(logging.Formatter):
+    """Replace secrets in the whole formatted line, traceback and stack included."""
 
-    def __init__(self, secrets: list[str]) -> None:
-        super().__init__()
+    def __init__(self, fmt: str, secrets: list[str]) -> None:
+        super().__init__(fmt)
         self.secrets = [s for s in secrets if s]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = message
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
         for secret in self.secrets:
-            masked = masked.replace(secret, MASK)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+            line = line.replace(secret, MASK)
+        return line
 
 
 def setup_logging(level: str, secrets: list[str], stream: TextIO | None = None) -> None:
     """Log to stderr (or `stream`) at `level`, with third-party loggers capped."""
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(SecretMaskFilter(secrets))
+    line = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    handler.setFormatter(SecretMaskFormatter(line, secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,6 +25,5 @@ class Resources:
     engine: AsyncEngine | None = None
     sessionmaker: async_sessionmaker[AsyncSession] | None = None
     dispatcher: Dispatcher | None = None
-    warming: asyncio.Future[None] | None = None  # the place index, built in a thread at start
     # A language's texts; tests hand in a catalog of their own (tests/test_catalog_e2e.py).
     texts: Callable[[str], Texts] = texts_for

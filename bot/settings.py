@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr, field_validator
+from pathlib import Path
+
+from platformdirs import user_data_path
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/stillnight.db"
+
+def default_database_path() -> Path:
+    """SQLite's file in the user's data folder (~/.local/share/stillnight on Linux, or
+    $XDG_DATA_HOME/stillnight): the same database whichever folder the bot starts in."""
+    return user_data_path("stillnight", appauthor=False) / "stillnight.db"
+
+
+def default_database_url() -> str:
+    return f"sqlite+aiosqlite:///{default_database_path()}"
 
 
 class Settings(BaseSettings):
@@ -13,7 +24,8 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org"
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: str = Field(default_factory=default_database_url)
+    database_pool_size: int = 20  # PostgreSQL: connections per process (up to twice at peaks)
     log_level: str = "INFO"
     reminder_check_seconds: float = 30.0
     send_rate_per_second: float = 30.0
@@ -28,6 +40,11 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return value or None
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object) -> object:
+        return value or default_database_url()
 
     @property
     def bot_api_url(self) -> str:

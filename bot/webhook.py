@@ -9,6 +9,7 @@ load balancers (200 when the database answers, 503 when it does not).
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -34,6 +35,24 @@ def _secret(settings: Settings) -> str:
     return settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
 
 
+def _update_from(body: bytes, app: Application) -> Update | None:
+    """The update in a body, or None for anything else (Telegram must not retry those).
+
+    An authenticated body that is not an update (a list, null, no update_id, JSON nested
+    past the parser's depth) is a client error, not a reason for Telegram to post it again.
+    """
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        return None
+    try:
+        return Update.de_json(data, app.bot)
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        return None  # a field of the wrong shape: PTB's constructors raise any of these
+
+
 def _routes(app: Application, settings: Settings) -> web.Application:
     secret = _secret(settings)
 
@@ -41,9 +60,8 @@ def _routes(app: Application, settings: Settings) -> web.Application:
         given = request.headers.get(SECRET_HEADER, "")
         if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
             return web.Response(status=403, text="forbidden")
-        try:
-            update = Update.de_json(await request.json(), app.bot)
-        except ValueError:
+        update = _update_from(await request.read(), app)
+        if update is None:
             return web.Response(status=400, text="not an update")
         await app.update_processor.process_update(update, app.process_update(update))
         return web.Response(text="ok")

@@ -31,8 +31,12 @@ from handlers import (
 from handlers.context import BotContext
 from handlers.errors import on_error
 
-GUARDS, MAIN, DONE = -1, 0, 1
+SEEN, GUARDS, MAIN, DONE = -2, -1, 0, 1
 STALE_BUTTON = N_("That button is no longer in use.")
+# New messages only: an edit of an old one ("/delete" corrected to something else) is no
+# new input. Telegram sends edits only when asked (bot.app.ALLOWED_UPDATES), but filter here
+# too, whatever the delivery.
+NEW = filters.UpdateType.MESSAGE
 
 
 async def _stale_button(update: Update, context: BotContext) -> None:
@@ -40,6 +44,7 @@ async def _stale_button(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
+    app.add_handler(TypeHandler(Update, dedupe.stop_if_handled), group=SEEN)
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
     app.add_handler(TypeHandler(Update, dedupe.claim_if_unclaimed), group=DONE)
     taps = (
@@ -56,26 +61,29 @@ def register(app: Application) -> None:
         (callbacks.TOPIC, faq.on_topic),
         (callbacks.FAQ_GROUP, faq.on_group),
     )
+    commands = (
+        ("start", start.cmd_start),
+        ("help", misc.cmd_help),
+        ("checkin", entries.cmd_checkin),
+        ("morning", entries.cmd_morning),
+        ("settings", settings.cmd_settings),
+        ("pause", reminders.cmd_pause),
+        ("resume", reminders.cmd_resume),
+        ("summary", summary.cmd_summary),
+        ("export", export.cmd_export),
+        ("privacy", privacy.cmd_privacy),
+        ("delete", privacy.cmd_delete),
+        ("faq", faq.cmd_faq),
+    )
     app.add_handlers(
         [
-            CommandHandler("start", start.cmd_start),
-            CommandHandler("help", misc.cmd_help),
-            CommandHandler("checkin", entries.cmd_checkin),
-            CommandHandler("morning", entries.cmd_morning),
-            CommandHandler("settings", settings.cmd_settings),
-            CommandHandler("pause", reminders.cmd_pause),
-            CommandHandler("resume", reminders.cmd_resume),
-            CommandHandler("summary", summary.cmd_summary),
-            CommandHandler("export", export.cmd_export),
-            CommandHandler("privacy", privacy.cmd_privacy),
-            CommandHandler("delete", privacy.cmd_delete),
-            CommandHandler("faq", faq.cmd_faq),
-            MessageHandler(filters.COMMAND, misc.unknown_command),
+            *(CommandHandler(name, answer, filters=NEW) for name, answer in commands),
+            MessageHandler(NEW & filters.COMMAND, misc.unknown_command),
             *(CallbackQueryHandler(answer, pattern=codec.matches) for codec, answer in taps),
             CallbackQueryHandler(_stale_button),
-            MessageHandler(filters.LOCATION, start.on_location),
-            MessageHandler(filters.TEXT, text.on_text),
-            MessageHandler(filters.ALL, misc.not_text),
+            MessageHandler(NEW & filters.LOCATION, start.on_location),
+            MessageHandler(NEW & filters.TEXT, text.on_text),
+            MessageHandler(NEW, misc.not_text),
         ],
         group=MAIN,
     )

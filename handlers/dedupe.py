@@ -1,8 +1,9 @@
 """A delivered-twice update (webhook retry, a poll repeated after a crash) is ignored.
 
 The claim itself happens in the update's first transaction (`BotContext.transaction`); this
-module covers updates whose handlers opened none, and the pruning of old claims (and of
-follow-up memory past its time).
+module looks for a claim before any handler runs (a handler that stores nothing would
+otherwise reply again before any transaction could notice), claims updates whose handlers
+opened no transaction, and prunes old claims (and follow-up memory past its time).
 """
 
 from __future__ import annotations
@@ -10,11 +11,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 from telegram import Update
+from telegram.ext import ApplicationHandlerStop
 
 from bot.data import faq_memory, updates
 from handlers.context import BotContext
 
 KEEP = timedelta(days=2)
+
+
+async def stop_if_handled(update: Update, context: BotContext) -> None:
+    """Runs first: an update handled before gets no second reply and changes nothing."""
+    maker = context.bot_data.sessionmaker
+    if maker is None or context.unclaimed_update is None:
+        return
+    async with maker() as tx:
+        handled = await updates.was_handled(tx, context.unclaimed_update)
+    if handled:
+        raise ApplicationHandlerStop
 
 
 async def claim_if_unclaimed(update: Update, context: BotContext) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import N_, Texts
@@ -14,6 +16,7 @@ from handlers.flows import show_current
 from handlers.shown import Shown, show
 from handlers.views import View
 
+log = logging.getLogger(__name__)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("checkin", N_("Tonight's check-in, about a minute")),
     ("morning", N_("Last night's sleep diary")),
@@ -30,7 +33,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 PRIVATE_ONLY = N_(
     "Thanks for having me! I work in private chats only, because check-ins are about "
-    "your health. Please message me directly."
+    "your health, so I'm leaving this group. Please message me directly."
 )
 NOT_TEXT = N_("I can only read text and button taps, not stickers, photos or files.")
 
@@ -59,7 +62,11 @@ async def cmd_help(update: Update, context: BotContext) -> None:
 
 
 async def private_only(update: Update, context: BotContext) -> None:
-    """Groups and channels: one polite reply to a message, nothing stored, nothing else runs."""
+    """Groups and channels: one polite reply, then the bot leaves; nothing stored.
+
+    Telegram allows a bot 20 messages a minute in a group: answering every message there
+    would soon be refused, and nothing the bot does belongs in a group anyway.
+    """
     chat = update.effective_chat
     if chat is not None and chat.type == chat.PRIVATE:
         return
@@ -68,6 +75,11 @@ async def private_only(update: Update, context: BotContext) -> None:
         await updates.tap(update).answer(text[:200])
     elif update.message is not None:
         await update.message.reply_text(text)
+    if chat is not None and chat.type in (chat.GROUP, chat.SUPERGROUP):
+        try:
+            await chat.leave()
+        except TelegramError:
+            log.warning("could not leave a group chat")
     raise ApplicationHandlerStop
 
 

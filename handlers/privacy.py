@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.data import privacy
+from bot.data import privacy, users
 from bot.i18n import N_, Texts
 from handlers import callbacks, updates
 from handlers.callbacks import Value
@@ -22,9 +24,23 @@ PRIVACY = N_(
     "summaries you can show your doctor.\n"
     "<b>Where:</b> in this bot's database, on the server of whoever runs it. It is not "
     "shared, sold or used for anything else, and your answers never go into log files.\n\n"
+    "<b>How long:</b> until you delete it. /delete removes all of it from the database at "
+    "once. Copies in the server's backups expire later (after two weeks, as the bot is "
+    "usually set up). The chat itself is kept by Telegram, not by me: delete it in "
+    "Telegram to clear it from your devices.\n\n"
     "/export gives you a spreadsheet, a report for your doctor, or everything stored "
-    "about you (JSON). /delete removes all of it, for good."
+    "about you (JSON)."
 )
+
+DELETED = N_(
+    "Done: everything I stored about you is deleted from my database. Copies "
+    "in the server's backups expire later (after two weeks, as the bot is "
+    "usually set up); this chat stays in Telegram until you delete it there. "
+    "Thank you for trying Stillnight. If you ever send /start again, we "
+    "begin fresh."
+)
+NOT_CONFIRMED = N_("Nothing was deleted: please start again with /delete and confirm both steps.")
+CONFIRM_WITHIN = timedelta(minutes=10)  # the second "yes" must follow the first soon
 
 
 def _data(step: str) -> str:
@@ -52,11 +68,16 @@ async def cmd_delete(update: Update, context: BotContext) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """del:1 → the second question; del:2 → delete; del:no → nothing."""
-    query, t = updates.tap(update), context.texts
+    """del:1 → the second question; del:2 → delete, if del:1 was tapped just before; del:no
+    → nothing. The first "yes" is noted in the database: a forged or replayed del:2 on its
+    own deletes nothing."""
+    query, t, now = updates.tap(update), context.texts, context.now()
     tap = callbacks.DELETE.decode(query.data)
     step = tap.value if tap else "no"
+    user_id = updates.user_id(update)
     if step == "1":
+        async with context.transaction() as tx:
+            await users.ask_delete(tx, user_id, now)
         keyboard = [
             [button(t.gettext("Delete for good"), _data("2"))],
             [button(t.gettext("Cancel"), _data("no"))],
@@ -66,13 +87,13 @@ async def on_button(update: Update, context: BotContext) -> None:
         )
     elif step == "2":
         async with context.transaction() as tx:
-            await privacy.delete_everything(tx, updates.user_id(update))
-        view = View(
-            t.gettext(
-                "Done: everything I stored about you is deleted. Thank you for trying "
-                "Stillnight. If you ever send /start again, we begin fresh."
-            )
-        )
+            confirmed = await users.delete_was_asked(tx, user_id, now - CONFIRM_WITHIN)
+            if confirmed:
+                await privacy.delete_everything(tx, user_id)
+        if not confirmed:
+            await query.answer(t.gettext(NOT_CONFIRMED), show_alert=True)
+            return
+        view = View(t.gettext(DELETED))
     else:
         view = View(t.gettext("OK, nothing was deleted."))
     await edit_view(updates.tapped_message(update), view)

@@ -20,7 +20,7 @@ from bot.i18n import N_, Texts
 from bot.i18n.problems import EVENING_TIMES, MORNING_TIMES, problem_text
 from bot.parsing import InputParser
 from bot.services import onboarding
-from bot.services.onboarding import Stored
+from bot.services.onboarding import Consented, Stored
 from handlers import callbacks, updates
 from handlers import start_view as views
 from handlers.callbacks import Setup
@@ -32,6 +32,10 @@ from models import Dialog
 
 ALREADY_DONE = N_("That step is already done.")
 UNKNOWN_ZONE = N_("I don't know that time zone.")
+TEXT_CHANGED = N_(
+    "<b>What I tell you about your data has changed.</b> Please read it again: I store "
+    "nothing more until you agree."
+)
 
 
 async def screen(tx: Tx, dialog: Dialog, now: datetime, t: Texts) -> View:
@@ -44,8 +48,11 @@ async def cmd_start(update: Update, context: BotContext) -> None:
     async with context.transaction() as tx:
         here = await onboarding.arrive(tx, updates.user_id(update), now)
     user, dialog = here.user, here.dialog
-    if user is None or not user.consent:
-        await show(update, context, Shown(sends=(views.welcome_view(t),)))
+    if user is None or not onboarding.agreed_to_current_text(user):
+        welcome = views.welcome_view(t)
+        if user is not None and user.consent:
+            welcome = welcome.with_prefix(t.gettext(TEXT_CHANGED))
+        await show(update, context, Shown(sends=(welcome,)))
     elif not user.onboarded and dialog is not None:
         prefix = t.gettext("Welcome back! Let's finish setting up.")
         live = views.setup_view(dialog.step, user, t, onboarding=True).with_prefix(prefix)
@@ -72,15 +79,18 @@ async def on_button(update: Update, context: BotContext) -> None:
 async def _on_consent(update: Update, context: BotContext, agreed: bool) -> None:
     query, t = updates.tap(update), context.texts
     async with context.transaction() as tx:
-        recorded = await onboarding.consent(tx, updates.user_id(update), agreed, context.now())
-    if not recorded:
+        answer = await onboarding.record_consent(tx, updates.user_id(update), agreed, context.now())
+    if answer is Consented.ALREADY:
         await query.answer(t.gettext("You're already set up. /help shows what I can do."))
         return
     await edit_view(
         updates.tapped_message(update), views.consented_view(t) if agreed else views.refused_view(t)
     )
     await query.answer()
-    if agreed:
+    if answer is Consented.RENEWED:
+        text = t.gettext("Everything is as before. /help shows what I can do.")
+        await show(update, context, Shown(sends=(View(text),)))
+    elif agreed:
         await show(update, context, Shown(live=views.timezone_view(t)))
 
 

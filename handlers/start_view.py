@@ -24,7 +24,8 @@ WELCOME = N_(
     "• Plain answers to your questions about RLS, with their sources.\n"
     "• I'm an information and tracking tool, not a doctor: nothing here is medical advice.\n\n"
     "To keep your check-ins I need to store your answers about your health. They stay "
-    "private to you, and you can ask me to delete them. Is that OK?"
+    "private to you. /delete removes them from my database at once (backup copies expire "
+    "later, and Telegram keeps this chat until you delete it). Is that OK?"
 )
 REFUSED = N_(
     "No problem. I have stored nothing except that you said no.\n\n"

@@ -49,9 +49,20 @@ async def send_view(bot: ExtBot[None], chat_id: int, view: View) -> Message:
 
 
 async def edit_view(message: Message, view: View) -> None:
-    """Edit a bot message in place (inline keyboards only, as Telegram allows)."""
+    """Edit a bot message in place (inline keyboards only, as Telegram allows).
+
+    Telegram refuses an edit to what the message already shows ("message is not
+    modified"): the message shows the view, which is all that was wanted. It happens after a
+    crash: a tap was stored but its edit never made, and the user's next tap brings the
+    answer back to what the message still shows. (The copy of the message that comes with a
+    tap cannot tell: quick taps all carry the message as it was before any of them.)
+    """
     markup = view.markup if isinstance(view.markup, InlineKeyboardMarkup) else None
-    await message.edit_text(view.text, reply_markup=markup)
+    try:
+        await message.edit_text(view.text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise
 
 
 async def retire_keyboard(bot: ExtBot[None], chat_id: int, message_id: int | None) -> None:

@@ -20,6 +20,8 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     consent: Mapped[bool]
+    consent_version: Mapped[int | None]  # the version of the text answered (bot/core/consent)
+    consent_at: Mapped[datetime | None]  # when they answered
     timezone: Mapped[str | None] = mapped_column(String(64))
     checkin_time: Mapped[time] = mapped_column(default=DEFAULT_CHECKIN_TIME)
     morning_time: Mapped[time] = mapped_column(default=DEFAULT_MORNING_TIME)
@@ -28,6 +30,8 @@ class User(Base):
     paused_until: Mapped[datetime | None]
     monthly_summary: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
+    # When /delete's first "yes" was tapped: the second one counts only soon after it.
+    delete_asked_at: Mapped[datetime | None]
 
     medicines: Mapped[list[Medicine]] = relationship(
         order_by="Medicine.id", cascade="all, delete-orphan", passive_deletes=True

@@ -39,10 +39,12 @@ _VOCABULARY = re.compile(r"\s*(?:[a-z']+\s+){10,}[a-z']*\s*")
 NOT_SHOWN = {
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
+    "PRAGMA secure_delete=ON",
     "BEGIN IMMEDIATE",
     "LLLL yyyy",
     "%(asctime)s %(levelname)s %(name)s: %(message)s",
     "not an update",  # bot/webhook.py: to Telegram
+    "not modified",  # handlers/views.py: matched in Telegram's error, not shown
     "database unavailable",  # bot/webhook.py: to a load balancer
     "upper center",  # a matplotlib position
     "Helvetica",  # a PDF font

@@ -36,5 +36,6 @@ async def run_bot(*args: str, cwd: Path, env: dict[str, str]) -> tuple[int, str,
 
 async def kill_hard(process: asyncio.subprocess.Process) -> None:
     """kill -9: no shutdown code runs, as when the machine loses power."""
-    process.kill()
+    if process.returncode is None:
+        process.kill()
     await process.wait()

@@ -61,11 +61,6 @@ async def test_migrate_applies_the_schema_and_exits(tmp_path: Path) -> None:
     assert {"users", "checkins", "dialogs", "medicines", "alembic_version"} <= tables
 
 
-async def test_default_database_is_sqlite_under_data(tmp_path: Path) -> None:
-    code, _, _ = await run_bot("migrate", cwd=tmp_path, env={})
-    assert code == 0 and (tmp_path / "data" / "stillnight.db").exists()
-
-
 async def test_the_bot_runs_answers_and_stops_cleanly(tmp_path: Path) -> None:
     api = BotApiStandin(valid_token=TOKEN, track_handling=False)
     await api.start()

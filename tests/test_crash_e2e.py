@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import asyncpg
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from bench.seed import seed_users
 from bot.db import make_engine, make_sessionmaker
@@ -60,6 +65,67 @@ async def test_kill_during_a_checkin_loses_no_answer(database_url: str, tmp_path
         [checkin] = list(await session.scalars(select(Checkin)))
     await engine.dispose()
     assert (checkin.severity, checkin.onset, checkin.urge) == (7, "bedtime", "often")
+    assert not api.violations
+
+
+@asynccontextmanager
+async def database_held(database_url: str) -> AsyncIterator[None]:
+    """Another client holds what the bot's next write needs (a backup, a migration)."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        other = sqlite3.connect(str(url.database), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        return
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    conn = await asyncpg.connect(dsn)
+    try:
+        async with conn.transaction():
+            await conn.execute("LOCK TABLE processed_updates IN ACCESS EXCLUSIVE MODE")
+            yield
+    finally:
+        await conn.close()
+
+
+async def test_kill_while_a_tap_waits_for_the_database_loses_no_answer(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The tap was fetched and is being handled when the process dies: Telegram must not
+    have been told it was received, so it comes again after the restart."""
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False)
+    await api.start()
+    env = bot_env(api, database_url)
+    process = await start_bot(cwd=tmp_path, env=env)
+    try:
+        await polling_started(api, 0)
+        user = api.user(user_id=4002, first_name="Lou")
+        await onboard(user)
+        await user.command("/checkin")
+        async with database_held(database_url):
+            await user.tap("7", wait=False)
+            [tap] = [u["update_id"] for u in api.pending_updates() if "callback_query" in u]
+            await api.wait_for(lambda: api.was_fetched(tap), timeout=10)
+            polls = len(api.calls_to("getUpdates"))
+            await asyncio.sleep(1.5)  # time enough for another getUpdates to confirm it
+            await kill_hard(process)
+        assert not api.is_confirmed(tap), "confirmed before it was handled"
+        assert len(api.calls_to("getUpdates")) == polls, "no fetch while a batch is handled"
+        process = await start_bot(cwd=tmp_path, env=env)
+        [query] = [q for q in api.callback_queries() if q.update_id == tap]
+        await api.wait_for(lambda: query.answer is not None, timeout=30)
+        assert "2/8" in user.last_text
+    finally:
+        await kill_hard(process)
+        await api.stop()
+    engine = make_engine(database_url)
+    async with make_sessionmaker(engine)() as session:
+        [checkin] = list(await session.scalars(select(Checkin)))
+    await engine.dispose()
+    assert checkin.severity == 7
     assert not api.violations
 
 

@@ -30,7 +30,6 @@ from alembic.script import ScriptDirectory
 
 from bot.cli import _parser
 from bot.migrate import alembic_config, upgrade_sync
-from bot.settings import DEFAULT_DATABASE_URL
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,8 +58,8 @@ def read(rel: str) -> str:
 
 
 def settings_names() -> set[str]:
-    """Every setting .env.example documents."""
-    return set(re.findall(r"^([A-Z][A-Z0-9_]*)=", read(".env.example"), re.M))
+    """Every setting .env.example documents (set, or commented out to keep the default)."""
+    return set(re.findall(r"^(?:# )?([A-Z][A-Z0-9_]*)=", read(".env.example"), re.M))
 
 
 def subcommands() -> set[str]:
@@ -151,8 +150,8 @@ def test_sqlite_data_lives_in_a_volume_at_app_data() -> None:
     stage = final_stage()
     volumes = [v for name, args in stage if name == "VOLUME" for v in exec_form(args)]
     assert volumes == ["/app/data"]
-    # The default database URL is relative to the working directory: /app/data/stillnight.db.
-    assert DEFAULT_DATABASE_URL.endswith(":///./data/stillnight.db")
+    env = " ".join(args for name, args in stage if name == "ENV")
+    assert "DATABASE_URL=sqlite+aiosqlite:////app/data/stillnight.db" in env
     user = [args for name, args in stage if name == "USER"][-1]
     chown = [args for name, args in stage if name == "RUN" and "/app/data" in args]
     assert chown and f"-o {user}" in chown[0], "the data folder must belong to the bot"
@@ -361,8 +360,11 @@ def test_units_run_the_bot_as_its_own_user_restarting_on_failure(rel: str) -> No
     assert values(service, "ExecStart")[0].endswith(f"{workdir}/.venv/bin/python -m bot")
     for key, value in HARDENING.items():
         assert values(service, key) == [value]
-    # The default SQLite file is ./data/stillnight.db: the one place it may write.
+    # SQLite's file is in the data folder: the one place it may write.
     assert values(service, "ReadWritePaths") == [f"{workdir}/data"]
+    if rel == "deploy/stillnight.service":
+        sqlite = f"DATABASE_URL=sqlite+aiosqlite:///{workdir}/data/stillnight.db"
+        assert sqlite in values(service, "Environment")
     assert values(sections["Install"], "WantedBy") == ["multi-user.target"]
 
 

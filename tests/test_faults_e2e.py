@@ -20,7 +20,7 @@ from handlers.errors import ERROR
 from stillnight_dev.standin import BotApiStandin, TrackedApplication
 from stillnight_dev.standin.chats import UserChat
 from tests.conftest import POSTGRES_URL
-from tests.flows import onboard, stored_checkins, stored_dialog
+from tests.flows import onboard, stored_checkins, stored_dialog, to_locations_question
 from tests.harness import BotHarness
 from tests.test_webhook_e2e import post_update, text_update, webhook_settings
 
@@ -210,3 +210,26 @@ async def _until_a_backend_waits_for_a_lock(engine: AsyncEngine) -> None:
                 return
         await asyncio.sleep(0.05)
     raise AssertionError("the bot never waited for the lock")
+
+
+async def test_undoing_a_tap_whose_edit_was_lost_is_answered_calmly(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    """The first tap is stored but its screen never updated (as when the process dies
+    between the two); the second brings the answer back to what the screen still shows, so
+    Telegram refuses its edit as "not modified": the screen is right, and so is the reply."""
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await to_locations_question(user)
+    standin.set_fault("editMessageText", "server_error")
+    await user.tap("Calves")
+    assert (await stored_checkins(bot, ANA))[0].locations == ["calves"]
+    reply = await user.tap("Calves")
+    assert reply.toast is None, "no 'something went wrong'"
+    [refused] = standin.violations
+    assert "message is not modified" in refused
+    standin.violations.clear()  # the one Telegram refusal this test is about
+    assert not (await stored_checkins(bot, ANA))[0].locations
+    await user.tap("Feet")
+    assert "✓" in str(user.last_buttons) and (await stored_checkins(bot, ANA))[0].locations == [
+        "feet"
+    ]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.core.entries import engine
-from bot.logs import SecretMaskFilter, setup_logging
+from bot.logs import setup_logging
 from handlers.errors import ERROR
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_checkins
@@ -48,12 +48,19 @@ async def test_debug_logs_carry_neither_token_nor_answers(
     assert "7f3a" not in logs and "snores" not in logs
 
 
-def test_mask_filter_hides_the_token_in_messages_and_arguments() -> None:
-    record = logging.LogRecord(
-        "httpx", logging.INFO, __file__, 1, "GET %s", (f"/bot{TOKEN}/x",), None
-    )
-    SecretMaskFilter([TOKEN]).filter(record)
-    assert TOKEN not in record.getMessage() and "<token>" in record.getMessage()
+def test_the_token_is_masked_in_messages_arguments_tracebacks_and_stacks(
+    debug_logs: io.StringIO,
+) -> None:
+    log = logging.getLogger("httpx")
+    log.warning("GET %s", f"/bot{TOKEN}/x")
+    try:
+        raise ConnectionError(f"cannot reach https://api.telegram.org/bot{TOKEN}/getMe")
+    except ConnectionError:
+        logging.getLogger("bot").exception("polling failed")
+    logging.getLogger("bot").warning("here %s", TOKEN[:3], stack_info=True)
+    logs = debug_logs.getvalue()
+    assert "Traceback" in logs and "ConnectionError" in logs and "Stack (most recent" in logs
+    assert TOKEN not in logs and logs.count("<token>") == 2
 
 
 async def test_a_crash_is_logged_without_user_content_and_the_user_is_reassured(

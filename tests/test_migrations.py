@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection
 
 from bot.db import make_engine
 from bot.migrate import alembic_config
-from models import Base
+from models import Base, User
 from tests.processes import run_bot
 
 
@@ -67,6 +68,32 @@ async def test_processes_starting_at_once_migrate_one_at_a_time(
     async with engine.connect() as connection:
         assert await connection.run_sync(_diff) == []
     await engine.dispose()
+
+
+async def test_consent_given_before_versions_counts_as_the_first_text(database_url: str) -> None:
+    """0007: everyone who agreed before it agreed to version 1, when their row was made."""
+    engine = make_engine(database_url)
+    made = datetime(2026, 11, 1, 20, 0, tzinfo=UTC)
+
+    def back_and_up(connection: Connection) -> tuple[object, ...]:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+        connection.execute(
+            text(
+                "INSERT INTO users (id, consent, checkin_time, morning_time, onboarded, active,"
+                " monthly_summary, created_at) VALUES (7, true, '22:00:00', '07:30:00', true,"
+                " true, false, :made)"
+            ),
+            {"made": made},
+        )
+        command.upgrade(config, "head")
+        return tuple(connection.execute(select(User.consent_version, User.consent_at)).one())
+
+    async with engine.begin() as connection:
+        version, at = await connection.run_sync(back_and_up)
+    await engine.dispose()
+    assert version == 1 and at == made
 
 
 async def test_one_medicine_a_night_upgrades_to_doses_with_nothing_lost(database_url: str) -> None:

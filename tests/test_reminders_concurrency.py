@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+import asyncpg
 from pydantic import SecretStr
+from sqlalchemy.engine import make_url
 
 from bench.seed import seed_users
 from bot.app import build_application, close_resources, open_resources
@@ -16,6 +18,9 @@ from stillnight_dev.standin import BotApiStandin
 from tests.harness import TOKEN
 
 USERS = 1000
+# Connections per process: several tests (and other checkouts) share one PostgreSQL server of
+# 100 connections; two processes at the default (20, and 20 more at peaks) took 80 of them.
+POOL = 4
 
 
 async def test_two_dispatchers_send_each_of_1000_due_reminders_exactly_once(
@@ -35,13 +40,18 @@ async def test_two_dispatchers_send_each_of_1000_due_reminders_exactly_once(
         telegram_base_url=standin.url,
         database_url=database_url,
         send_rate_per_second=5000,
+        database_pool_size=POOL,
     )
     apps = [build_application(settings, clock) for _ in range(2)]
     for app in apps:
         await app.initialize()
         await open_resources(app)
+    peak = await connections_now(database_url)
     try:
+        watch = asyncio.create_task(watch_connections(database_url))
         outcomes = await asyncio.gather(*(app.bot_data.dispatcher.run_once() for app in apps))
+        watch.cancel()
+        peak = max(peak, max(seen_connections, default=0))
     finally:
         for app in apps:
             await close_resources(app)
@@ -52,3 +62,28 @@ async def test_two_dispatchers_send_each_of_1000_due_reminders_exactly_once(
     assert sum(o.sent for o in outcomes) == USERS
     claimed = [set(o.claimed) for o in outcomes]
     assert not claimed[0] & claimed[1], "no delivery was claimed by both"
+    assert peak <= 2 * 2 * POOL + 1, f"{peak} connections: the pool setting is not kept"
+
+
+seen_connections: list[int] = []
+
+
+async def connections_now(database_url: str) -> int:
+    """Backends open on this test's database (0 on SQLite), the watcher's own left out."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        return 0
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    conn = await asyncpg.connect(dsn)
+    try:
+        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        return int(await conn.fetchval(query)) - 1
+    finally:
+        await conn.close()
+
+
+async def watch_connections(database_url: str) -> None:
+    seen_connections.clear()
+    while True:
+        seen_connections.append(await connections_now(database_url))
+        await asyncio.sleep(0.02)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from handlers.errors import ERROR
@@ -88,5 +90,31 @@ async def test_malformed_callback_data_gets_an_answer_and_no_crash(
         reply = await ana.tap_data(data)
         assert reply.toast or reply.texts, f"{data} got no answer"
     assert ERROR not in " ".join(m.text for m in ana.messages)
+    await ana.tap("5")
+    assert "2/8" in ana.last_text
+
+
+@pytest.mark.parametrize(
+    "forged_id", [str(2**31), str(2**63), str(2**64), "²", "١", "-1", "1e3", " 1", "0x1"]
+)
+async def test_forged_ids_of_any_size_or_script_get_a_calm_answer_not_an_error(
+    bot: BotHarness, standin: BotApiStandin, caplog: pytest.LogCaptureFixture, forged_id: str
+) -> None:
+    """Ids past PostgreSQL's integer or SQLite's, digits int() refuses: the answer is the
+    callback alert itself, so that is where an error would show, and in the log."""
+    ana, _ = await two_users(standin)
+    await ana.command("/checkin")
+    for data in [
+        f"ci:{forged_id}:sev:v5",
+        f"md:{forged_id}:try:v2330",
+        f"rm:{forged_id}:skip",
+        f"st:mdel:{forged_id}",
+        f"st:mren:{forged_id}",
+    ]:
+        with caplog.at_level(logging.ERROR):
+            reply = await ana.tap_data(data)
+        assert reply.toast, f"{data} got no answer"
+        assert reply.toast != ERROR[:200], f"{data} crashed the handler"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     await ana.tap("5")
     assert "2/8" in ana.last_text

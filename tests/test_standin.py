@@ -510,3 +510,29 @@ async def test_real_application_round_trip_and_restart(api: BotApiStandin) -> No
         await stop_bot(app)
     assert len(api.pending_updates()) == 0
     assert api.violations == []
+
+
+async def test_more_than_eight_buttons_in_a_row_are_refused(api: BotApiStandin) -> None:
+    api.add_chat(1001)
+    row = [{"text": str(i), "callback_data": f"x:{i}"} for i in range(9)]
+    status, body = await call(
+        api, "sendMessage", chat_id=1001, text="hi", reply_markup={"inline_keyboard": [row]}
+    )
+    assert (status, body["description"]) == (400, "Bad Request: too many buttons in a row")
+    status, _ = await call(
+        api,
+        "sendMessage",
+        chat_id=1001,
+        text="hi",
+        reply_markup={"inline_keyboard": [row[:8], row[8:]]},
+    )
+    assert status == 200
+
+
+async def test_a_command_addressed_to_another_bot_is_not_delivered(api: BotApiStandin) -> None:
+    ana = api.user(1001, "Ana")
+    group = api.group(-500, "RLS friends", member=ana)
+    await group.command("/help@other_bot", wait=False)
+    assert api.pending_updates() == []
+    await group.command("/help@Stillnight_Test_Bot", wait=False)
+    assert len(api.pending_updates()) == 1

@@ -172,3 +172,70 @@ async def test_a_tap_delivered_twice_counts_once(
     await harness.close()
     assert checkin.locations == ["calves"], "a second toggle would have taken it off again"
     assert query.attempts == 1, "the tap was answered once"
+
+
+async def test_a_reply_that_stores_nothing_is_sent_once_when_delivered_twice(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    sent_before = len(standin.calls_to("sendMessage"))
+    async with aiohttp.ClientSession() as http:
+        for text in ("/help", "/privacy", "what is augmentation?"):
+            update = text_update(888_000 + len(text), text)
+            for url in (*two_processes, two_processes[0]):  # retries, one after another
+                assert await post_update(http, url, update) == 200
+    assert len(standin.calls_to("sendMessage")) == sent_before + 3, "each answered once"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[]",
+        b"null",
+        b"{}",
+        b'{"message": {}}',
+        b'{"update_id": "1"}',
+        b'{"update_id": 5, "message": "not a message"}',
+        b'{"update_id": 6, "callback_query": []}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b"not json",
+    ],
+)
+async def test_an_authenticated_body_that_is_no_update_gets_400(
+    standin: BotApiStandin, two_processes: list[str], body: bytes
+) -> None:
+    headers = {SECRET_HEADER: SECRET, "Content-Type": "application/json"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(two_processes[0], data=body, headers=headers) as response:
+            assert response.status == 400, "Telegram would post it again and again"
+        health = two_processes[0].replace("/telegram", "/healthz")
+        async with http.get(health) as response:
+            assert response.status == 200
+    assert standin.calls_to("sendMessage") == []
+
+
+async def test_an_edited_message_is_no_new_input(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    """Even when it arrives (a webhook registered by another tool with every type)."""
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    sent_before = len(standin.calls_to("sendMessage"))
+    edited = text_update(999_001, "/delete")
+    edited["edited_message"] = {**edited.pop("message"), "edit_date": 1}  # type: ignore[dict-item]
+    async with aiohttp.ClientSession() as http:
+        assert await post_update(http, two_processes[0], edited) == 200
+    assert len(standin.calls_to("sendMessage")) == sent_before, "no delete prompt"
+
+
+async def test_the_standin_posts_only_the_update_types_the_webhook_asked_for(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await user.send("hello")
+    [typed] = [m for m in user.history if not m.from_bot]
+    update_id = user.edit(typed.message_id, "/delete")
+    await standin.wait_for(lambda: not standin.pending_updates(), timeout=5)
+    assert not standin.was_fetched(update_id)
+    assert "Delete everything?" not in user.last_text

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from bot.data import Sessions, Tx
 from bot.data.dialects import insert
@@ -49,6 +49,14 @@ async def claim(tx: Tx, update_id: int, now: datetime) -> bool:
         .returning(ProcessedUpdate.update_id)
     )
     return claimed is not None
+
+
+async def was_handled(tx: Tx, update_id: int) -> bool:
+    """The update's claim has committed: it was handled before."""
+    found = await tx.scalar(
+        select(ProcessedUpdate.update_id).where(ProcessedUpdate.update_id == update_id)
+    )
+    return found is not None
 
 
 async def prune(tx: Tx, before: datetime) -> None:

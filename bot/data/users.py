@@ -20,17 +20,33 @@ async def zone_of(tx: Tx, user_id: int) -> str | None:
     return await tx.scalar(select(User.timezone).where(User.id == user_id))
 
 
-async def record_consent(tx: Tx, user_id: int, consent: bool, now: datetime) -> User:
-    """Store the answer to the consent question; a refusal stores nothing else."""
+async def record_consent(tx: Tx, user_id: int, consent: bool, version: int, now: datetime) -> User:
+    """Store the answer to the consent question (which text, when); a refusal stores
+    nothing else."""
     user = await tx.get(User, user_id)
     if user is None:
         user = User(id=user_id, consent=consent, created_at=now)
         tx.add(user)
     else:
         user.consent = consent
+    user.consent_version, user.consent_at = version, now
     user.active = True
     await tx.flush()
     return user
+
+
+async def ask_delete(tx: Tx, user_id: int, now: datetime) -> None:
+    """/delete's first "yes": note when, so the second one can be checked against it."""
+    user = await tx.get(User, user_id)
+    if user is not None:
+        user.delete_asked_at = now
+
+
+async def delete_was_asked(tx: Tx, user_id: int, since: datetime) -> bool:
+    """The first "yes" was tapped at `since` or later."""
+    user = await tx.get(User, user_id)
+    asked = user.delete_asked_at if user is not None else None
+    return asked is not None and asked >= since
 
 
 async def medicines(user: User) -> list[Medicine]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from bot.core import consent
 from bot.core.dialogs import Flow
 from bot.core.entries import engine
 from bot.core.entries.checkin import CHECKIN
@@ -75,8 +76,12 @@ class Pressed:
 
 
 def ready(user: User | None) -> bool:
-    """Entries are for users who agreed to store answers and finished setting up."""
-    return user is not None and user.consent and user.onboarded
+    """Entries are for users who agreed to the current text and finished setting up."""
+    return (
+        user is not None
+        and consent.is_current(user.consent, user.consent_version)
+        and (user.onboarded)
+    )
 
 
 async def open_entry(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from enum import Enum
 
+from bot.core import consent
 from bot.core.dialogs import ONBOARDING_ORDER, Flow, SetupStep
 from bot.core.schedule import Kind
 from bot.data import Tx, dialogs, reminders, users
@@ -33,17 +35,30 @@ async def arrive(tx: Tx, user_id: int, now: datetime) -> Arrival:
     return Arrival(user, await dialogs.get_dialog(tx, user_id) if user else None)
 
 
-async def consent(tx: Tx, user_id: int, agreed: bool, now: datetime) -> bool:
-    """Store the answer to the consent question; False when the user had already agreed."""
+def agreed_to_current_text(user: User | None) -> bool:
+    return user is not None and consent.is_current(user.consent, user.consent_version)
+
+
+class Consented(Enum):
+    ALREADY = "already"  # they had agreed to this text: nothing changed
+    RECORDED = "recorded"  # a yes (setting up starts) or a no
+    RENEWED = "renewed"  # a set-up user agreed to the changed text: on as before
+
+
+async def record_consent(tx: Tx, user_id: int, agreed: bool, now: datetime) -> Consented:
+    """Store the answer to the consent question, with the version of the text and the time."""
     user = await users.get_user(tx, user_id)
-    if user is not None and user.consent and agreed:
-        return False
-    await users.record_consent(tx, user_id, agreed, now)
+    if agreed and agreed_to_current_text(user):
+        return Consented.ALREADY
+    renewed = agreed and user is not None and user.onboarded
+    await users.record_consent(tx, user_id, agreed, consent.VERSION, now)
+    if renewed:
+        return Consented.RENEWED
     if agreed:
         await dialogs.open_dialog(tx, user_id, Flow.ONBOARDING, SetupStep.ZONE, now)
     else:
         await dialogs.close_dialog(tx, user_id)
-    return True
+    return Consented.RECORDED
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,20 @@ class ChatHandle:
             text = "/" + text
         return await self.send(text, sender=sender, wait=wait)
 
+    def edit(self, message_id: int, text: str) -> int:
+        """The user edits one of their text messages; returns the edited_message update's id.
+
+        Telegram sends that update only to a bot that listed ``edited_message`` in
+        ``allowed_updates``; otherwise the stand-in drops it, unseen, like Telegram.
+        """
+        msg = self.state.messages.get(message_id)
+        if msg is None or msg.from_bot:
+            raise AssertionError(f"no message {message_id} of the user in chat {self.id}")
+        msg.text = msg.html = text
+        msg.entities = tuple(Entity.from_api(e) for e in _text_entities(text))
+        body = {**msg.to_api(), "edit_date": int(time.time())}
+        return self.standin.inject({"edited_message": body})
+
     async def share_location(
         self,
         latitude: float,
@@ -265,9 +279,9 @@ class ChatHandle:
         if not self._deliverable(body):
             if wait:
                 raise AssertionError(
-                    f"{what} in group {chat.id} is not delivered to the bot: privacy mode is on "
-                    "and it is no command, no @mention of the bot and no reply to the bot "
-                    "(pass wait=False if that is the point)"
+                    f"{what} in group {chat.id} is not delivered to the bot: it left the group, "
+                    "or privacy mode is on and it is no command, no @mention of the bot and no "
+                    "reply to the bot (pass wait=False if that is the point)"
                 )
             return Replies()
         chat.known = True
@@ -478,10 +492,15 @@ class GroupChat(ChatHandle):
         return who.user
 
     def _deliverable(self, msg: dict[str, Any]) -> bool:
+        if self.state.left:
+            return False
+        text = msg.get("text") or ""
+        command = text.split(maxsplit=1)[0] if text.startswith("/") else ""
+        if "@" in command:  # /help@some_bot goes to that bot only
+            return command.split("@", 1)[1].lower() == self.standin.bot_user["username"].lower()
         if not self.standin.privacy_mode:
             return True
-        text = msg.get("text") or ""
-        if text.startswith("/"):
+        if command:
             return True
         if f"@{self.standin.bot_user['username']}".lower() in text.lower():
             return True

@@ -53,6 +53,15 @@ async def close(s: BotApiStandin, ctx: Ctx) -> bool:
     return True
 
 
+def _set_allowed_updates(s: BotApiStandin, params: dict[str, Any]) -> None:
+    """getUpdates and setWebhook: a given list replaces the last one; absent keeps it."""
+    if "allowed_updates" in params:
+        allowed = params["allowed_updates"]
+        if not isinstance(allowed, list):
+            raise bad_request("can't parse allowed_updates JSON array")
+        s._queue.allowed = allowed
+
+
 @api_method("getUpdates")
 async def get_updates(s: BotApiStandin, ctx: Ctx) -> list[dict[str, Any]]:
     """Long polling: answer as soon as an update is pending, else after ``timeout`` seconds.
@@ -64,11 +73,7 @@ async def get_updates(s: BotApiStandin, ctx: Ctx) -> list[dict[str, Any]]:
     p = ctx.params
     if s.webhook_url:
         raise ApiError(409, CONFLICT_WEBHOOK)
-    if "allowed_updates" in p:
-        allowed = p["allowed_updates"]
-        if not isinstance(allowed, list):
-            raise bad_request("can't parse allowed_updates JSON array")
-        s._queue.allowed = allowed
+    _set_allowed_updates(s, p)
     offset = p.get("offset")
     s._queue.confirm(offset if isinstance(offset, int) else None)
     limit = p.get("limit", 100)
@@ -111,6 +116,7 @@ async def set_webhook(s: BotApiStandin, ctx: Ctx) -> bool:
     url = ctx.params.get("url", "")
     if url and not str(url).startswith("https://"):
         raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    _set_allowed_updates(s, ctx.params)
     s.webhook_url = str(url)
     s.webhook_secret = str(ctx.params.get("secret_token", ""))
     if ctx.params.get("drop_pending_updates"):
@@ -178,6 +184,16 @@ async def get_file(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
         "file_size": len(blob.data),
         "file_path": blob.file_path,
     }
+
+
+@api_method("leaveChat")
+async def leave_chat(s: BotApiStandin, ctx: Ctx) -> bool:
+    """The bot leaves a group: its messages no longer reach the bot, and it can't write there."""
+    chat = s._target_chat(ctx.params)
+    if chat.type == "private":
+        raise bad_request("chat member status can't be changed in private chats")
+    chat.left = True
+    return True
 
 
 @api_method("getChat")

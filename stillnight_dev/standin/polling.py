@@ -2,7 +2,8 @@
 
 An update stays pending until a getUpdates call passes an ``offset`` greater than its id — that is
 how a restarted bot gets exactly the updates it had not confirmed. ``allowed_updates`` is sticky
-(it persists between calls) and updates of other types are dropped, as Telegram does.
+(it persists between calls, and setWebhook sets it too) and updates of other types are
+dropped, as Telegram does, in polling and webhook delivery alike.
 """
 
 from __future__ import annotations
@@ -70,6 +71,12 @@ class UpdateQueue:
 
     def take(self, limit: int) -> list[dict[str, Any]]:
         """Pending updates the bot may see (first ``limit``); filtered ones are dropped."""
+        batch = self.allowed_pending()[:limit]
+        self.delivered.update(u["update_id"] for u in batch)
+        return batch
+
+    def allowed_pending(self) -> list[dict[str, Any]]:
+        """Pending updates of the types the bot asked for; the others are dropped."""
         kept = []
         for upd in self._pending:
             if self.is_allowed(upd):
@@ -79,9 +86,7 @@ class UpdateQueue:
                     f"type {update_type(upd)!r} not in allowed_updates={self.allowed}"
                 )
         self._pending = kept
-        batch = kept[:limit]
-        self.delivered.update(u["update_id"] for u in batch)
-        return batch
+        return list(kept)
 
     def is_confirmed(self, update_id: int) -> bool:
         return update_id < self.confirmed_below

@@ -18,6 +18,7 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
+MAX_BUTTONS_PER_ROW = 8  # Telegram's documented limit; the wording of its refusal is ours
 MAX_CALLBACK_ANSWER = 200
 MAX_COMMANDS = 100
 
@@ -98,6 +99,12 @@ def parse_inline_keyboard(markup: dict[str, Any]) -> list[list[Button]]:
     if total > MAX_INLINE_BUTTONS:
         raise bad_request(
             "reply markup is too long", detail=f"{total} buttons, limit {MAX_INLINE_BUTTONS}"
+        )
+    widest = max((len(r) for r in rows), default=0)
+    if widest > MAX_BUTTONS_PER_ROW:
+        raise bad_request(
+            "too many buttons in a row",
+            detail=f"{widest} buttons in one row, limit {MAX_BUTTONS_PER_ROW}",
         )
     return [[_parse_button(b) for b in row] for row in rows]
 

@@ -372,6 +372,14 @@ class BotApiStandin(Waiting):
         Telegram sends them, e.g. to deliver one again by hand."""
         return self._queue.pending()
 
+    def was_fetched(self, update_id: int) -> bool:
+        """getUpdates (or a webhook post) handed this update to the bot at least once."""
+        return update_id in self._queue.delivered
+
+    def is_confirmed(self, update_id: int) -> bool:
+        """The bot told Telegram it received this update (a later getUpdates offset)."""
+        return self._queue.is_confirmed(update_id)
+
     def inject(self, update: dict[str, Any]) -> int:
         """Queue a raw update body (without update_id) for getUpdates; returns its update_id."""
         update_id = self._queue.put(update)
@@ -409,6 +417,12 @@ class BotApiStandin(Waiting):
             )
         if chat.blocked:
             raise ApiError(403, chat.blocked, violation=False)
+        if chat.left:
+            raise ApiError(
+                403,
+                f"Forbidden: bot is not a member of the {chat.type} chat",
+                detail=f"the bot left chat {chat.id}",
+            )
         return chat
 
     def _store(self, chat: ChatState, msg: StoredMessage) -> StoredMessage:

@@ -179,6 +179,7 @@ class ChatState:
     info: dict[str, Any]  # the Chat object (id, type, title / first_name ...)
     known: bool = False  # the bot may write here (user wrote first / bot is in the group)
     blocked: str | None = None  # 403 description while the user blocked / kicked the bot
+    left: bool = False  # a group the bot left (leaveChat): nothing delivered, nothing sent
     messages: dict[int, StoredMessage] = field(default_factory=dict)
     next_message_id: int = 1
     sent: list[Sent] = field(default_factory=list)

@@ -2,8 +2,10 @@
 
 Telegram posts to the one public URL; in tests that URL sits in front of one or several
 local bot processes, so the pusher spreads updates over `targets` in turn, like a load
-balancer. Updates are posted concurrently (Telegram uses up to 40 connections), and an
-update is forgotten only after a 200; anything else is posted again a moment later.
+balancer. Only updates of the types setWebhook's ``allowed_updates`` lists are posted (the
+others are dropped, as Telegram does). Updates are posted concurrently (Telegram uses up to
+40 connections), and an update is forgotten only after a 200; anything else is posted again
+a moment later.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class WebhookPusher:
     async def _run(self) -> None:
         while True:
             changed = self.standin._changed
-            for update in self.standin._queue.pending():
+            for update in self.standin._queue.allowed_pending():
                 if update["update_id"] not in self._in_flight and self.standin.webhook_url:
                     self._in_flight.add(update["update_id"])
                     post = asyncio.create_task(self._post(update, next(self.targets)))
