@@ -27,6 +27,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True)
     paused_until: Mapped[datetime | None]
     monthly_summary: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Asked at onboarding; off for users from before it existed (they never asked for it).
+    weekly_feedback: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
 
     medicines: Mapped[list[Medicine]] = relationship(

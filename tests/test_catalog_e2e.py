@@ -107,6 +107,7 @@ async def test_every_text_of_every_feature_comes_from_the_catalog(
     await user.send("21:30")
     await user.send("7")
     await user.tap(pseudo("Yes, please"))
+    await user.tap(pseudo("Yes, please"))  # the weekly feedback too
     for command in ("/help", "/faq", "/privacy", "/export", "/settings", "/pause", "/resume"):
         await user.command(command)
     await user.command("/nonsense")

@@ -15,7 +15,15 @@ from enum import StrEnum
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.schedule import Kind, next_due, night_for, still_useful
+from bot.core.schedule import (
+    HELD,
+    Kind,
+    held_until,
+    next_due,
+    night_for,
+    reminder_time,
+    still_useful,
+)
 from bot.data.dialects import insert, rows_changed
 from models import Delivery, Reminder, User
 
@@ -106,11 +114,12 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
     deliveries, moves = [], []
     for row in rows:
         kind = Kind(row.kind)
-        at = row.checkin_time if kind is Kind.EVENING else row.morning_time
+        at = reminder_time(kind, row.checkin_time, row.morning_time)
         due = _latest_firing(kind, at, row.timezone, row.due_at, now)
         paused = row.paused_until is not None and row.paused_until > due
         if row.active and not paused and still_useful(kind, due, now, row.timezone):
             night = night_for(kind, due, row.timezone)
+            held = held_until(due, row.morning_time, row.timezone) if kind in HELD else due
             deliveries.append(
                 {
                     "user_id": row.user_id,
@@ -118,7 +127,7 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
                     "night": night,
                     "round": 0,
                     "due_at": due,
-                    "send_after": due,
+                    "send_after": held,
                     "status": Status.PENDING,
                     "attempts": 0,
                 }
@@ -129,6 +138,25 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
     if moves:
         await session.execute(update(Reminder), moves)
     return len(rows)
+
+
+async def release_after_diary(
+    session: AsyncSession, user_id: int, diary_night: date, now: datetime
+) -> None:
+    """The diary of `diary_night` is saved: a weekly or monthly message held for it (keyed
+    by the next day, the Monday or the 1st) may go now rather than at noon."""
+    await session.execute(
+        update(Delivery)
+        .where(
+            Delivery.user_id == user_id,
+            Delivery.kind.in_([kind.value for kind in HELD]),
+            Delivery.night == diary_night + timedelta(days=1),
+            Delivery.status == Status.PENDING,
+            Delivery.send_after > now,
+        )
+        .values(send_after=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelta) -> list[Claimed]:
