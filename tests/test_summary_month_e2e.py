@@ -108,3 +108,21 @@ async def test_summary_on_the_2nd_opens_last_month_on_one_screen_with_details_be
     bot.clock.set(berlin(date(2026, 12, 8), 9, 0))
     await user.command("/summary")
     assert "December 2026" in user.last_text, "from the 8th on, the month under way"
+
+
+async def test_a_diary_saved_before_the_summary_fell_due_lets_it_go_at_once(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await seed_nights(bot, ANA, date(2026, 11, 2), 6)
+    bot.clock.set(berlin(FIRST, 0, 10))  # up early: the diary before the job ran
+    await user.command("/morning")
+    assert "night of Mon 30 Nov" in user.last_text
+    for _ in range(11):
+        await user.tap("Skip")
+    await user.tap("✅ Save")
+    bot.clock.advance(seconds=30)
+    await bot.dispatch()
+    [summary] = summaries(user)
+    assert "7 nights logged (6 check-ins, 7 diaries)" in summary.text

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.schedule import (
@@ -25,7 +25,7 @@ from bot.core.schedule import (
     still_useful,
 )
 from bot.data.dialects import insert, rows_changed
-from models import Delivery, Reminder, User
+from models import Delivery, Reminder, SleepDiary, User
 
 
 class Status(StrEnum):
@@ -133,11 +133,34 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
                 }
             )
         moves.append({"id": row.id, "due_at": next_due(kind, at, row.timezone, due)})
+    await _release_if_diary_saved(session, deliveries)
     if deliveries:
         await session.execute(insert(session, Delivery).on_conflict_do_nothing(), deliveries)
     if moves:
         await session.execute(update(Reminder), moves)
     return len(rows)
+
+
+async def _release_if_diary_saved(session: AsyncSession, deliveries: list[dict]) -> None:
+    """A held delivery whose diary was saved before it fell due goes at once (a diary done
+    before the morning prompt, or in the moments before the job ran)."""
+    held = [d for d in deliveries if Kind(d["kind"]) in HELD and d["send_after"] > d["due_at"]]
+    if not held:
+        return
+    keys = {(d["user_id"], d["night"] - timedelta(days=1)) for d in held}
+    saved = set(
+        (
+            await session.execute(
+                select(SleepDiary.user_id, SleepDiary.night).where(
+                    tuple_(SleepDiary.user_id, SleepDiary.night).in_(list(keys)),
+                    SleepDiary.saved_at.is_not(None),
+                )
+            )
+        ).all()
+    )
+    for delivery in held:
+        if (delivery["user_id"], delivery["night"] - timedelta(days=1)) in saved:
+            delivery["send_after"] = delivery["due_at"]
 
 
 async def release_after_diary(
