@@ -56,6 +56,7 @@ def register(app: Application) -> None:
         (callbacks.PAUSE, reminders.on_pause),
         (callbacks.SETTINGS, settings.on_button),
         (callbacks.MONTH, summary.on_month),
+        (callbacks.DETAILS, summary.on_details),
         (callbacks.EXPORT, export.on_button),
         (callbacks.DELETE, privacy.on_button),
         (callbacks.TOPIC, faq.on_topic),

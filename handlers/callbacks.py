@@ -164,12 +164,13 @@ CHECKIN = Codec("ci", EntryTap, ID, STEP, ACTION)
 DIARY = Codec("md", EntryTap, ID, STEP, ACTION)
 CATCH_UP = Codec("mc", Day, calendar("%Y%m%d", 8))  # a missed night
 ONBOARDING = Codec(
-    "ob", Setup, one_of("consent", "tz", "ci", "mo", "sm"), Part(r"[A-Za-z0-9_+\-/]{1,40}")
+    "ob", Setup, one_of("consent", "tz", "ci", "mo", "sm", "wk"), Part(r"[A-Za-z0-9_+\-/]{1,40}")
 )
 REMINDER = Codec("rm", ReminderTap, ID, one_of("start", "s30", "s60", "skip"))
 PAUSE = Codec("pz", Value, one_of("0", "1", "3", "7"))
 SETTINGS = Codec("st", SettingsTap, WORD, optional(ID))
 MONTH = Codec("sm", Day, calendar("%Y%m", 6))  # a month, by its first day
+DETAILS = Codec("sd", Day, calendar("%Y%m", 6))  # a month's details, by its first day
 EXPORT = Codec(
     "ex", ExportTap, one_of("pdf", "csv", "json"), optional(one_of("0", "1", "3")),
     optional(one_of("y", "n")),
@@ -179,6 +180,6 @@ TOPIC = Codec("faq", Value, WORD)
 FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))
 
 CODECS: tuple[Codec[Any], ...] = (
-    CHECKIN, DIARY, CATCH_UP, ONBOARDING, REMINDER, PAUSE, SETTINGS, MONTH, EXPORT, DELETE, TOPIC,
-    FAQ_GROUP,
+    CHECKIN, DIARY, CATCH_UP, ONBOARDING, REMINDER, PAUSE, SETTINGS, MONTH, DETAILS, EXPORT,
+    DELETE, TOPIC, FAQ_GROUP,
 )  # fmt: skip

@@ -9,9 +9,9 @@ from telegram.ext import Application
 
 from bot.core.months import month_start
 from bot.core.schedule import Kind
-from bot.data import users
+from bot.data import Tx, users
 from bot.data.deliveries import Claimed
-from bot.i18n import DEFAULT_LANGUAGE, N_
+from bot.i18n import DEFAULT_LANGUAGE, N_, Texts
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.pacer import Pacer
 from bot.resources import Resources
@@ -23,6 +23,7 @@ from handlers.context import BotContext
 from handlers.entries import NEEDS_START
 from handlers.shown import Shown, show
 from handlers.views import View, edit_view, send_view
+from models import User
 
 STALE = N_("That reminder is no longer current.")
 
@@ -36,21 +37,36 @@ def make_dispatcher(app: Application) -> Dispatcher:
 
     async def send(item: Claimed) -> int:
         t = resources.texts(DEFAULT_LANGUAGE)
-        if item.kind is not Kind.MONTHLY:
-            view = views.reminder_view(item.kind, item.round > 0, item.delivery_id, t)
-            return (await send_view(app.bot, item.chat_id, view)).message_id
+        if item.kind is Kind.MONTHLY:
+            return await send_month(item, t)
+        if item.kind is Kind.WEEKLY:
+            return await send_week(item, t)
+        view = views.reminder_view(item.kind, item.round > 0, item.delivery_id, t)
+        return (await send_view(app.bot, item.chat_id, view)).message_id
+
+    async def send_month(item: Claimed, t: Texts) -> int:
         async with maker() as tx:  # the summary of the month before the 1st it fires on
-            user = await users.get_user(tx, item.chat_id)
-            if user is None:
-                raise LookupError("the user of a claimed delivery is gone")
+            user = await _user(tx, item)
             first = month_start(item.night, 1)
             month, message = await summary.month_message(tx, user, first, t, with_picker=False)
         message = await summary.with_chart(month, message, t)
         return await summary.deliver(app.bot, item.chat_id, message)
 
+    async def send_week(item: Claimed, t: Texts) -> int:
+        async with maker() as tx:  # the week that ended the day before the Monday it fires on
+            view = await summary.week_view(tx, await _user(tx, item), item.night, t)
+        return (await send_view(app.bot, item.chat_id, view)).message_id
+
     pacer = Pacer(settings.send_rate_per_second, settings.send_per_chat_seconds)
     lease = timedelta(seconds=settings.reminder_lease_seconds)
     return Dispatcher(maker, resources.clock, pacer, send, lease)
+
+
+async def _user(tx: Tx, item: Claimed) -> User:
+    user = await users.get_user(tx, item.chat_id)
+    if user is None:
+        raise LookupError("the user of a claimed delivery is gone")
+    return user
 
 
 async def dispatch_job(context: BotContext) -> None:

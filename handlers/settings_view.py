@@ -22,6 +22,7 @@ SWITCH_LABELS = {
     Kind.EVENING: N_("Evening reminder"),
     Kind.MORNING: N_("Morning diary prompt"),
     Kind.MONTHLY: N_("Monthly summary"),
+    Kind.WEEKLY: N_("Weekly feedback"),
 }
 FOREVER_YEAR = 9999  # a pause "until /resume" lasts until then
 

@@ -11,7 +11,7 @@ from datetime import datetime, time
 
 from telegram import ReplyKeyboardRemove, Update
 
-from bot.core.dialogs import Flow, SetupStep
+from bot.core.dialogs import OPT_INS, Flow, SetupStep
 from bot.core.nights import is_zone
 from bot.core.problems import Problem
 from bot.core.zones import ZoneMatch, zone_from_location, zone_from_text
@@ -64,7 +64,7 @@ async def cmd_start(update: Update, context: BotContext) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """ob:<step>:<value>: consent, a zone candidate, a time, the monthly summary."""
+    """ob:<step>:<value>: consent, a zone candidate, a time, the monthly summary, the weekly."""
     tap = callbacks.ONBOARDING.decode(updates.tap(update).data)
     if tap is None:
         await updates.tap(update).answer(context.texts.gettext(ALREADY_DONE))
@@ -114,14 +114,15 @@ async def _on_zone_button(update: Update, context: BotContext, zone: str) -> Non
 
 
 async def _on_value_button(update: Update, context: BotContext, tap: Setup) -> None:
-    """A time (HHMM) or the monthly summary's yes or no: the message becomes the next step."""
+    """A time (HHMM), or the monthly summary's or weekly feedback's yes or no: the message
+    becomes the next step."""
     query, t, now = updates.tap(update), context.texts, context.now()
     view = None
     async with context.transaction() as tx:
         dialog = await dialogs.get_dialog(tx, updates.user_id(update))
         if dialog is not None and onboarding.in_setup(dialog, tap.step):
-            if tap.step == SetupStep.SUMMARY:
-                stored = await onboarding.set_summary(tx, dialog, tap.value == "yes", now)
+            if tap.step in OPT_INS:
+                stored = await onboarding.set_opt_in(tx, dialog, tap.value == "yes", now)
                 view = _after(stored, now, t)
             elif (at := _hhmm(tap.value)) is not None:
                 view = _after(await onboarding.set_time(tx, dialog, at, now), now, t)
@@ -173,12 +174,12 @@ async def on_text(
             return Shown(sends=(views.candidates_view(reason, lookup.candidates, now, t),))
         current = await screen(tx, dialog, now, t)
         return Shown(live=current.with_prefix(f"<i>{reason}</i>"), retire=old)
-    if dialog.step == SetupStep.SUMMARY:
+    if dialog.step in OPT_INS:
         wanted = parser.yes_no(text)
         if wanted is None:
             prefix = f"<i>{t.gettext('Please tap Yes or No.')}</i>"
             return Shown(live=(await screen(tx, dialog, now, t)).with_prefix(prefix), retire=old)
-        stored = await onboarding.set_summary(tx, dialog, wanted, now)
+        stored = await onboarding.set_opt_in(tx, dialog, wanted, now)
     else:
         try:
             at = parser.clock(text)

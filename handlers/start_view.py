@@ -1,4 +1,5 @@
-"""The onboarding screens: consent, time zone, check-in and morning times, the summary."""
+"""The onboarding screens: consent, time zone, check-in and morning times, the monthly
+summary and the weekly feedback."""
 
 from __future__ import annotations
 
@@ -149,8 +150,27 @@ def summary_question_view(user: User, t: Texts) -> View:
     return View(text, InlineKeyboardMarkup(keyboard))
 
 
+def weekly_question_view(user: User, t: Texts) -> View:
+    on_off = t.gettext("on") if user.monthly_summary else t.gettext("off")
+    text = t.gettext(
+        "✓ Monthly summary: <b>{summary}</b>.\n\n"
+        "<b>Shall I also send you a few lines on each week, on Monday?</b>\n"
+        "After a week with 4 or more nights logged: how the nights went against the week "
+        "before, and one pattern in your own entries. /settings changes it.",
+        summary=on_off,
+    )
+    keyboard = [
+        [
+            button(t.gettext("Yes, please"), _data(SetupStep.WEEKLY, "yes")),
+            button(t.gettext("No, thanks"), _data(SetupStep.WEEKLY, "no")),
+        ]
+    ]
+    return View(text, InlineKeyboardMarkup(keyboard))
+
+
 def settings_lines(user: User, now: datetime, t: Texts, with_summary: bool = True) -> str:
-    """The zone and the two times; the monthly summary's switch too, unless a button shows it."""
+    """The zone and the two times; the monthly and weekly switches too, unless buttons show
+    them."""
     lines = t.gettext(
         "Time zone: <b>{zone}</b> (it's {now} there)\n"
         "Evening check-in: <b>{checkin}</b>\n"
@@ -163,7 +183,14 @@ def settings_lines(user: User, now: datetime, t: Texts, with_summary: bool = Tru
     if not with_summary:
         return lines
     on_off = t.gettext("on") if user.monthly_summary else t.gettext("off")
-    return lines + "\n" + t.gettext("Monthly summary on the 1st: <b>{summary}</b>", summary=on_off)
+    weekly = t.gettext("on") if user.weekly_feedback else t.gettext("off")
+    return (
+        lines
+        + "\n"
+        + t.gettext("Monthly summary on the 1st: <b>{summary}</b>", summary=on_off)
+        + "\n"
+        + t.gettext("Weekly feedback on Mondays: <b>{weekly}</b>", weekly=weekly)
+    )
 
 
 def done_view(user: User, now: datetime, t: Texts) -> View:
@@ -197,4 +224,6 @@ def setup_view(step: str, user: User, t: Texts, onboarding: bool) -> View:
             return checkin_time_view(user, t)
         case SetupStep.SUMMARY:
             return summary_question_view(user, t)
+        case SetupStep.WEEKLY:
+            return weekly_question_view(user, t)
     return morning_time_view(user, t, after_checkin=onboarding)

@@ -1,8 +1,12 @@
 """The monthly summary as Telegram HTML for a phone screen (<b> and <i> only).
 
-Short lines, one block per topic, blocks without data left out. A typical full month stays
-under Telegram's 1,024-character photo caption limit, but the caller checks, never us. The
-only user-provided text is a medicine name; it is always escaped. The text informs: it
+`summary_text` fits one phone screen (about 15 lines): nights logged, restlessness, sleep,
+a sign worth raising, the medicine changes, the one factor that stood out most and how legs
+and sleep went together, in plain words (no r, no ranks). `details_text` (behind a button)
+has the rest: when symptoms started, each medicine's timing, every factor and the study's
+figure. Short lines, blocks without data left out. A typical month stays under Telegram's
+1,024-character photo caption limit, but the caller checks, never us. The only
+user-provided texts are medicine and factor names; they are always escaped. The text informs: it
 never comments on doses or suggests a change, and a trend worth noticing gets one gentle
 line pointing to the user's doctor, never a diagnosis.
 """
@@ -13,8 +17,15 @@ import html
 from fractions import Fraction
 
 from bot.core.months import month_start
-from bot.core.summary_model import MIN_NIGHTS, MonthSummary, NightPick, Strength, Trend
-from bot.core.summary_stats import options, round_half_up
+from bot.core.summary_model import (
+    MIN_NIGHTS,
+    FactorComparison,
+    MonthSummary,
+    NightPick,
+    Strength,
+    Trend,
+)
+from bot.core.summary_stats import options, round_half_up, strongest_pattern
 from bot.i18n import N_, Texts
 from bot.i18n.medicines import change_words
 
@@ -34,6 +45,8 @@ TRENDS = {
         "<b>Restlessness</b>: {average}/10 on average, about the same as {month}'s {before}"
     ),
 }
+MAX_CHANGES = 3  # medicine changes on the summary itself; more are in the details
+MORE_CHANGES = N_("… and {n} more in the details")
 # (strength, slept less on worse nights): the correlation in one sentence.
 LINKS = {
     (Strength.WEAK, True): N_(
@@ -75,9 +88,9 @@ def onset_words(t: Texts) -> dict[str, str]:
 
 
 def summary_text(summary: MonthSummary, t: Texts) -> str:
-    """The whole summary; blocks are separated by a blank line."""
+    """The summary for one phone screen; blocks are separated by a blank line."""
     if not summary.enough:
-        changes = _changes(summary, t)
+        changes = _changes(summary, t, MAX_CHANGES)
         return "\n\n".join(
             [_not_enough(summary, t), "\n".join(changes)] if changes else [_not_enough(summary, t)]
         )
@@ -85,12 +98,34 @@ def summary_text(summary: MonthSummary, t: Texts) -> str:
         _header(summary, t),
         _rating(summary, t),
         _sleep(summary, t),
-        _onset(summary, t),
-        _medicine(summary, t),
-        _changes(summary, t),
-        _factors(summary, t),
+        _sign(summary, t),
+        _changes(summary, t, MAX_CHANGES),
+        _top_factor(summary, t),
         _link(summary, t),
     ]
+    return _joined(blocks)
+
+
+def has_details(summary: MonthSummary) -> bool:
+    """Whether the month has more to show than its summary (the details button)."""
+    return summary.enough
+
+
+def details_text(summary: MonthSummary, t: Texts) -> str:
+    """What the summary leaves out: onset, each medicine's timing, every factor, the study."""
+    title = t.gettext("<b>{month}: details</b>", month=t.month_year(summary.month))
+    blocks = [
+        [title],
+        _onset(summary, t),
+        _medicine(summary, t),
+        _changes(summary, t, None),
+        _factors(summary, t),
+        [t.gettext(STUDY_NOTE)],
+    ]
+    return _joined(blocks)
+
+
+def _joined(blocks: list[list[str]]) -> str:
     return "\n\n".join("\n".join(lines) for lines in blocks if lines)
 
 
@@ -200,8 +235,22 @@ def _sleep(s: MonthSummary, t: Texts) -> list[str]:
                 enough=t.number(s.nights_enough_sleep),
             )
         )
-    lines.append(t.gettext(STUDY_NOTE))
     return lines
+
+
+def _sign(s: MonthSummary, t: Texts) -> list[str]:
+    """Symptoms earlier in the day or in the arms: one gentle line, never a diagnosis."""
+    if s.onset_earlier and s.arms_spreading:
+        sign = t.gettext(
+            "Symptoms started earlier in the day and reached your arms more often this month."
+        )
+    elif s.onset_earlier:
+        sign = t.gettext("Symptoms started earlier in the day this month.")
+    elif s.arms_spreading:
+        sign = t.gettext("Symptoms reached your arms more often this month.")
+    else:
+        return []
+    return [f"{sign} {t.gettext(ASK_DOCTOR)}"]
 
 
 def _onset(s: MonthSummary, t: Texts) -> list[str]:
@@ -219,27 +268,29 @@ def _onset(s: MonthSummary, t: Texts) -> list[str]:
             for code, count in sorted(s.onset_counts, key=lambda kv: rank(kv[0]))
         )
         lines.append(t.gettext("<b>Symptoms started</b>: {counts}", counts=counts))
-    if s.onset_earlier and s.arms_spreading:
-        sign = t.gettext(
-            "Symptoms started earlier in the day and reached your arms more often this month."
-        )
-    elif s.onset_earlier:
-        sign = t.gettext("Symptoms started earlier in the day this month.")
-    elif s.arms_spreading:
-        sign = t.gettext("Symptoms reached your arms more often this month.")
-    else:
-        return lines
-    lines.append(f"{sign} {t.gettext(ASK_DOCTOR)}")
     return lines
 
 
-def _changes(s: MonthSummary, t: Texts) -> list[str]:
+def _changes(s: MonthSummary, t: Texts, most: int | None) -> list[str]:
+    """The month's medicine changes, the first `most` of them (None: all)."""
     if not s.medicine_changes:
         return []
-    return [t.gettext("<b>Medicine changes</b>")] + [
+    shown = s.medicine_changes if most is None else s.medicine_changes[:most]
+    lines = [t.gettext("<b>Medicine changes</b>")] + [
         t.gettext("{day}: {what}", day=t.day(c.day), what=html.escape(change_words(c, t)))
-        for c in s.medicine_changes
+        for c in shown
     ]
+    if len(shown) < len(s.medicine_changes):
+        lines.append(t.gettext(MORE_CHANGES, n=t.number(len(s.medicine_changes) - len(shown))))
+    return lines
+
+
+def _top_factor(s: MonthSummary, t: Texts) -> list[str]:
+    """The factor whose nights with and without differed most, if any clearly did."""
+    top = strongest_pattern(s.factors)
+    if top is None:
+        return []
+    return [pattern_line(top, t), t.gettext(NOT_PROOF)]
 
 
 def _medicine(s: MonthSummary, t: Texts) -> list[str]:
@@ -265,7 +316,6 @@ def _medicine(s: MonthSummary, t: Texts) -> list[str]:
 def _factors(s: MonthSummary, t: Texts) -> list[str]:
     if not s.factors:
         return []
-    labels = {o.field.key: t.gettext(o.label) for o in options("fac") if o.field is not None}
     lines = [t.gettext("<b>Restlessness with and without</b>")]
     for f in s.factors:
         lines.append(
@@ -275,7 +325,7 @@ def _factors(s: MonthSummary, t: Texts) -> list[str]:
                 "{factor}: {with_average} on {n} nights with, {without_average} on {without} "
                 "without",
                 f.with_nights,
-                factor=html.escape(labels.get(f.key, f.key)),
+                factor=factor_label(f.key, t),
                 with_average=t.number(f.with_avg, 1),
                 without_average=t.number(f.without_avg, 1),
                 without=t.number(f.without_nights),
@@ -289,9 +339,7 @@ def _link(s: MonthSummary, t: Texts) -> list[str]:
     link = s.sleep_link
     if link is None:
         return []
-    figures = t.ngettext(
-        "(r = {r}, {n} night)", "(r = {r}, {n} nights)", link.pairs, r=t.number(link.r, 2)
-    )
+    figures = t.ngettext("(over {n} night)", "(over {n} nights)", link.pairs)
     if link.strength is Strength.HARDLY_ANY:
         return [
             t.gettext(
@@ -299,3 +347,24 @@ def _link(s: MonthSummary, t: Texts) -> list[str]:
             )
         ]
     return [t.gettext(LINKS[(link.strength, link.r < 0)], figures=figures)]
+
+
+def factor_label(key: str, t: Texts) -> str:
+    """A built-in factor's label in the user's language, or an own factor's name, escaped."""
+    labels = {o.field.key: o.label for o in options("fac") if o.field is not None}
+    return html.escape(t.gettext(labels[key]) if key in labels else key)
+
+
+def pattern_line(pattern: FactorComparison, t: Texts) -> str:
+    """One factor's nights with and without, in a plain sentence with both counts."""
+    return t.ngettext(
+        "{factor}: on the {n} night with it, restlessness averaged {with_average}, "
+        "against {without_average} on the {without} nights without.",
+        "{factor}: on the {n} nights with it, restlessness averaged {with_average}, "
+        "against {without_average} on the {without} nights without.",
+        pattern.with_nights,
+        factor=factor_label(pattern.key, t),
+        with_average=t.number(pattern.with_avg, 1),
+        without_average=t.number(pattern.without_avg, 1),
+        without=t.number(pattern.without_nights),
+    )

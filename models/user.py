@@ -29,6 +29,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True)
     paused_until: Mapped[datetime | None]
     monthly_summary: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Asked at onboarding; off for users from before it existed (they never asked for it).
+    weekly_feedback: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
     # When /delete's first "yes" was tapped: the second one counts only soon after it.
     delete_asked_at: Mapped[datetime | None]

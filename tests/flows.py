@@ -8,14 +8,16 @@ from models import Checkin, Dialog, User
 from tests.harness import BotHarness
 
 
-async def onboard(user, place: str = "Berlin") -> None:
-    """Consent, time zone by text, default times, the monthly summary on."""
+async def onboard(user, place: str = "Berlin", weekly: bool = False) -> None:
+    """Consent, time zone by text, default times, the monthly summary on, the weekly
+    feedback off (unless `weekly`)."""
     await user.command("/start")
     await user.tap("Yes, store my answers")
     await user.send(place)
     await user.tap("✓ 22:00")
     await user.tap("✓ 07:30")
     await user.tap("Yes, please")
+    await user.tap("Yes, please" if weekly else "No, thanks")
     assert "You're all set" in user.last_text
 
 

@@ -28,6 +28,7 @@ LONGEST = [
     (callbacks.TOPIC, Value("a" * 24)),
     (callbacks.CATCH_UP, Day(date(2026, 11, 23))),
     (callbacks.MONTH, Day(date(2026, 11, 1))),
+    (callbacks.DETAILS, Day(date(2026, 11, 1))),
 ]
 
 

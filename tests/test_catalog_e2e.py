@@ -9,6 +9,7 @@ weekday and month names, its "and"), which real languages get translated by Babe
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from gettext import NullTranslations
 from html import unescape
 
@@ -107,6 +108,7 @@ async def test_every_text_of_every_feature_comes_from_the_catalog(
     await user.send("21:30")
     await user.send("7")
     await user.tap(pseudo("Yes, please"))
+    await user.tap(pseudo("Yes, please"))  # the weekly feedback too
     for command in ("/help", "/faq", "/privacy", "/export", "/settings", "/pause", "/resume"):
         await user.command(command)
     await user.command("/nonsense")
@@ -157,4 +159,31 @@ async def test_every_text_of_every_feature_comes_from_the_catalog(
     assert standin.calls_to("sendDocument"), "the spreadsheet was sent"
 
     leftover = untranslated(shown_texts(standin))
+    assert leftover == set(), f"texts that bypass the catalog: {sorted(leftover)}"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_the_weekly_feedback_and_the_summary_details_come_from_the_catalog(
+    pseudo_bot: BotHarness, standin: BotApiStandin, clock: ManualClock
+) -> None:
+    from tests.test_weekly_e2e import ANA, MONDAY_AFTER, WEEK, berlin, days, seed
+
+    user = standin.user(user_id=ANA, first_name="Pia")
+    await user.command("/start")
+    await user.tap(pseudo("Yes, store my answers"))
+    await user.send("Berlin")
+    await user.send("21:30")
+    await user.send("7")
+    await user.tap(pseudo("Yes, please"))
+    await user.tap(pseudo("Yes, please"))
+    await seed(pseudo_bot, days(WEEK - timedelta(days=7), 5), [5, 4, 5, 4, 5], [False] * 5)
+    await seed(pseudo_bot, days(WEEK, 4), [6, 7, 3, 4], [True, True, False, False])
+    clock.set(berlin(MONDAY_AFTER, 12, 0))
+    await pseudo_bot.dispatch()
+    assert any(pseudo("Your week") in m.text for m in user.messages), "the weekly came"
+    clock.set(berlin(MONDAY_AFTER + timedelta(days=1), 12, 0))
+    await pseudo_bot.dispatch()
+    await user.tap(pseudo("🔎 More details"))
+    assert pseudo("details") in user.last_text
+    leftover = untranslated(shown_texts(standin)) - {"long", "car", "ride"}  # an own factor
     assert leftover == set(), f"texts that bypass the catalog: {sorted(leftover)}"

@@ -102,7 +102,7 @@ async def onboard(demo: JsonDemo) -> None:
     """/start with the default times (check-in 22:00, morning 07:30), zone Berlin."""
     [welcome] = messages(await demo.play("/start"))
     assert welcome["buttons"] and welcome["id"] > 0
-    for line in ("/tap ^yes", "Berlin", "/tap 22:00", "/tap 07:30", "/tap ^no"):
+    for line in ("/tap ^yes", "Berlin", "/tap 22:00", "/tap 07:30", "/tap ^no", "/tap ^no"):
         events = await demo.play(line)
         assert messages(events) or messages(events, "edited"), (line, events)
     assert "22:00" in demo.shown["text"] and "07:30" in demo.shown["text"]

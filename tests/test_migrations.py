@@ -142,6 +142,8 @@ async def test_one_medicine_a_night_upgrades_to_doses_with_nothing_lost(database
         events = connection.execute(
             text("SELECT medicine_id, day, kind FROM medicine_events")
         ).all()
+        weekly = connection.execute(text("SELECT weekly_feedback FROM users")).scalars().all()
+        assert [bool(w) for w in weekly] == [False], "existing users: weekly feedback off"
         return [tuple(r) for r in rows], [tuple(e) for e in events]
 
     async with engine.begin() as connection:

@@ -117,11 +117,14 @@ async def test_times_typed_in_any_common_form(bot: BotHarness, standin: BotApiSt
     await user.send("maybe")
     assert "Please tap Yes or No" in user.last_text
     await user.tap("No, thanks")
+    assert "each week, on Monday" in user.last_text
+    await user.send("yes")
     stored = await stored_user(bot, ANA)
     assert (stored.checkin_time, stored.morning_time) == (time(21, 30), time(6, 45))
-    assert stored.onboarded and not stored.monthly_summary
+    assert stored.onboarded and not stored.monthly_summary and stored.weekly_feedback
     assert "21:30" in user.last_text and "06:45" in user.last_text
     assert "Monthly summary on the 1st: off" in user.last_text
+    assert "Weekly feedback on Mondays: on" in user.last_text
     assert await stored_dialog(bot, ANA) is None
 
 
@@ -182,6 +185,7 @@ async def test_onboarding_resumes_after_a_restart(bot: BotHarness, standin: BotA
     await user.tap("22:30")
     await user.tap("07:00")
     await user.tap("Yes, please")
+    await user.tap("No, thanks")
     stored = await stored_user(bot, ANA)
     assert (stored.timezone, stored.checkin_time, stored.onboarded) == (
         "Asia/Tokyo",

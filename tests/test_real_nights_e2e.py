@@ -208,6 +208,11 @@ async def test_own_factors_asked_beside_the_built_in_ones_and_in_the_summary(
         await user.tap("✅ That's all, save")
         bot.clock.advance(days=1)
     await user.command("/summary")
+    assert (
+        "Long car ride: on the 3 nights with it, restlessness averaged 7.0, "
+        "against 2.0 on the 3 nights without." in user.last_text
+    ), "the factor that stood out, on the summary itself"
+    await user.tap("🔎 More details")
     assert "Long car ride: 7.0 on 3 nights with, 2.0 on 3 without" in user.last_text
 
     await user.command("/settings")

@@ -8,10 +8,12 @@ from bot.core.schedule import (
     EVENING_GRACE,
     MORNING_DEADLINE,
     Kind,
+    held_until,
     local_instant,
     next_due,
     night_for,
     pause_until,
+    reminder_time,
     snooze_until,
     still_useful,
 )
@@ -282,7 +284,7 @@ def test_monthly_on_the_local_first_not_the_utc_first() -> None:
 def test_kind_accepts_stored_string() -> None:
     assert next_due("evening", EVENING, BERLIN, utc(2026, 1, 15)) == utc(2026, 1, 15, 21)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
-        next_due("weekly", EVENING, BERLIN, utc(2026, 1, 15))  # type: ignore[arg-type]
+        next_due("yearly", EVENING, BERLIN, utc(2026, 1, 15))  # type: ignore[arg-type]
 
 
 # --- night_for -----------------------------------------------------------------------------
@@ -531,3 +533,27 @@ def test_property_monthly_fires_once_a_month() -> None:
         months = [d.year * 12 + d.month for d in days]
         assert months == list(range(months[0], months[0] + 13))
         assert len({night_for(Kind.MONTHLY, f, zone) for f in fired}) == 13
+
+
+# --- weekly, and what the weekly and monthly messages wait for -------------------------
+
+
+def test_weekly_on_the_next_local_monday_across_a_clock_change() -> None:
+    start = reminder_time(Kind.WEEKLY, EVENING, MORNING)
+    assert start == time(0, 0)
+    # Wed 21 Oct 2026 → Mon 26 Oct 00:00 Berlin, the day after the clocks went back (+01:00)
+    due = next_due(Kind.WEEKLY, start, BERLIN, utc(2026, 10, 21, 12))
+    assert due == utc(2026, 10, 25, 23)
+    assert night_for(Kind.WEEKLY, due, BERLIN) == date(2026, 10, 26)
+    assert next_due(Kind.WEEKLY, start, BERLIN, due) == utc(2026, 11, 1, 23)
+    assert still_useful(Kind.WEEKLY, due, utc(2026, 10, 26, 22, 59), BERLIN)
+    assert not still_useful(Kind.WEEKLY, due, utc(2026, 10, 26, 23), BERLIN)
+
+
+def test_held_until_noon_or_two_hours_after_a_late_morning_prompt() -> None:
+    due = utc(2026, 12, 1, 0, 0)  # 01:00 on the 1st in Berlin
+    assert held_until(due, MORNING, BERLIN) == utc(2026, 12, 1, 11)  # 12:00 local
+    assert held_until(due, time(11, 15), BERLIN) == utc(2026, 12, 1, 12, 15)
+    assert held_until(due, time(22, 30), BERLIN) == utc(2026, 12, 1, 22)  # 23:00 at the latest
+    late = utc(2026, 12, 1, 13)  # materialised late, after downtime: not before it was due
+    assert held_until(late, MORNING, BERLIN) == late

@@ -21,7 +21,7 @@ from bot.core.summary import MonthSummary, months_with_entries, summarize
 from bot.core.summary_model import Strength, Trend
 from bot.core.summary_stats import round_half_up, strength, usual_clock
 from bot.i18n import texts_for
-from handlers.summary_view import summary_text
+from handlers.summary_view import details_text, summary_text
 
 EN = texts_for("en")
 NOV = date(2026, 11, 1)
@@ -262,7 +262,7 @@ def test_sleep_averages() -> None:
     text = summary_text(s, EN)
     assert "<b>Sleep</b>: average 6 h 14 min a night, efficiency 85%" in text
     assert "7 h or more on 1 of 4 nights" in text
-    assert "about 5.5 hours, as reported; adults need 7 or more" in text
+    assert "about 5.5 hours, as reported; adults need 7 or more" in details_text(s, EN)
 
 
 def test_efficiency_shown_half_up() -> None:
@@ -332,7 +332,7 @@ def test_onset_counts_in_option_order() -> None:
     assert s.onset_counts == (("none", 1), ("bedtime", 1), ("evening", 2), ("morning", 1))
     assert (
         "<b>Symptoms started</b>: at bedtime 1, evening 2, morning 1, no symptoms 1"
-        in summary_text(s, EN)
+        in details_text(s, EN)
     )
 
 
@@ -488,7 +488,7 @@ def test_medicine_nights_and_median_time() -> None:
         ("Pregabalin", 3, time(20, 30)),
         ("Ropinirole", 2, None),
     ]
-    text = summary_text(s, EN)
+    text = details_text(s, EN)
     assert (
         "<b>Medicine</b>\nPregabalin: 3 nights, usually around 20:30\nRopinirole: 2 nights" in text
     )
@@ -525,7 +525,7 @@ def test_medicine_spelling_shown_is_the_most_used() -> None:
 
 def test_medicine_name_is_escaped() -> None:
     records = [med(d, "<b>X</b> & co", time(21)) for d in (1, 2, 3)]
-    text = summary_text(summarize(records, NOV, []), EN)
+    text = details_text(summarize(records, NOV, []), EN)
     assert "&lt;b&gt;X&lt;/b&gt; &amp; co: 3 nights, usually around 21:00" in text
     assert "<b>X</b>" not in text
     assert tags(text) <= {"<b>", "</b>", "<i>", "</i>"}
@@ -550,9 +550,15 @@ def test_factor_comparisons_and_thresholds() -> None:
         (f.key, f.with_avg, f.with_nights, f.without_avg, f.without_nights) for f in s.factors
     ] == [("caffeine", 6.5, 2, 3.5, 2)]
     text = summary_text(s, EN)
-    assert "Caffeine after noon: 6.5 on 2 nights with, 3.5 on 2 without" in text
-    assert "These are your own numbers, not proof of cause." in text
-    assert "Alcohol" not in text and "Nicotine" not in text
+    assert (
+        "Caffeine after noon: on the 2 nights with it, restlessness averaged 6.5, "
+        "against 3.5 on the 2 nights without." in text
+    ), "the one that stood out, on the summary"
+    details = details_text(s, EN)
+    assert "Caffeine after noon: 6.5 on 2 nights with, 3.5 on 2 without" in details
+    for shown in (text, details):
+        assert "These are your own numbers, not proof of cause." in shown
+        assert "Alcohol" not in shown and "Nicotine" not in shown
 
 
 def test_factor_averages_round_half_up() -> None:
@@ -595,8 +601,8 @@ def test_correlation_with_ten_pairs() -> None:
     assert s.avg_sleep_min == 420
     assert (
         "<b>Legs and sleep</b>: on nights with worse legs you tended to sleep less, "
-        "a strong link (r = -0.60, 10 nights)." in summary_text(s, EN)
-    )
+        "a strong link (over 10 nights)." in summary_text(s, EN)
+    ), "plain words, no r"
 
 
 def test_correlation_needs_ten_pairs() -> None:

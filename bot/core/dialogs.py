@@ -6,7 +6,7 @@ from enum import StrEnum
 
 
 class Flow(StrEnum):
-    ONBOARDING = "onboarding"  # consent given; time zone, times, monthly summary
+    ONBOARDING = "onboarding"  # consent given; time zone, times, monthly summary, weekly
     CHECKIN = "checkin"  # the evening check-in
     MORNING = "morning"  # the morning sleep diary
     SETTINGS = "settings"  # changing the zone or a time, naming a medicine or a factor
@@ -19,6 +19,10 @@ class SetupStep(StrEnum):
     CHECKIN_TIME = "ci"
     MORNING_TIME = "mo"
     SUMMARY = "sm"
+    WEEKLY = "wk"
+
+
+OPT_INS = (SetupStep.SUMMARY, SetupStep.WEEKLY)  # steps answered yes or no
 
 
 ONBOARDING_ORDER = (
@@ -26,6 +30,7 @@ ONBOARDING_ORDER = (
     SetupStep.CHECKIN_TIME,
     SetupStep.MORNING_TIME,
     SetupStep.SUMMARY,
+    SetupStep.WEEKLY,
 )
 
 

@@ -12,6 +12,11 @@ Wall times that a zone skips or repeats (daylight saving, or a zone changing its
   is on the next local day, never at the second occurrence.
 
 So a daily reminder fires exactly once per local day.
+
+The weekly feedback and the monthly summary fall due at the start of their local day (the
+Monday, the 1st) but are held back until that morning's diary is saved, or until
+`held_until` (noon local) if none comes: they come after the diary they count, never in the
+same minute as the morning prompt (bot/data/deliveries.release_after_diary).
 """
 
 from __future__ import annotations
@@ -27,12 +32,43 @@ from bot.core.nights import night_of, zone_info
 
 EVENING_GRACE = timedelta(hours=2)
 MORNING_DEADLINE = time(12, 0)
+START_OF_DAY = time(0, 0)
+HOLD_UNTIL = time(12, 0)  # a weekly or monthly message without a diary that morning
+HOLD_AFTER_MORNING = timedelta(hours=2)  # ... or this long after a late morning prompt
+LAST_HOLD = time(23, 0)
 
 
 class Kind(StrEnum):
     EVENING = "evening"  # check-in reminder at the user's check-in time
     MORNING = "morning"  # sleep diary prompt at the user's morning time
-    MONTHLY = "monthly"  # monthly summary: the 1st of each month at the morning time
+    MONTHLY = "monthly"  # monthly summary: the 1st of each month, after the diary or at noon
+    WEEKLY = "weekly"  # weekly feedback: each Monday, after the diary or at noon
+
+
+HELD = (Kind.WEEKLY, Kind.MONTHLY)  # due at the start of the day, held for that day's diary
+
+
+def reminder_time(kind: Kind, checkin: time, morning: time) -> time:
+    """The local wall time a reminder of `kind` falls due at, from the user's two times."""
+    kind = Kind(kind)
+    if kind is Kind.EVENING:
+        return checkin
+    return morning if kind is Kind.MORNING else START_OF_DAY
+
+
+def held_until(due_utc: datetime, morning: time, zone: str) -> datetime:
+    """When a weekly or monthly message goes out if no diary releases it earlier: noon
+    local on the day it fell due, or HOLD_AFTER_MORNING after a morning prompt set later
+    (LAST_HOLD at the latest), so it never comes before the morning prompt."""
+    due = _utc(due_utc, "due_utc")
+    day = due.astimezone(zone_info(zone)).date()
+    late = _minutes(morning) + int(HOLD_AFTER_MORNING.total_seconds()) // 60
+    minutes = max(_minutes(HOLD_UNTIL), min(late, _minutes(LAST_HOLD)))
+    return max(local_instant(day, time(minutes // 60, minutes % 60), zone), due)
+
+
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
 
 
 def _utc(instant: datetime, name: str) -> datetime:
@@ -98,6 +134,7 @@ def next_due(kind: Kind, at: time, zone: str, after_utc: datetime) -> datetime:
 
     EVENING/MORNING: `at` on the first local day where that is after `after_utc`.
     MONTHLY: `at` on the 1st of this local month if still ahead, else of the next month.
+    WEEKLY: `at` on the first local Monday where that is ahead.
     Call it with the instant that just fired to get the following one, or with now after
     the user changed zone or time.
     """
@@ -106,6 +143,9 @@ def next_due(kind: Kind, at: time, zone: str, after_utc: datetime) -> datetime:
     today = after.astimezone(zone_info(zone)).date()
     if kind is Kind.MONTHLY:
         days: Iterable[date] = (month_start(today, -ahead) for ahead in range(3))
+    elif kind is Kind.WEEKLY:
+        monday = today - timedelta(days=today.weekday())
+        days = (monday + timedelta(weeks=ahead) for ahead in range(3))
     else:
         # min() over candidates is right whatever extra days are included, so yesterday is
         # cheap insurance for folds across midnight, where local dates run backwards
@@ -120,6 +160,7 @@ def night_for(kind: Kind, due_utc: datetime, zone: str) -> date:
     EVENING: `nights.night_of` the due instant (a 00:30 reminder counts for the evening before).
     MORNING: the night that just ended, the local date before the morning's.
     MONTHLY: the 1st of the local month it fires in (one key per month).
+    WEEKLY: the Monday it fires on (one key per week; the week it covers ends the day before).
     """
     kind = Kind(kind)
     due = _utc(due_utc, "due_utc")
@@ -128,6 +169,8 @@ def night_for(kind: Kind, due_utc: datetime, zone: str) -> date:
         return night_of(due, zone)
     if kind is Kind.MORNING:
         return local_day - timedelta(days=1)
+    if kind is Kind.WEEKLY:
+        return local_day - timedelta(days=local_day.weekday())
     return local_day.replace(day=1)
 
 
@@ -144,8 +187,8 @@ def still_useful(kind: Kind, due_utc: datetime, now_utc: datetime, zone: str) ->
 
     EVENING: up to and including EVENING_GRACE after it was due (real time, not wall time).
     MORNING: until MORNING_DEADLINE local on the day it was due (exclusive); a morning time
-    at or after that deadline gets EVENING_GRACE instead. MONTHLY: until the end of that local
-    day. Never before it is due.
+    at or after that deadline gets EVENING_GRACE instead. MONTHLY and WEEKLY: until the end of
+    that local day. Never before it is due.
     """
     kind = Kind(kind)
     due = _utc(due_utc, "due_utc")

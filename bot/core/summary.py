@@ -50,7 +50,7 @@ from bot.core import summary_signs as signs
 from bot.core.doses import MedicineChange
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
-from bot.core.months import month_start
+from bot.core.months import month_end, month_start
 from bot.core.records import NightRecord
 from bot.core.summary_model import ENOUGH_SLEEP_MIN, MIN_NIGHTS, MonthSummary
 from bot.core.summary_stats import (
@@ -62,7 +62,7 @@ from bot.core.summary_stats import (
     sleep_link,
 )
 
-__all__ = ["MonthSummary", "months_with_entries", "saved_nights", "summarize"]
+__all__ = ["MonthSummary", "months_with_entries", "saved_between", "saved_nights", "summarize"]
 
 # What each entry stores, by field key: blanked when that entry was not saved.
 _CHECKIN_KEYS = tuple(f.key for f in CHECKIN.fields())
@@ -76,9 +76,14 @@ def months_with_entries(nights: Iterable[date]) -> list[date]:
 
 def saved_nights(records: Iterable[NightRecord], month: date) -> list[NightRecord]:
     """The month's nights with anything saved, unsaved parts blanked, one per night, by date."""
+    return saved_between(records, month, month_end(month))
+
+
+def saved_between(records: Iterable[NightRecord], first: date, last: date) -> list[NightRecord]:
+    """Like saved_nights, for the nights from `first` to `last` (a week)."""
     by_night: dict[date, NightRecord] = {}
     for record in records:
-        if month_start(record.night) != month:
+        if not first <= record.night <= last:
             continue
         if not record.checkin_saved:
             record = record.without(_CHECKIN_KEYS)

@@ -22,6 +22,7 @@ from bot.core.summary_model import (
     MIN_FACTOR_NIGHTS,
     MIN_NIGHTS,
     MIN_PAIRS,
+    SAME_SEVERITY,
     FactorComparison,
     MedicineTiming,
     NightPick,
@@ -164,6 +165,19 @@ def factor_comparisons(checkins: Sequence[NightRecord]) -> tuple[FactorCompariso
         for key, with_, without in sides
         if len(with_) >= MIN_FACTOR_NIGHTS and len(without) >= MIN_FACTOR_NIGHTS
     )
+
+
+def strongest_pattern(comparisons: tuple[FactorComparison, ...]) -> FactorComparison | None:
+    """The comparison whose averages lie furthest apart (SAME_SEVERITY at least)."""
+    best: FactorComparison | None = None
+    for comparison in comparisons:
+        gap = abs(Fraction(str(comparison.with_avg)) - Fraction(str(comparison.without_avg)))
+        if gap >= Fraction(str(SAME_SEVERITY)) and (
+            best is None
+            or gap > abs(Fraction(str(best.with_avg)) - Fraction(str(best.without_avg)))
+        ):
+            best = comparison
+    return best
 
 
 def strength(r: float) -> Strength:

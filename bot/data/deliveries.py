@@ -12,12 +12,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.schedule import Kind, next_due, night_for, still_useful
+from bot.core.schedule import (
+    HELD,
+    Kind,
+    held_until,
+    next_due,
+    night_for,
+    reminder_time,
+    still_useful,
+)
 from bot.data.dialects import insert, rows_changed
-from models import Delivery, Reminder, User
+from models import Delivery, Reminder, SleepDiary, User
 
 
 class Status(StrEnum):
@@ -107,11 +115,12 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
     deliveries, moves = [], []
     for row in rows:
         kind = Kind(row.kind)
-        at = row.checkin_time if kind is Kind.EVENING else row.morning_time
+        at = reminder_time(kind, row.checkin_time, row.morning_time)
         due = _latest_firing(kind, at, row.timezone, row.due_at, now)
         paused = row.paused_until is not None and row.paused_until > due
         if row.active and not paused and still_useful(kind, due, now, row.timezone):
             night = night_for(kind, due, row.timezone)
+            held = held_until(due, row.morning_time, row.timezone) if kind in HELD else due
             deliveries.append(
                 {
                     "user_id": row.user_id,
@@ -119,17 +128,59 @@ async def materialize(session: AsyncSession, now: datetime, limit: int) -> int:
                     "night": night,
                     "round": 0,
                     "due_at": due,
-                    "send_after": due,
+                    "send_after": held,
                     "status": Status.PENDING,
                     "attempts": 0,
                 }
             )
         moves.append({"id": row.id, "due_at": next_due(kind, at, row.timezone, due)})
+    await _release_if_diary_saved(session, deliveries)
     if deliveries:
         await session.execute(insert(session, Delivery).on_conflict_do_nothing(), deliveries)
     if moves:
         await session.execute(update(Reminder), moves)
     return len(rows)
+
+
+async def _release_if_diary_saved(session: AsyncSession, deliveries: list[dict]) -> None:
+    """A held delivery whose diary was saved before it fell due goes at once (a diary done
+    before the morning prompt, or in the moments before the job ran)."""
+    held = [d for d in deliveries if Kind(d["kind"]) in HELD and d["send_after"] > d["due_at"]]
+    if not held:
+        return
+    keys = {(d["user_id"], d["night"] - timedelta(days=1)) for d in held}
+    saved = set(
+        (
+            await session.execute(
+                select(SleepDiary.user_id, SleepDiary.night).where(
+                    tuple_(SleepDiary.user_id, SleepDiary.night).in_(list(keys)),
+                    SleepDiary.saved_at.is_not(None),
+                )
+            )
+        ).all()
+    )
+    for delivery in held:
+        if (delivery["user_id"], delivery["night"] - timedelta(days=1)) in saved:
+            delivery["send_after"] = delivery["due_at"]
+
+
+async def release_after_diary(
+    session: AsyncSession, user_id: int, diary_night: date, now: datetime
+) -> None:
+    """The diary of `diary_night` is saved: a weekly or monthly message held for it (keyed
+    by the next day, the Monday or the 1st) may go now rather than at noon."""
+    await session.execute(
+        update(Delivery)
+        .where(
+            Delivery.user_id == user_id,
+            Delivery.kind.in_([kind.value for kind in HELD]),
+            Delivery.night == diary_night + timedelta(days=1),
+            Delivery.status == Status.PENDING,
+            Delivery.send_after > now,
+        )
+        .values(send_after=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelta) -> list[Claimed]:

@@ -73,3 +73,19 @@ async def entry_nights(tx: Tx, user_id: int) -> list[date]:
         )
     )
     return sorted(await tx.scalars(query))
+
+
+async def logged_nights(tx: Tx, user_id: int, start: date, end: date) -> int:
+    """How many nights from `start` to `end` (inclusive) have a saved check-in or diary."""
+    query = union(
+        *(
+            select(model.night).where(
+                model.user_id == user_id,
+                model.night >= start,
+                model.night <= end,
+                model.saved_at.is_not(None),
+            )
+            for _, model in ENTRIES
+        )
+    )
+    return len(list(await tx.scalars(query)))

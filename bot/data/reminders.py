@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.schedule import Kind, next_due
+from bot.core.schedule import Kind, next_due, reminder_time
 from models import Reminder, User
 
-DAILY = (Kind.EVENING, Kind.MORNING)
-
-
-def local_time_of(user: User, kind: Kind) -> time:
-    return user.checkin_time if kind is Kind.EVENING else user.morning_time
+KINDS = tuple(Kind)
 
 
 async def reminders_of(session: AsyncSession, user_id: int) -> dict[Kind, Reminder]:
@@ -29,15 +25,18 @@ async def reschedule(session: AsyncSession, user: User, now: datetime) -> dict[K
     effect at once.
     """
     rows = await reminders_of(session, user.id)
-    for kind in (*DAILY, Kind.MONTHLY):
+    for kind in KINDS:
         if kind not in rows:
             rows[kind] = Reminder(user_id=user.id, kind=kind.value, enabled=True)
             session.add(rows[kind])
         row = rows[kind]
         if kind is Kind.MONTHLY:
             row.enabled = user.monthly_summary
+        elif kind is Kind.WEEKLY:
+            row.enabled = user.weekly_feedback
         ready = row.enabled and user.onboarded and user.timezone is not None
-        row.due_at = next_due(kind, local_time_of(user, kind), user.zone, now) if ready else None
+        at = reminder_time(kind, user.checkin_time, user.morning_time)
+        row.due_at = next_due(kind, at, user.zone, now) if ready else None
     await session.flush()
     return rows
 
@@ -47,6 +46,6 @@ async def ensure_reminders(
 ) -> dict[Kind, Reminder]:
     """The user's reminder rows, created (and scheduled) if any is missing."""
     rows = await reminders_of(session, user.id)
-    if all(kind in rows for kind in (*DAILY, Kind.MONTHLY)):
+    if all(kind in rows for kind in KINDS):
         return rows
     return await reschedule(session, user, now)

@@ -2,7 +2,8 @@
 
 Checked for a whole batch with a handful of queries: the user is active, not paused, has
 this reminder switched on, the firing is still useful (sent late after downtime only within
-its window), and the night's entry is not already done.
+its window), the night's entry is not already done, and a week's feedback has a week with
+enough nights logged to speak of.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.schedule import Kind, still_useful
+from bot.core.summary_week import MIN_WEEK_NIGHTS, week_of
 from bot.data.deliveries import Claimed
 from bot.data.entries import EntryModel
+from bot.data.history import logged_nights
 from models import Checkin, Delivery, Reminder, SleepDiary, User
 
 ENTRY: dict[Kind, EntryModel] = {Kind.EVENING: Checkin, Kind.MORNING: SleepDiary}
@@ -36,6 +39,17 @@ async def _done_nights(
         )
         done |= {(kind, user_id, night) for user_id, night in rows.all()}
     return done
+
+
+async def _thin_weeks(session: AsyncSession, items: Sequence[Claimed]) -> set[int]:
+    """Weekly feedback whose week has fewer than MIN_WEEK_NIGHTS nights logged."""
+    thin = set()
+    for item in items:
+        if item.kind is Kind.WEEKLY:
+            nights = await logged_nights(session, item.chat_id, *week_of(item.night))
+            if nights < MIN_WEEK_NIGHTS:
+                thin.add(item.delivery_id)
+    return thin
 
 
 async def still_wanted(session: AsyncSession, items: Sequence[Claimed], now: datetime) -> set[int]:
@@ -63,6 +77,7 @@ async def still_wanted(session: AsyncSession, items: Sequence[Claimed], now: dat
         ).all()
     )
     done = await _done_nights(session, items)
+    thin = await _thin_weeks(session, items)
     wanted = set()
     for item in items:
         user = users.get(item.chat_id)
@@ -75,6 +90,7 @@ async def still_wanted(session: AsyncSession, items: Sequence[Claimed], now: dat
             or item.delivery_id not in due
             or not still_useful(item.kind, due[item.delivery_id], now, user.timezone)
             or (item.kind, user.id, item.night) in done
+            or item.delivery_id in thin
         ):
             continue
         wanted.add(item.delivery_id)

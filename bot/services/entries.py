@@ -39,10 +39,13 @@ class EntryKind:
     model: EntryModel
     default_night: Callable[[datetime, str], date]
     catch_up: bool = False  # after saving, offer recent nights still without an entry
+    releases_held: bool = False  # saving it lets the weekly and monthly messages held for it go
 
 
 CHECKIN_ENTRY = EntryKind(Flow.CHECKIN, CHECKIN, Checkin, night_of)
-DIARY_ENTRY = EntryKind(Flow.MORNING, DIARY, SleepDiary, last_night, catch_up=True)
+DIARY_ENTRY = EntryKind(
+    Flow.MORNING, DIARY, SleepDiary, last_night, catch_up=True, releases_held=True
+)
 ENTRY_KINDS = {kind.flow: kind for kind in (CHECKIN_ENTRY, DIARY_ENTRY)}
 
 
@@ -137,6 +140,8 @@ async def press(
     screen = await _screen(tx, kind, user, dialog, entry, now)
     if dialog.step == SAVED:
         await dialogs.close_dialog(tx, user_id)
+        if kind.releases_held:
+            await deliveries.release_after_diary(tx, user_id, entry.night, now)
     return Pressed(screen)
 
 

@@ -1,4 +1,5 @@
-"""/start: consent, time zone, the two reminder times and the monthly summary.
+"""/start: consent, time zone, the two reminder times, the monthly summary and the weekly
+feedback.
 
 Nothing is stored before the user says yes. The zone and the times are asked the same way
 from /settings (flow SETTINGS), where each change is stored on its own and leads back to
@@ -94,8 +95,12 @@ async def set_time(tx: Tx, dialog: Dialog, at: time, now: datetime) -> Stored:
     return await _next(tx, dialog, now)
 
 
-async def set_summary(tx: Tx, dialog: Dialog, wanted: bool, now: datetime) -> Stored:
-    dialog.user.monthly_summary = wanted
+async def set_opt_in(tx: Tx, dialog: Dialog, wanted: bool, now: datetime) -> Stored:
+    """The monthly summary's or the weekly feedback's yes or no (the dialog's step says which)."""
+    if dialog.step == SetupStep.WEEKLY:
+        dialog.user.weekly_feedback = wanted
+    else:
+        dialog.user.monthly_summary = wanted
     return await _next(tx, dialog, now)
 
 

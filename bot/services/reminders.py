@@ -70,4 +70,5 @@ async def resume(tx: Tx, user_id: int, now: datetime) -> Resumed | None:
     user.paused_until = None
     this_minute = now.replace(second=0, microsecond=0) - timedelta(microseconds=1)
     rows = await reminders.reschedule(tx, user, this_minute)
-    return Resumed(user, frozenset(kind for kind in reminders.DAILY if rows[kind].enabled))
+    daily = (Kind.EVENING, Kind.MORNING)
+    return Resumed(user, frozenset(kind for kind in daily if rows[kind].enabled))

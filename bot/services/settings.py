@@ -1,6 +1,6 @@
 """/settings: the zone and times (asked as in onboarding), each reminder on or off, the
-monthly summary, the medicine list (started, changed, stopped) and the user's own factors.
-Every change of a time or a switch reschedules the reminders at once."""
+monthly summary and the weekly feedback, the medicine list (started, changed, stopped) and
+the user's own factors. Every change of a time or a switch reschedules the reminders at once."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ async def change(tx: Tx, user: User, step: str, now: datetime) -> None:
 async def toggle(tx: Tx, user: User, kind: Kind, now: datetime) -> dict[Kind, Reminder]:
     if kind is Kind.MONTHLY:
         user.monthly_summary = not user.monthly_summary
+    elif kind is Kind.WEEKLY:
+        user.weekly_feedback = not user.weekly_feedback
     else:
         rows = await reminders.ensure_reminders(tx, user, now)
         rows[kind].enabled = not rows[kind].enabled

@@ -1,4 +1,5 @@
-"""The monthly summary's figures and chart, for /summary and the 1st of each month."""
+"""The monthly summary's figures and chart, for /summary and the 1st of each month, and the
+weekly feedback's figures."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from bot.core.nights import local_time
 from bot.core.records import NightRecord
 from bot.core.summary import months_with_entries, summarize
 from bot.core.summary_model import MonthSummary
+from bot.core.summary_week import WEEK, WeekFeedback, week_feedback, week_of
 from bot.data import Tx, events, history
 from bot.i18n import Texts
 from models import User
 
 MIN_NIGHTS_FOR_CHART = 3
 PICKER_MONTHS = 6
+LAST_MONTH_UNTIL_DAY = 7  # /summary on the 1st to the 7th opens the month just ended
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,17 @@ class Month:
     others: list[date]
 
 
-def this_month(user: User, now: datetime) -> date:
-    return month_start(local_time(now, user.zone).date())
+def month_to_show(user: User, now: datetime) -> date:
+    """What /summary opens: the month just ended in a month's first days (its summary is
+    what the user is after then, and the new month has next to nothing), else this one."""
+    today = local_time(now, user.zone).date()
+    return month_start(today, 1 if today.day <= LAST_MONTH_UNTIL_DAY else 0)
+
+
+async def week(tx: Tx, user: User, monday_after: date) -> WeekFeedback:
+    """The feedback on the week that ended the day before `monday_after`."""
+    first, last = week_of(monday_after)
+    return week_feedback(await history.nights(tx, user, first - WEEK, last), monday_after)
 
 
 async def month(tx: Tx, user: User, first: date, with_picker: bool = True) -> Month:
