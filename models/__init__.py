@@ -4,6 +4,7 @@ from models.base import Base
 from models.checkin import Checkin
 from models.dialog import Dialog
 from models.diary import SleepDiary
+from models.imports import PendingImport
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
 from models.user import Factor, Medicine, MedicineEvent, User
@@ -16,6 +17,7 @@ __all__ = [
     "Factor",
     "Medicine",
     "MedicineEvent",
+    "PendingImport",
     "ProcessedUpdate",
     "Reminder",
     "SleepDiary",

@@ -58,8 +58,9 @@ async def test_two_medicines_in_one_night_reach_recap_csv_json_and_pdf(
 
     await user.command("/export")
     await user.tap("📊 Spreadsheet (CSV)")
-    document = user.messages[-1].document_bytes
+    document = user.messages[-2].document_bytes
     [row] = list(csv.DictReader(io.StringIO(document.decode("utf-8-sig"))))
+    assert row["time_zone"] == "Europe/Berlin"
     assert row["medicines"] == "Ropinirole 21:00 (0.25 mg);Iron 18:00"
     assert row["took_medicine"] == "yes" and row["sensations"] == "itching;cramping"
 

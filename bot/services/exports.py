@@ -35,6 +35,13 @@ async def spreadsheet(tx: Tx, user: User, now: datetime, t: Texts) -> bytes:
     return nights_csv(await history.nights(tx, user, EARLIEST, end, saved_only=False), t)
 
 
+def data_dictionary(t: Texts) -> bytes:
+    """What each column of the spreadsheet holds: type, unit and codes (a CSV too)."""
+    from bot.reports.csv_dictionary import dictionary_csv
+
+    return dictionary_csv(t)
+
+
 @dataclass(frozen=True)
 class Period:
     """The nights a doctor's report covers, read in the transaction; drawn after it."""
