@@ -19,6 +19,7 @@ from handlers import (
     entries,
     export,
     faq,
+    imports,
     misc,
     privacy,
     reminders,
@@ -53,6 +54,7 @@ def register(app: Application) -> None:
         (callbacks.MONTH, summary.on_month),
         (callbacks.EXPORT, export.on_button),
         (callbacks.DELETE, privacy.on_button),
+        (callbacks.IMPORT, imports.on_button),
         (callbacks.TOPIC, faq.on_topic),
     )
     app.add_handlers(
@@ -74,6 +76,7 @@ def register(app: Application) -> None:
             CallbackQueryHandler(_stale_button),
             MessageHandler(filters.LOCATION, start.on_location),
             MessageHandler(filters.TEXT, text.on_text),
+            MessageHandler(filters.Document.ALL, imports.on_document),
             MessageHandler(filters.ALL, misc.not_text),
         ],
         group=MAIN,

@@ -82,7 +82,7 @@ async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> Non
             await updates.message(update).reply_text(t.gettext(NEEDS_START))
             return
         if tap.what == "json":
-            data = await exports.everything(tx, user)
+            data = await exports.everything(tx, user, now)
             name, caption = "stillnight-my-data.json", t.gettext("Everything stored about you.")
         elif tap.what == "csv":
             data = await exports.spreadsheet(tx, user, now, t)

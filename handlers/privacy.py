@@ -23,7 +23,9 @@ PRIVACY = N_(
     "<b>Where:</b> in this bot's database, on the server of whoever runs it. It is not "
     "shared, sold or used for anything else, and your answers never go into log files.\n\n"
     "/export gives you a spreadsheet, a report for your doctor, or everything stored "
-    "about you (JSON). /delete removes all of it, for good."
+    "about you (JSON). /delete removes all of it, for good. Send that JSON file back to me "
+    "(after /delete, from a new account, or to another Stillnight bot) to bring it all "
+    "back."
 )
 
 

@@ -19,6 +19,8 @@ class PendingImport(Base):
     """
 
     __tablename__ = "pending_imports"
+    # Ids never come back (SQLite would reuse a deleted row's), so an old button stays old.
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(

@@ -67,9 +67,10 @@ async def test_two_medicines_in_one_night_reach_recap_csv_json_and_pdf(
     await user.command("/export")
     await user.tap("🔒 Everything stored about me")
     data = json.loads(user.messages[-1].document_bytes)
-    names = {m["id"]: m["name"] for m in data["medicines"]}
+    names = {m["ref"]: m["name"] for m in data["medicines"]}
     [checkin] = data["checkins"]
-    assert [(names[d["id"]], d["time"], d["amount"]) for d in checkin["doses"]] == [
+    doses = checkin["answers"]["medicines"]
+    assert [(names[d["medicine"]], d["time"], d["amount"]) for d in doses] == [
         ("Ropinirole", "21:00", "0.25 mg"),
         ("Iron", "18:00", None),
     ]

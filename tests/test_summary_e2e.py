@@ -150,9 +150,9 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     await user.command("/export")
     await user.tap("🔒 Everything stored about me")
     data = json.loads(user.messages[-1].document_bytes)
-    assert data["users"][0]["id"] == ANA
+    assert data["account"]["telegram_user_id"] == ANA
     assert len(data["checkins"]) == 5 and len(data["sleep_diaries"]) == 5
-    assert {r["kind"] for r in data["reminders"]} == {"evening", "morning", "monthly"}
+    assert data["settings"]["evening_reminder"] and data["settings"]["monthly_summary"]
 
 
 async def test_delete_asks_twice_and_leaves_nothing(

@@ -50,6 +50,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pending_imports")),
         sa.UniqueConstraint("user_id", name=op.f("uq_pending_imports_user_id")),
+        sqlite_autoincrement=True,  # an id is never given twice: it is in the confirm button
     )
 
 
