@@ -225,3 +225,27 @@ async def test_someone_elses_export_is_refused_while_they_use_the_bot(
     assert await bot.stored_rows() == rows
     async with bot.session() as session:
         assert list(await session.scalars(select(PendingImport))) == []
+
+
+async def test_an_account_with_nights_of_its_own_keeps_them_and_gains_the_rest(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = await rich_account(bot, standin)
+    before = await exported(user)
+    await user.command("/delete")
+    await user.tap("Yes, delete everything")
+    await user.tap("Delete for good")
+    await onboard(user)
+    await user.command("/checkin")  # tonight again, differently: this one stays
+    await user.tap("2")
+    for label in ("Skip", "Skip", "Skip", "Skip", "None today"):
+        await user.tap(label)
+    await user.tap("✅ That's all, save")
+    await user.send_document(before, filename="stillnight-my-data.json", mime_type=JSON)
+    assert "5 check-ins, 5 sleep diaries" in user.last_text, "tonight is here already"
+    await user.tap("✅ Import")
+    data = json.loads(await exported(user))
+    severities = [(c["night"], c["answers"]["severity"]) for c in data["checkins"]]
+    assert severities[-1] == ("2026-11-24", 2)
+    assert [s for _, s in severities[:-1]] == [3, 5, 7, 3, 5]
+    assert [m["name"] for m in data["medicines"]] == ["Ropinirole", "Iron"]
