@@ -6,13 +6,15 @@ reply and changes nothing.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
-from models import Delivery, PendingImport
+from models import Delivery, Factor, PendingImport
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
@@ -249,3 +251,45 @@ async def test_an_account_with_nights_of_its_own_keeps_them_and_gains_the_rest(
     assert severities[-1] == ("2026-11-24", 2)
     assert [s for _, s in severities[:-1]] == [3, 5, 7, 3, 5]
     assert [m["name"] for m in data["medicines"]] == ["Ropinirole", "Iron"]
+
+
+async def test_after_a_move_each_night_says_the_zone_it_was_logged_in(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    await user.tap("3")
+    await user.command("/settings")
+    await user.tap("🌍 Time zone")
+    await user.send("New York")
+    bot.clock.advance(days=1)
+    await user.command("/checkin")
+    await user.tap("4")
+    await user.command("/export")
+    await user.tap("📊 Spreadsheet (CSV)")
+    sheet = user.messages[-2].document_bytes
+    assert sheet is not None
+    rows = list(csv.DictReader(io.StringIO(sheet.decode("utf-8-sig"))))
+    assert [(r["night"], r["time_zone"]) for r in rows] == [
+        ("2026-11-24", "Europe/Berlin"),
+        ("2026-11-25", "America/New_York"),
+    ]
+    data = json.loads(await exported(user))
+    berlin_night, new_york_night = data["checkins"]
+    assert berlin_night["updated_at"].endswith("+01:00")
+    assert new_york_night["updated_at"].endswith("-05:00")
+
+
+async def test_own_factors_past_eight_come_in_retired(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    file = json.loads(await exported(user))
+    file["own_factors"] = [{"name": f"Factor {n}", "retired": False} for n in range(10)]
+    await user.send_document(json.dumps(file).encode(), filename="mine.json", mime_type=JSON)
+    await user.tap("✅ Import")
+    async with bot.session() as session:
+        factors = list(await session.scalars(select(Factor).order_by(Factor.id)))
+    assert [f.retired for f in factors] == [False] * 8 + [True] * 2

@@ -10,7 +10,8 @@ models do on write applies to imported rows too). What the account has already i
 a medicine or factor by name, an event by medicine, day, kind and note, an entry by its
 night, a reminder by kind, night and round. Only the rest is added, so the same file sent
 twice adds nothing the second time, and an export of an account restored from a file is
-that file again. The settings (zone, times, reminder switches, pause) are the file's.
+that file again. The settings (zone, times, reminder switches, pause) are the file's. Own
+factors beyond the 8 asked at once come in retired (past nights keep their names anyway).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from bot.core.archive import (
 )
 from bot.core.dialogs import Flow
 from bot.core.entries.spec import EntrySpec
+from bot.core.medicines import MAX_FACTORS
 from bot.core.nights import local_time
 from bot.core.schedule import Kind
 from bot.data import Tx, dialogs, events, reminders, users
@@ -213,10 +215,10 @@ async def restore(tx: Tx, user: User, archive: Archive, todo: Plan, now: datetim
                 created_at=event.created_at,
             )
         )
-    for factor in todo.factors:
-        (await users.factors(user)).append(
-            Factor(user_id=user.id, name=factor.name, retired=factor.retired)
-        )
+    mine = await users.factors(user)
+    for factor in todo.factors:  # past the most asked at once, a factor comes in retired
+        full = sum(not f.retired for f in mine) >= MAX_FACTORS
+        mine.append(Factor(user_id=user.id, name=factor.name, retired=factor.retired or full))
     for spec, model in ENTRIES:
         for entry in todo.entries[model.__tablename__]:
             tx.add(
