@@ -102,3 +102,13 @@ def test_foreign_versions_and_size() -> None:
     with pytest.raises(Problem) as refused:
         read_archive(b" " * (MAX_BYTES + 1))
     assert refused.value.code is Code.IMPORT_TOO_LARGE
+
+
+def test_the_finished_reminder_statuses_are_the_delivery_statuses_past_sending() -> None:
+    from typing import get_args
+
+    from bot.core.archive import FINISHED, ReminderItem
+    from bot.data.deliveries import Status
+
+    assert set(get_args(ReminderItem.model_fields["status"].annotation)) == set(FINISHED)
+    assert set(FINISHED) == set(Status) - {Status.PENDING, Status.SENDING}

@@ -184,7 +184,7 @@ BAD_FILES = {
     "foreign_json": (lambda good: b'{"hello": "world"}', "is not a Stillnight export"),
     "cut_off": (lambda good: good[: len(good) // 2], "part of it is missing or was changed"),
     "changed": (_damaged_content, "part of it is missing or was changed"),
-    "too_large": (lambda good: b" " * (5 * 1024 * 1024 + 1), "larger than 5 MB"),
+    "too_large": (lambda good: b" " * (10 * 1024 * 1024 + 1), "larger than 10 MB"),
     "older_version": (
         lambda good: b'{"stillnight_export_version": 1, "user_id": 1001, "users": []}',
         "older format (version 1)",

@@ -43,7 +43,7 @@ from bot.core.schedule import Kind
 from bot.data import Tx, dialogs, events, reminders, users
 from bot.data.entries import Entry, EntryModel
 from bot.data.history import ENTRIES
-from models import Delivery, Factor, Medicine, MedicineEvent, SleepDiary, User
+from models import Checkin, Delivery, Factor, Medicine, MedicineEvent, SleepDiary, User
 
 
 def _at(instant: datetime | None, zone: str) -> str | None:
@@ -144,7 +144,7 @@ class Plan:
 
     @property
     def checkins(self) -> int:
-        return len(self.entries.get("checkins", ()))
+        return len(self.entries.get(Checkin.__tablename__, ()))
 
     @property
     def diaries(self) -> int:

@@ -51,8 +51,12 @@ async def offer(tx: Tx, user_id: int, file: Archive, file_id: str, now: datetime
 
 
 async def _not_someone_elses(tx: Tx, user_id: int, file: Archive) -> None:
+    """Refuse the export of another account that still uses this bot (has agreed here)."""
     owner = file.account.telegram_user_id
-    if owner != user_id and await may_import(tx, owner):
+    if owner == user_id:
+        return
+    other = await users.get_user(tx, owner)
+    if other is not None and other.consent:
         raise Problem(Code.IMPORT_OTHER_ACCOUNT)
 
 
