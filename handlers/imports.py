@@ -23,6 +23,7 @@ from handlers.imports_view import (
     NOTHING_NEW,
     done_view,
     preview_view,
+    set_up_view,
 )
 from handlers.views import View, edit_view, send_view
 
@@ -74,17 +75,23 @@ async def on_button(update: Update, context: BotContext) -> None:
         file_id = await imports.held_file(tx, user_id, tap.pending_id)
         if file_id is not None and tap.answer == "n":
             await imports.cancel(tx, user_id)
+    set_up = False
     if file_id is None:
         view = View(t.gettext(NO_LONGER_WAITING))
     elif tap.answer == "n":
         view = View(t.gettext(CANCELLED))
     else:
-        view = await _import(context, user_id, tap.pending_id, file_id)
+        view, set_up = await _import(context, user_id, tap.pending_id, file_id)
     await edit_view(message, view)
     await query.answer()
+    if set_up:  # the zone step's location keyboard is still under the message field
+        await send_view(context.bot, updates.chat_id(update), set_up_view(t))
 
 
-async def _import(context: BotContext, user_id: int, pending_id: int, file_id: str) -> View:
+async def _import(
+    context: BotContext, user_id: int, pending_id: int, file_id: str
+) -> tuple[View, bool]:
+    """What came of it, and whether the file's settings ended the setting up."""
     t = context.texts
     try:
         file = await _read(context, file_id, None)
@@ -93,5 +100,7 @@ async def _import(context: BotContext, user_id: int, pending_id: int, file_id: s
     except Problem as problem:
         async with context.transaction() as tx:
             await imports.cancel(tx, user_id)
-        return View(problem_text(t, problem))
-    return View(t.gettext(NO_LONGER_WAITING)) if done is None else done_view(done, t)
+        return View(problem_text(t, problem)), False
+    if done is None:
+        return View(t.gettext(NO_LONGER_WAITING)), False
+    return done_view(done, t), done.finished_setup

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.core.archive import Archive
 from bot.data.archive import Plan
@@ -87,3 +87,9 @@ def done_view(plan: Plan, t: Texts) -> View:
         t.gettext("Your reminders follow the imported settings. /summary and /export show it all."),
     )
     return View("\n".join(lines))
+
+
+def set_up_view(t: Texts) -> View:
+    """After a file ended the setting up: the location keyboard of the zone step goes."""
+    text = t.gettext("Your time zone and times came from the file, so you're all set.")
+    return View(text, ReplyKeyboardRemove())

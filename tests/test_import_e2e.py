@@ -102,8 +102,9 @@ async def test_export_delete_import_export_gives_the_same_file(
     assert "2 medicines: Ropinirole and Iron" in preview and "Long car ride" in preview
     assert "time zone Europe/Berlin, check-in at 22:00, morning at 07:30" in preview
     assert await bot.stored_rows() == {"users": 1, "dialogs": 1, "pending_imports": 1}
-    await user.tap("✅ Import")
-    assert "Imported" in user.last_text
+    replies = await user.tap("✅ Import")
+    assert "Imported" in replies.texts[0]
+    assert "you're all set" in user.last_text and user.keyboard is None, "location keyboard gone"
     assert "dialogs" not in await bot.stored_rows(), "onboarding is over: the file set it up"
 
     after = await exported(user)

@@ -141,6 +141,8 @@ class Plan:
     reminders: list[ReminderItem] = field(default_factory=list)
     #: The account's medicine for each ref of the file it has already (by name).
     known: dict[int, Medicine] = field(default_factory=dict)
+    #: Set by `restore` when the file's settings ended the user's setting up.
+    finished_setup: bool = False
 
     @property
     def checkins(self) -> int:
@@ -245,17 +247,19 @@ async def restore(tx: Tx, user: User, archive: Archive, todo: Plan, now: datetim
                 sent_at=sent.sent_at,
             )
         )
-    await _settings(tx, user, archive, now)
+    todo.finished_setup = await _settings(tx, user, archive, now)
     await tx.flush()
 
 
-async def _settings(tx: Tx, user: User, archive: Archive, now: datetime) -> None:
+async def _settings(tx: Tx, user: User, archive: Archive, now: datetime) -> bool:
+    """Take the file's settings; True when that ended the setting up."""
     settings = archive.settings
     user.timezone = settings.time_zone
     user.checkin_time, user.morning_time = settings.checkin_time, settings.morning_time
     user.monthly_summary, user.paused_until = settings.monthly_summary, settings.paused_until
     user.created_at = min(user.created_at, archive.account.created_at)
-    if settings.onboarded and not user.onboarded:
+    finished = settings.onboarded and not user.onboarded
+    if finished:
         user.onboarded = True
         dialog = await dialogs.get_dialog(tx, user.id)
         if dialog is not None and dialog.flow == Flow.ONBOARDING:
@@ -264,3 +268,4 @@ async def _settings(tx: Tx, user: User, archive: Archive, now: datetime) -> None
     rows[Kind.EVENING].enabled = settings.evening_reminder
     rows[Kind.MORNING].enabled = settings.morning_reminder
     await reminders.reschedule(tx, user, now)
+    return finished
