@@ -19,6 +19,7 @@ from handlers import (
     entries,
     export,
     faq,
+    imports,
     misc,
     privacy,
     reminders,
@@ -59,6 +60,7 @@ def register(app: Application) -> None:
         (callbacks.DETAILS, summary.on_details),
         (callbacks.EXPORT, export.on_button),
         (callbacks.DELETE, privacy.on_button),
+        (callbacks.IMPORT, imports.on_button),
         (callbacks.TOPIC, faq.on_topic),
         (callbacks.FAQ_GROUP, faq.on_group),
     )
@@ -84,6 +86,7 @@ def register(app: Application) -> None:
             CallbackQueryHandler(_stale_button),
             MessageHandler(NEW & filters.LOCATION, start.on_location),
             MessageHandler(NEW & filters.TEXT, text.on_text),
+            MessageHandler(NEW & filters.Document.ALL, imports.on_document),
             MessageHandler(NEW, misc.not_text),
         ],
         group=MAIN,

@@ -157,6 +157,14 @@ class ExportTap:
     notes: str | None
 
 
+@dataclass(frozen=True)
+class ImportTap:
+    """Import or cancel the file held for the user: `pending_id` says which one was shown."""
+
+    pending_id: int
+    answer: str
+
+
 STEP = Part(r"[a-z]{2,5}")
 ACTION = Part(r"[a-z0-9]{1,12}")
 
@@ -176,10 +184,11 @@ EXPORT = Codec(
     optional(one_of("y", "n")),
 )  # fmt: skip
 DELETE = Codec("del", Value, one_of("1", "2", "no"))
+IMPORT = Codec("im", ImportTap, ID, one_of("y", "n"))
 TOPIC = Codec("faq", Value, WORD)
 FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))
 
 CODECS: tuple[Codec[Any], ...] = (
     CHECKIN, DIARY, CATCH_UP, ONBOARDING, REMINDER, PAUSE, SETTINGS, MONTH, DETAILS, EXPORT,
-    DELETE, TOPIC, FAQ_GROUP,
+    DELETE, IMPORT, TOPIC, FAQ_GROUP,
 )  # fmt: skip

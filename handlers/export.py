@@ -82,7 +82,7 @@ async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> Non
             await updates.message(update).reply_text(t.gettext(NEEDS_START))
             return
         if tap.what == "json":
-            data = await exports.everything(tx, user)
+            data = await exports.everything(tx, user, now)
             name, caption = "stillnight-my-data.json", t.gettext("Everything stored about you.")
         elif tap.what == "csv":
             data = await exports.spreadsheet(tx, user, now, t)
@@ -94,3 +94,7 @@ async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> Non
         name, caption = "stillnight-report.pdf", t.gettext("Your report for your doctor.")
     document = InputFile(data, filename=name)
     await context.bot.send_document(updates.chat_id(update), document, caption=caption)
+    if tap.what == "csv":
+        key = InputFile(exports.data_dictionary(t), filename="stillnight-nights-dictionary.csv")
+        caption = t.gettext("What each column holds: its meaning, unit and codes.")
+        await context.bot.send_document(updates.chat_id(update), key, caption=caption)

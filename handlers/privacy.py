@@ -29,7 +29,8 @@ PRIVACY = N_(
     "usually set up). The chat itself is kept by Telegram, not by me: delete it in "
     "Telegram to clear it from your devices.\n\n"
     "/export gives you a spreadsheet, a report for your doctor, or everything stored "
-    "about you (JSON)."
+    "about you (JSON). Send that JSON file back to me (after /delete, from a new account, or "
+    "to another Stillnight bot) to bring it all back."
 )
 
 DELETED = N_(

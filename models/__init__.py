@@ -5,6 +5,7 @@ from models.checkin import Checkin
 from models.dialog import Dialog
 from models.diary import SleepDiary
 from models.faq_memory import FaqMemory
+from models.imports import PendingImport
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
 from models.user import Factor, Medicine, MedicineEvent, User
@@ -18,6 +19,7 @@ __all__ = [
     "FaqMemory",
     "Medicine",
     "MedicineEvent",
+    "PendingImport",
     "ProcessedUpdate",
     "Reminder",
     "SleepDiary",

@@ -25,6 +25,8 @@ class Checkin(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     night: Mapped[date]
+    # The IANA zone the entry was logged in (the user's zone when it was made).
+    zone: Mapped[str] = mapped_column(String(64))
     severity: Mapped[int | None]
     onset: Mapped[str | None] = mapped_column(String(16))
     urge: Mapped[str | None] = mapped_column(String(16))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -26,6 +26,8 @@ class SleepDiary(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     night: Mapped[date]
+    # The IANA zone the entry was logged in (the user's zone when it was made).
+    zone: Mapped[str] = mapped_column(String(64))
     bed_time: Mapped[time | None]
     tried_time: Mapped[time | None]
     latency_min: Mapped[int | None]

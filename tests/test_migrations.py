@@ -161,3 +161,48 @@ async def test_one_medicine_a_night_upgrades_to_doses_with_nothing_lost(database
         ("2026-11-04", 5, False, None),
     ]
     assert [(m, str(day), kind) for m, day, kind in events] == [(3, "2026-11-02", "started")]
+
+
+async def test_nights_logged_before_get_their_users_zone(database_url: str) -> None:
+    """Check-ins and diaries made before revision 0008 are given their user's zone (UTC for
+    a user who never chose one); the data exports then say where each night was logged."""
+    engine = make_engine(database_url)
+
+    def at_0005(connection: Connection) -> None:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+        for user, zone in ((7, "'Europe/Berlin'"), (8, "NULL")):
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, consent, timezone, checkin_time, morning_time,"
+                    f" onboarded, active, monthly_summary, created_at) VALUES ({user}, true,"
+                    f" {zone}, '22:00:00', '07:30:00', true, true, false, '2026-11-01 10:00:00')"
+                )
+            )
+            for table in ("checkins", "sleep_diaries"):
+                connection.execute(
+                    text(
+                        f"INSERT INTO {table} (user_id, night, answered, updated_at)"
+                        f" VALUES ({user}, '2026-11-02', '[]', '2026-11-03 10:00:00')"
+                    )
+                )
+
+    def up(connection: Connection) -> list[tuple[int, str]]:
+        config = alembic_config(database_url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        return [
+            tuple(row)
+            for table in ("checkins", "sleep_diaries")
+            for row in connection.execute(
+                text(f"SELECT user_id, zone FROM {table} ORDER BY user_id")
+            ).all()
+        ]
+
+    async with engine.begin() as connection:
+        await connection.run_sync(at_0005)
+    async with engine.begin() as connection:
+        zones = await connection.run_sync(up)
+    await engine.dispose()
+    assert zones == [(7, "Europe/Berlin"), (8, "UTC")] * 2

@@ -67,17 +67,19 @@ async def test_two_medicines_in_one_night_reach_recap_csv_json_and_pdf(
 
     await user.command("/export")
     await user.tap("📊 Spreadsheet (CSV)")
-    document = user.messages[-1].document_bytes
+    document = user.messages[-2].document_bytes
     [row] = list(csv.DictReader(io.StringIO(document.decode("utf-8-sig"))))
+    assert row["time_zone"] == "Europe/Berlin"
     assert row["medicines"] == "Ropinirole 21:00 (0.25 mg);Iron 18:00"
     assert row["took_medicine"] == "yes" and row["sensations"] == "itching;cramping"
 
     await user.command("/export")
     await user.tap("🔒 Everything stored about me")
     data = json.loads(user.messages[-1].document_bytes)
-    names = {m["id"]: m["name"] for m in data["medicines"]}
+    names = {m["ref"]: m["name"] for m in data["medicines"]}
     [checkin] = data["checkins"]
-    assert [(names[d["id"]], d["time"], d["amount"]) for d in checkin["doses"]] == [
+    doses = checkin["answers"]["medicines"]
+    assert [(names[d["medicine"]], d["time"], d["amount"]) for d in doses] == [
         ("Ropinirole", "21:00", "0.25 mg"),
         ("Iron", "18:00", None),
     ]

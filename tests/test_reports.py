@@ -25,7 +25,8 @@ from bot.core.records import NightRecord
 from bot.core.summary import summarize
 from bot.i18n import texts_for
 from bot.reports.chart import month_chart
-from bot.reports.csv_export import COLUMNS, columns_help, nights_csv
+from bot.reports.csv_dictionary import dictionary_csv
+from bot.reports.csv_export import COLUMNS, nights_csv
 from bot.reports.pdf_blocks import (
     SELF_REPORTED,
     TABLE_HEADER,
@@ -175,11 +176,35 @@ def test_csv_has_exactly_the_documented_columns_covering_every_field() -> None:
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in names)
     assert all(column.about for column in COLUMNS)
     fields = [f.key for spec in (CHECKIN, DIARY) for f in spec.fields()]
-    keys = ["night", CHECKIN.saved_key, DIARY.saved_key, *fields]
+    keys = ["night", "zone", CHECKIN.saved_key, DIARY.saved_key, *fields]
     assert sorted(column.key for column in COLUMNS) == sorted(keys)
     header, rows = read_csv(nights_csv([], EN))
     assert header == names and rows == []
-    assert columns_help(EN).splitlines()[0].startswith("night: ")
+
+
+def test_the_data_dictionary_has_every_column_with_its_codes_and_units() -> None:
+    header, rows = read_csv(dictionary_csv(EN))
+    assert header == ["column", "description", "type", "unit", "codes"]
+    assert [r["column"] for r in rows] == [column.export for column in COLUMNS]
+    assert all(r["description"] and r["type"] for r in rows)
+    by_name = {r["column"]: r for r in rows}
+    assert by_name["sleep_quality"]["codes"] == (
+        "1 = Very poor; 2 = Poor; 3 = Fair; 4 = Good; 5 = Very good"
+    )
+    assert by_name["legs_disturbed_sleep"]["codes"] == "0 = No; 1 = A little; 2 = A lot"
+    assert by_name["severity"]["codes"] == "0 to 10"
+    assert by_name["symptom_onset"]["codes"].startswith("none = No symptoms today; bedtime")
+    assert by_name["locations"]["type"] == "codes separated by ;"
+    assert by_name["minutes_to_fall_asleep"]["unit"] == "minutes"
+    assert by_name["total_sleep_min"]["unit"] == "minutes"
+    assert by_name["sleep_efficiency_pct"]["unit"] == "percent"
+    assert by_name["times_up_to_walk"]["unit"] == "times"
+    assert by_name["bed_time"]["type"] == "time of day (HH:MM, 24-hour)"
+    assert "time_zone" in by_name["bed_time"]["unit"]
+    assert by_name["medicines"]["type"] == "list separated by ;, each: Name HH:MM (amount)"
+    assert by_name["own_factors"]["type"] == "names separated by ;"
+    assert by_name["caffeine"]["type"] == by_name["checkin_saved"]["type"] == "yes or no"
+    assert by_name["time_zone"]["type"] == "time zone name (IANA)"
 
 
 def test_csv_one_row_per_night_in_spreadsheet_formats() -> None:

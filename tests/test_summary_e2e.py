@@ -39,6 +39,7 @@ async def seed_nights(bot: BotHarness, user_id: int, first: date, count: int) ->
                 Checkin(
                     user_id=user_id,
                     night=night,
+                    zone="Europe/Berlin",
                     severity=3 + i % 6,
                     onset="evening",
                     urge="often",
@@ -59,6 +60,7 @@ async def seed_nights(bot: BotHarness, user_id: int, first: date, count: int) ->
                 SleepDiary(
                     user_id=user_id,
                     night=night,
+                    zone="Europe/Berlin",
                     bed_time=time(23, 0),
                     tried_time=time(23, 15),
                     latency_min=20 + i,
@@ -111,8 +113,13 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
 
     await user.command("/export")
     await user.tap("📊 Spreadsheet (CSV)")
-    document = user.messages[-1]
+    document, key = user.messages[-2:]
     assert document.filename == "stillnight-nights.csv"
+    assert key.filename == "stillnight-nights-dictionary.csv"
+    described = csv.DictReader(io.StringIO(key.document_bytes.decode("utf-8-sig")))
+    assert [r["column"] for r in described] == list(
+        csv.DictReader(io.StringIO(document.document_bytes.decode("utf-8-sig"))).fieldnames or []
+    )
     rows = list(csv.DictReader(io.StringIO(document.document_bytes.decode("utf-8-sig"))))
     assert [r["night"] for r in rows] == [
         "2026-11-02",
@@ -143,9 +150,10 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     await user.command("/export")
     await user.tap("🔒 Everything stored about me")
     data = json.loads(user.messages[-1].document_bytes)
-    assert data["users"][0]["id"] == ANA
+    assert data["account"]["telegram_user_id"] == ANA
     assert len(data["checkins"]) == 5 and len(data["sleep_diaries"]) == 5
     assert {r["kind"] for r in data["reminders"]} == {"evening", "morning", "monthly", "weekly"}
+    assert data["settings"]["evening_reminder"] and data["settings"]["monthly_summary"]
 
 
 async def test_delete_asks_twice_and_leaves_nothing(

@@ -93,6 +93,13 @@ class Code(StrEnum):
     DIARY_LATENCY_PAST_WAKING = "diary_latency_past_waking"
     DIARY_AWAKE_EXCEEDS_NIGHT = "diary_awake_exceeds_night"
     DIARY_AWAKE_AND_LATENCY_EXCEED_NIGHT = "diary_awake_and_latency_exceed_night"
+    # A file sent back to be imported (bot/core/archive.py, bot/services/imports.py)
+    IMPORT_TOO_LARGE = "import_too_large"
+    IMPORT_NOT_OURS = "import_not_ours"
+    IMPORT_DAMAGED = "import_damaged"
+    IMPORT_OLDER_VERSION = "import_older_version"
+    IMPORT_NEWER_VERSION = "import_newer_version"
+    IMPORT_OTHER_ACCOUNT = "import_other_account"
 
 
 class Problem(ValueError):

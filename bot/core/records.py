@@ -15,6 +15,9 @@ from typing import Any
 
 from bot.core.doses import TakenDose
 
+#: The key of the IANA zone the night was logged in (the check-in's, else the diary's).
+ZONE_KEY = "zone"
+
 
 class NightRecord:
     """`night` is the local date of the evening; `values` the answers by field key.
@@ -49,6 +52,10 @@ class NightRecord:
         return NightRecord(self.night, **{k: v for k, v in self.values.items() if k not in dropped})
 
     # The values the statistics and the report compute with.
+
+    @property
+    def zone(self) -> str | None:
+        return self.get(ZONE_KEY)
 
     @property
     def checkin_saved(self) -> bool:

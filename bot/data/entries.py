@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.core.doses import Dose, read_doses
 from bot.data import Tx
-from models import Checkin, SleepDiary
+from models import Checkin, SleepDiary, User
 
 Entry = Checkin | SleepDiary
 EntryModel = type[Checkin] | type[SleepDiary]
@@ -18,13 +18,14 @@ EntryModel = type[Checkin] | type[SleepDiary]
 USUAL_WINDOW = 14  # the nights a usual time is taken from: about two weeks
 
 
-async def for_night(tx: Tx, model: EntryModel, user_id: int, night: date, now: datetime) -> Entry:
-    """The entry of this night, created empty if there is none yet (never a second one)."""
-    query = select(model).where(model.user_id == user_id, model.night == night)
+async def for_night(tx: Tx, model: EntryModel, user: User, night: date, now: datetime) -> Entry:
+    """The entry of this night, created empty if there is none yet (never a second one),
+    in the zone the user is in when it is made."""
+    query = select(model).where(model.user_id == user.id, model.night == night)
     found = cast(Entry | None, await tx.scalar(query))
     if found is not None:
         return found
-    entry = model(user_id=user_id, night=night, answered=[], updated_at=now)
+    entry = model(user_id=user.id, night=night, zone=user.zone, answered=[], updated_at=now)
     tx.add(entry)
     await tx.flush()
     return entry

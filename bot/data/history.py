@@ -11,7 +11,7 @@ from bot.core.doses import TakenDose, read_doses
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
 from bot.core.entries.spec import EntrySpec
-from bot.core.records import NightRecord
+from bot.core.records import ZONE_KEY, NightRecord
 from bot.data import Tx
 from bot.data.entries import Entry, EntryModel
 from models import Checkin, Medicine, SleepDiary, User
@@ -60,7 +60,9 @@ async def nights(
             query = query.where(model.saved_at.is_not(None))
         rows: list[Entry] = list(await tx.scalars(query))
         for row in rows:
-            by_night.setdefault(row.night, {}).update(entry_values(spec, row, user.zone, names))
+            # The night's zone: the check-in's (read first), else the diary's.
+            night = by_night.setdefault(row.night, {ZONE_KEY: row.zone})
+            night.update(entry_values(spec, row, row.zone, names))
     return [NightRecord(night, **values) for night, values in sorted(by_night.items())]
 
 

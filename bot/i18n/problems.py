@@ -154,6 +154,35 @@ MESSAGES: dict[Code, str] = {
         "{awake} awake, plus {latency} to fall asleep, is more than the {night} from {start} "
         "to {wake} — how long were you awake in the night?"
     ),
+    Code.IMPORT_TOO_LARGE: N_(
+        "That file is larger than {most} MB, more than any Stillnight export, so I did not "
+        "open it. Nothing was changed. Please send the file from /export → Everything "
+        "stored about me."
+    ),
+    Code.IMPORT_NOT_OURS: N_(
+        "That file is not a Stillnight export, so there is nothing in it I can bring back. "
+        "Nothing was changed. To restore your data, send the .json file from /export → "
+        "Everything stored about me."
+    ),
+    Code.IMPORT_DAMAGED: N_(
+        "That looks like a Stillnight export, but part of it is missing or was changed, so "
+        "I did not import any of it. Nothing was changed. If you still have the bot where "
+        "it came from, export again and send the new file."
+    ),
+    Code.IMPORT_OLDER_VERSION: N_(
+        "That export is in an older format (version {version}) that I can no longer read; "
+        "I read version {supported}. Nothing was changed. Export again with /export to get "
+        "a file I can import."
+    ),
+    Code.IMPORT_NEWER_VERSION: N_(
+        "That export was made by a newer Stillnight (format version {version}); I read "
+        "version {supported}. Nothing was changed. Once this bot is updated, send it again."
+    ),
+    Code.IMPORT_OTHER_ACCOUNT: N_(
+        "That export belongs to another Telegram account that still uses this bot, so I "
+        "will not copy it into yours. Nothing was changed. If both accounts are yours, "
+        "/delete the other one first, then send the file again."
+    ),
 }
 
 # What the user did, as a clause of a diary problem: with the time, and without it.

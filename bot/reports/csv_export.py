@@ -1,10 +1,11 @@
 """The /export CSV: one row per night, every stored field, columns named and described.
 
-The columns come from the entry specs (bot/core/entries): the night, then the check-in
-(whether it was saved, then its fields in question order), then the sleep diary likewise,
-its derived sleep measures last. Column names are the fields' `export` names: English and
-stable, like JSON keys, whatever the user's language; the descriptions (/export help) are
-translated.
+The columns come from the entry specs (bot/core/entries): the night and the time zone it
+was logged in, then the check-in (whether it was saved, then its fields in question order),
+then the sleep diary likewise, its derived sleep measures last. Column names are the
+fields' `export` names: English and stable, like JSON keys, whatever the user's language;
+the data dictionary sent beside the file (bot/reports/csv_dictionary.py) describes each in
+the user's language.
 
 Written for spreadsheets: UTF-8 with a byte-order mark (so Excel picks the right encoding),
 ISO dates, 24-hour HH:MM times, "yes"/"no" for booleans (data values, in every language),
@@ -22,11 +23,16 @@ from datetime import date, time
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
 from bot.core.entries.spec import EntrySpec, Field
-from bot.core.records import NightRecord
+from bot.core.records import ZONE_KEY, NightRecord
 from bot.i18n import N_, Texts
 
 NIGHT = Field(
     "night", "night", N_("Date of the evening (YYYY-MM-DD); the sleep columns are the night after")
+)
+ZONE = Field(
+    ZONE_KEY,
+    "time_zone",
+    N_("Time zone the night was logged in (IANA name, e.g. Europe/Berlin); local times are in it"),
 )
 _SAVED_ABOUT = {
     CHECKIN.name: N_("yes if the evening check-in was completed"),
@@ -40,7 +46,7 @@ def _entry_columns(spec: EntrySpec) -> tuple[Field, ...]:
 
 
 #: Every column in order: its export name, its NightRecord key and its description (a msgid).
-COLUMNS: tuple[Field, ...] = (NIGHT, *_entry_columns(CHECKIN), *_entry_columns(DIARY))
+COLUMNS: tuple[Field, ...] = (NIGHT, ZONE, *_entry_columns(CHECKIN), *_entry_columns(DIARY))
 
 # Cells starting with these run as formulas in Excel, LibreOffice and Google Sheets (OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -49,8 +55,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def nights_csv(records: list[NightRecord], t: Texts) -> bytes:
     """The CSV file's bytes: a header row, then one row per record in the order given.
 
-    Only the descriptions are in a language (columns_help); the file itself reads the same
-    in every language, so `t` changes nothing in it today.
+    Only the data dictionary is in a language (bot/reports/csv_dictionary.py); the file
+    itself reads the same in every language, so `t` changes nothing in it today.
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -58,11 +64,6 @@ def nights_csv(records: list[NightRecord], t: Texts) -> bytes:
     for record in records:
         writer.writerow(_cell(_value(record, column)) for column in COLUMNS)
     return out.getvalue().encode("utf-8-sig")
-
-
-def columns_help(t: Texts) -> str:
-    """The column list as plain text, one "name: description" a line (for /export help)."""
-    return "\n".join(f"{column.export}: {t.gettext(column.about)}" for column in COLUMNS)
 
 
 def _value(record: NightRecord, column: Field) -> object:

@@ -92,7 +92,7 @@ async def open_entry(
 ) -> EntryScreen:
     """The entry of `night` (default: the current one), at its next open question."""
     night = night or kind.default_night(now, user.zone)
-    entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    entry = await entries.for_night(tx, kind.model, user, night, now)
     dialog = await dialogs.open_dialog(
         tx, user.id, kind.flow, engine.resume_step(kind.spec, entry), now, night=night
     )
@@ -104,7 +104,7 @@ async def current(
 ) -> EntryScreen:
     """The screen of the dialog's entry at its step (created afresh if it was deleted)."""
     night = dialog.night or kind.default_night(now, user.zone)
-    entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    entry = await entries.for_night(tx, kind.model, user, night, now)
     return await _screen(tx, kind, user, dialog, entry, now)
 
 
@@ -163,7 +163,7 @@ async def type_answer(
     """A typed answer at the dialog's step."""
     user = dialog.user
     night = dialog.night or kind.default_night(now, user.zone)
-    entry = await entries.for_night(tx, kind.model, user.id, night, now)
+    entry = await entries.for_night(tx, kind.model, user, night, now)
     if engine.join_split_text(kind.spec, dialog, entry, text, Moment(now, user.zone)):
         dialog.updated_at = now
         return Typed(await _screen(tx, kind, user, dialog, entry, now), joined=True)

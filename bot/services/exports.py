@@ -10,21 +10,22 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.core.archive import dump_archive
 from bot.core.doses import MedicineChange
 from bot.core.months import month_start
 from bot.core.nights import local_time
 from bot.core.records import NightRecord
 from bot.core.summary import summarize
-from bot.data import Tx, events, history, privacy
+from bot.data import Tx, archive, events, history
 from bot.i18n import Texts
 from models import User
 
 EARLIEST = date(2000, 1, 1)
 
 
-async def everything(tx: Tx, user: User) -> bytes:
-    """Every row stored about the user, as JSON."""
-    return privacy.export_json(await privacy.export_everything(tx, user.id))
+async def everything(tx: Tx, user: User, now: datetime) -> bytes:
+    """The user's data as the versioned JSON export (docs/EXPORT_FORMAT.md)."""
+    return dump_archive(await archive.export(tx, user, now))
 
 
 async def spreadsheet(tx: Tx, user: User, now: datetime, t: Texts) -> bytes:
@@ -33,6 +34,13 @@ async def spreadsheet(tx: Tx, user: User, now: datetime, t: Texts) -> bytes:
 
     end = local_time(now, user.zone).date()
     return nights_csv(await history.nights(tx, user, EARLIEST, end, saved_only=False), t)
+
+
+def data_dictionary(t: Texts) -> bytes:
+    """What each column of the spreadsheet holds: type, unit and codes (a CSV too)."""
+    from bot.reports.csv_dictionary import dictionary_csv
+
+    return dictionary_csv(t)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ TIME_HINT = N_("Tap a time, or type one like {examples}.")
 NIGHT_TIMES = N_("23:40 or 11:40pm")  # going to bed and to sleep
 MINUTES_HINT = N_("Tap, or type minutes like 25 or 1 h 10.")
 COUNT_HINT = N_("Tap, or type a number.")
+MINUTES = N_("minutes")
+PERCENT = N_("percent")
 
 
 def _time(qid: str, column: str, export: str, prompt: str, label: str, about: str,
@@ -176,11 +178,11 @@ DIARY = EntrySpec(
     asks=_asks,
     derived=(
         Field("time_in_bed_min", "time_in_bed_min",
-              N_("Derived: minutes from into bed to out of bed")),
+              N_("Derived: minutes from into bed to out of bed"), unit=MINUTES),
         Field("total_sleep_min", "total_sleep_min",
-              N_("Derived: minutes asleep (sleep diary definition)")),
+              N_("Derived: minutes asleep (sleep diary definition)"), unit=MINUTES),
         Field("sleep_efficiency_pct", "sleep_efficiency_pct",
-              N_("Derived: total sleep / time in bed x 100")),
+              N_("Derived: total sleep / time in bed x 100"), unit=PERCENT),
     ),
     derive=_derive,
 )  # fmt: skip

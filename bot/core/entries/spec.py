@@ -52,6 +52,7 @@ class Field:
     export: str
     about: str
     column: str = ""
+    unit: str = ""  # a catalog text, for values whose unit the question's kind does not say
 
     @property
     def attribute(self) -> str:
