@@ -67,7 +67,7 @@ def test_a_file_as_the_bot_writes_it_is_read() -> None:
         {"locations": ["calves", "ears"]},
         {"medicines": [{"medicine": 2, "time": "21:00", "amount": None}]},  # not in the file
         {"medicines": [{"medicine": 1, "time": "25:00", "amount": None}]},
-        {"note": "x" * 1001},
+        {"note": "x" * 4097},  # over one full Telegram message
         {"no_such_question": 1},
     ],
 )

@@ -42,7 +42,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_MEGABYTES = MAX_BYTES // (1024 * 1024)
 #: Version 1 (before this format) had only this key to say what it was.
 VERSION_1_KEY = "stillnight_export_version"
-FINISHED = ("sent", "skipped", "blocked", "failed", "uncertain", "acted")
+FINISHED = ("sent", "skipped", "blocked", "failed", "uncertain", "acted", "offered")
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
 FactorName = Annotated[str, StringConstraints(min_length=1, max_length=FACTOR_MAX_CHARS)]
@@ -99,10 +99,10 @@ class EntryItem(_Part):
 
 
 class ReminderItem(_Part):
-    kind: Literal["evening", "morning", "monthly"]
+    kind: Literal["evening", "morning", "monthly", "weekly"]
     night: date
     round: int
-    status: Literal["sent", "skipped", "blocked", "failed", "uncertain", "acted"]
+    status: Literal["sent", "skipped", "blocked", "failed", "uncertain", "acted", "offered"]
     due_at: AwareDatetime
     sent_at: AwareDatetime | None
 
