@@ -152,7 +152,6 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     data = json.loads(user.messages[-1].document_bytes)
     assert data["account"]["telegram_user_id"] == ANA
     assert len(data["checkins"]) == 5 and len(data["sleep_diaries"]) == 5
-    assert {r["kind"] for r in data["reminders"]} == {"evening", "morning", "monthly", "weekly"}
     assert data["settings"]["evening_reminder"] and data["settings"]["monthly_summary"]
 
 
