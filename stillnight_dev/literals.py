@@ -41,6 +41,7 @@ NOT_SHOWN = {
     "PRAGMA journal_mode=WAL",
     "BEGIN IMMEDIATE",
     "LLLL yyyy",
+    "d MMM yyyy",
     "%(asctime)s %(levelname)s %(name)s: %(message)s",
     "not an update",  # bot/webhook.py: to Telegram
     "database unavailable",  # bot/webhook.py: to a load balancer
