@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import re
 import struct
 import subprocess
@@ -476,3 +477,18 @@ def test_emoji_are_printed_and_other_missing_glyphs_shown_as_a_placeholder() -> 
     )
     clean = pdf_text(doctor_report(request_for(records[:0], include_notes=True), None, EN))
     assert "could not be printed" not in clean
+
+
+async def test_charts_and_reports_are_made_in_worker_processes() -> None:
+    """Off the bot's process (its event loop and memory), with the same bytes as made here."""
+    from bot.reports import workers
+
+    try:
+        assert await workers.run(os.getpid) != os.getpid()
+        records = month_of(MARCH, 31)
+        chart = await workers.run(workers.chart_png, records, MARCH_SPAN, (), "en")
+        assert chart == period_chart(records, MARCH_SPAN, (), EN)
+        request = request_for(records)
+        assert await workers.run(workers.report_pdf, request) == doctor_report(request, chart, EN)
+    finally:
+        workers.shutdown()
