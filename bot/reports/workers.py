@@ -7,7 +7,8 @@ everyone else is answered at their usual latency (`python -m bench load --modes
 reports,...`). The workers are spawned (not forked: a fork copies the bot's memory and its
 threads' locks), so matplotlib's and fpdf2's memory is theirs, not the bot's. The pool starts
 when the first chart or report is asked for, and a worker that died is replaced: the request
-is tried once more in a new pool.
+is tried once more in a new pool. The workers run at a lower CPU priority than the bot, so
+that on a machine with few cores a report waits for the taps, not the other way round.
 
 Work goes in as plain data (NightRecords, a ReportRequest, a language code) and comes back
 as bytes.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +32,7 @@ from bot.i18n import texts_for
 from bot.reports.request import ReportRequest
 
 WORKERS = 2  # reports are rare; two let one long report not hold up another user's chart
+NICENESS = 10  # the workers' CPU priority below the bot's (Unix nice)
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -37,7 +40,9 @@ R = TypeVar("R")
 
 
 def _warm_up() -> None:
-    """Load what every report needs once per worker, before the first request arrives."""
+    """Give way to the bot (a lower CPU priority: on a small machine, reports must not take
+    the cores the bot answers taps with), then load what every report needs, once."""
+    os.nice(NICENESS)
     import fpdf  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
