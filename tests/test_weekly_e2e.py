@@ -38,6 +38,7 @@ async def seed(
                 Checkin(
                     user_id=ANA,
                     night=night,
+                    zone="Europe/Berlin",
                     severity=severity,
                     onset="evening",
                     took_medicine=False,
@@ -55,6 +56,7 @@ async def seed(
                 SleepDiary(
                     user_id=ANA,
                     night=night,
+                    zone="Europe/Berlin",
                     bed_time=time(23, 0),
                     tried_time=time(23, 0),
                     latency_min=15,
