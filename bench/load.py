@@ -7,6 +7,9 @@ process; the bot runs in its own process(es). Modes:
 
 - ``echo``: a bare python-telegram-bot echo bot, polling, no database: the ceiling;
 - ``polling-sqlite``, ``polling-postgres``: Stillnight polling, one process;
+- ``reports-sqlite``: as ``polling-sqlite``, while 3 more users (a year of nights each) ask
+  for the doctor's report of everything, one after another, the whole time: compare its
+  latency with ``polling-sqlite``'s in the same run (reports render in worker processes);
 - ``webhook-sqlite``, ``webhook-postgres``: Stillnight's webhook server, one process;
 - ``webhook-postgres-2p``: two webhook processes on one database, the stand-in posting
   to them in turn as a load balancer would.
@@ -36,12 +39,14 @@ import platform
 import random
 import shutil
 import sqlite3
+import statistics
 import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -51,8 +56,8 @@ import asyncpg
 from sqlalchemy.engine import make_url
 
 from bench.load_bots import PUBLIC_URL, START, TOKEN, BotProcess, BotSpec, InProcessBot
-from bench.load_users import SimUser, TimedStandin, run_phase, summarize
-from bench.seed import seed_users
+from bench.load_users import ReportUser, SimUser, TimedStandin, run_phase, summarize
+from bench.seed import seed_users, seed_year
 from bot.db import make_engine, make_sessionmaker
 from bot.migrate import upgrade
 
@@ -61,6 +66,8 @@ TARGET_RATIO = 0.5
 TARGET_P99_MS = 100.0
 THINK = (0.5, 1.5)
 FIRST_USER = 2_000_000
+FIRST_REPORTER = 1_500_000
+REPORT_TIMEOUT = 120.0
 REPLY_TIMEOUT = 15.0
 DISTURBED_CORES = 0.25  # CPU used by none of: the bots, this process, PostgreSQL
 
@@ -72,12 +79,14 @@ class Mode:
     transport: str  # polling | webhook
     database: str | None  # sqlite | postgresql | None
     processes: int = 1
+    reporters: int = 0  # users asking for a year's doctor's report, one after another
 
 
 ECHO = Mode("echo", "echo", "polling", None)
 MODES = [
     ECHO,
     Mode("polling-sqlite", "stillnight", "polling", "sqlite"),
+    Mode("reports-sqlite", "stillnight", "polling", "sqlite", reporters=3),
     Mode("polling-postgres", "stillnight", "polling", "postgresql"),
     Mode("webhook-sqlite", "stillnight", "webhook", "sqlite"),
     Mode("webhook-postgres", "stillnight", "webhook", "postgresql"),
@@ -103,13 +112,14 @@ def _asyncpg_dsn(url: str) -> str:
 
 
 @asynccontextmanager
-async def database(kind: str, plan: Plan) -> AsyncIterator[str]:
-    """A fresh database with the schema and `plan.pool` onboarded users; removed afterwards."""
+async def database(kind: str, plan: Plan, reporters: int = 0) -> AsyncIterator[str]:
+    """A fresh database with the schema, `plan.pool` onboarded users and `reporters` users
+    with a year of nights; removed afterwards."""
     if kind == "sqlite":
         folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
         try:
             url = f"sqlite+aiosqlite:///{folder}/load.db"
-            await _seed(url, plan.pool)
+            await _seed(url, plan.pool, reporters)
             yield url
         finally:
             shutil.rmtree(folder, ignore_errors=True)
@@ -119,19 +129,24 @@ async def database(kind: str, plan: Plan) -> AsyncIterator[str]:
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
         url = make_url(plan.postgres_url).set(database=name).render_as_string(hide_password=False)
-        await _seed(url, plan.pool)
+        await _seed(url, plan.pool, reporters)
         yield url
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
-async def _seed(url: str, count: int) -> None:
+async def _seed(url: str, count: int, reporters: int = 0) -> None:
     engine = make_engine(url)
     await upgrade(engine)
     ids = list(range(FIRST_USER, FIRST_USER + count))
+    reporting = list(range(FIRST_REPORTER, FIRST_REPORTER + reporters))
     async with make_sessionmaker(engine).begin() as session:
-        await seed_users(session, ids, ["Europe/Berlin"], START, [None] * count)
+        await seed_users(
+            session, ids + reporting, ["Europe/Berlin"], START, [None] * len(ids + reporting)
+        )
+        for uid in reporting:
+            await seed_year(session, uid, START.date() - timedelta(days=1))
     await engine.dispose()
 
 
@@ -215,6 +230,8 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
             ids = _user_ids(plan.pool if url else None)
             users = [SimUser(standin, ids, rng, REPLY_TIMEOUT) for _ in range(plan.users)]
             check = mode.kind == "stillnight"  # the echo bot saves nothing
+            reporters = [ReportUser(standin, FIRST_REPORTER + i) for i in range(mode.reporters)]
+            reporting = [asyncio.create_task(r.run(REPORT_TIMEOUT)) for r in reporters]
             await run_phase(users, plan.warmup, None, check)
 
             bot_cpu = [await bot.cpu() for bot in bots]
@@ -248,6 +265,9 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
 
             out, start, until = await run_phase(users, plan.paced, plan.think, check)
             paced = summarize(out, start, until)
+            for task in reporting:
+                task.cancel()
+            reports = [s for r in reporters for s in r.seconds]
         finally:
             figures = [await bot.stop() for bot in started]
             refused = standin.pusher.refused if standin.pusher else 0
@@ -264,6 +284,13 @@ async def measure(mode: Mode, plan: Plan) -> dict[str, Any]:
         "disturbed": saturated["cpu"]["other_cores"] > DISTURBED_CORES,
         "violations": list(standin.violations[:5]),
         "webhook_refused": refused,
+        "reports": {
+            "made": len(reports),
+            "median_s": round(statistics.median(reports), 2) if reports else None,
+            "failed": sum(r.failures for r in reporters),
+        }
+        if mode.reporters
+        else None,
     }
 
 
@@ -272,7 +299,7 @@ async def _maybe_database(mode: Mode, plan: Plan) -> AsyncIterator[str | None]:
     if mode.database is None:
         yield None
         return
-    async with database(mode.database, plan) as url:
+    async with database(mode.database, plan, mode.reporters) as url:
         yield url
 
 

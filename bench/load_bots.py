@@ -153,7 +153,8 @@ class BotProcess:
         self.spec = spec
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_process_main, args=(spec, child), daemon=True)
+        # Not a daemon: the bot starts report worker processes, which a daemon may not have.
+        self._process = context.Process(target=_process_main, args=(spec, child), daemon=False)
 
     async def _recv(self, timeout: float = 60) -> Any:  # noqa: ASYNC109
         if not await asyncio.to_thread(self._conn.poll, timeout):

@@ -159,6 +159,38 @@ class SimUser:
         self.chat = None
 
 
+REPORT_TAPS = ("📄 Report for my doctor (PDF)", "Everything", "No, leave them out")
+
+
+@dataclass
+class ReportUser:
+    """A user with a year of nights who asks for the doctor's report again and again: /export,
+    the PDF, "Everything", no notes, then waits for the document. Times each report."""
+
+    standin: TimedStandin
+    user_id: int
+    seconds: list[float] = field(default_factory=list)
+    failures: int = 0
+
+    async def run(self, wait_s: float) -> None:
+        chat = self.standin.user(self.user_id, f"Reporter{self.user_id}")
+        while True:
+            started = time.perf_counter()
+            try:
+                await chat.command("/export")
+                for label in REPORT_TAPS[:-1]:
+                    await chat.tap(label)
+                sent = self.standin.expect(chat.id, "sendDocument")
+                await chat.tap(REPORT_TAPS[-1], wait=False)
+                await asyncio.wait_for(sent, wait_s)
+            except (AssertionError, TimeoutError):
+                self.failures += 1
+                self.standin.forget(chat.id)
+                await asyncio.sleep(1)
+                continue
+            self.seconds.append(time.perf_counter() - started)
+
+
 def percentile(values: list[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100) of unsorted values; nan when empty."""
     if not values:

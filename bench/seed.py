@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import consent
 from bot.core.schedule import Kind
-from models import Reminder, User
+from models import Checkin, Reminder, SleepDiary, User
 
 
 async def seed_users(
@@ -50,3 +50,28 @@ async def seed_users(
             )
         ],
     )
+
+
+async def seed_year(session: AsyncSession, user_id: int, last: date, nights: int = 365) -> None:
+    """A saved check-in and sleep diary on each of the `nights` nights up to `last` (a year
+    of nights for a user who asks for reports)."""
+    rows: list[dict[str, object]] = []
+    diaries: list[dict[str, object]] = []
+    for i in range(nights):
+        night = last - timedelta(days=i)
+        saved = datetime.combine(night, time(21, 0), UTC)
+        rows.append({
+            "user_id": user_id, "night": night, "severity": i % 11, "onset": "evening",
+            "urge": "often", "locations": ["calves"], "sensations": ["tingling"],
+            "took_medicine": False, "caffeine": i % 3 == 0, "alcohol": False, "exercise": False,
+            "nicotine": False, "note": f"night {i}", "answered": [], "saved_at": saved,
+            "updated_at": saved,
+        })  # fmt: skip
+        diaries.append({
+            "user_id": user_id, "night": night, "bed_time": time(23), "tried_time": time(23, 10),
+            "latency_min": 20, "awakenings": 2, "awake_min": 30, "wake_time": time(6, 40),
+            "out_time": time(7), "quality": 3, "legs": 1, "walks": 1, "answered": [],
+            "saved_at": saved, "updated_at": saved,
+        })  # fmt: skip
+    await session.execute(insert(Checkin), rows)
+    await session.execute(insert(SleepDiary), diaries)

@@ -1,10 +1,13 @@
-"""``python -m bench summary [--runs 15]``: the monthly text, the chart and the doctor's PDF.
+"""``python -m bench summary [--runs 15]``: the monthly text, the chart and the doctor's PDF,
+for a month, 90 days and a year.
 
 A synthetic user with a year of nights (seeded; see year_of_nights). Timed, as the median of
 ``--runs`` runs after one warm-up, in one long-running process like the bot:
-- text: summary_text(summarize(...), t) for the last month, with the whole year passed in;
-- chart: month_chart for that month;          target < 200 ms
-- pdf: doctor_report for the whole year, notes included, with the chart;   target < 500 ms
+- month: text = summary_text(summarize(...), t) for the last month (the phone's /summary),
+  chart = period_chart of that month; pdf = the doctor's report of that month, notes included;
+- 90 days and year: text = the report's page-1 figures and blocks (report_blocks), chart =
+  period_chart of the period (by week), pdf = doctor_report of the period with its chart;
+  targets for each: text < 20 ms, chart < 200 ms, pdf < 500 ms;
 - csv: nights_csv for the whole year (no target).
 Baselines, same run: the same chart drawn through pyplot's state machine with default
 styling (plt.subplots / savefig / close), and the same PDF with the built-in Helvetica
@@ -28,18 +31,43 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from datetime import time as clock
 
-from bot.core.doses import TakenDose
+from bot.core.doses import MedicineChange, TakenDose
+from bot.core.periods import Span
 from bot.core.records import NightRecord
 from bot.core.sleep_diary import DiaryTimes, metrics
 from bot.core.summary import summarize
 from bot.i18n import texts_for
-from bot.reports.chart import month_chart
+from bot.reports.chart import period_chart
 from bot.reports.csv_export import nights_csv
+from bot.reports.pdf_blocks import report_blocks
 from bot.reports.pdf_report import doctor_report
+from bot.reports.request import ReportRequest
 
 EN = texts_for("en")
 
 TARGETS_MS = {"text": 20, "chart": 200, "pdf": 500}
+PERIODS = {
+    "month": Span(date(2025, 12, 1), date(2025, 12, 31)),
+    "90 days": Span(date(2025, 10, 3), date(2025, 12, 31)),
+    "year": Span(date(2025, 1, 1), date(2025, 12, 31)),
+}
+CHANGES = (
+    MedicineChange(date(2025, 10, 20), "iron", "started"),
+    MedicineChange(date(2025, 12, 10), "pramipexole", "changed", "0.5 mg"),
+)
+
+
+def request_of(records: list[NightRecord], span: Span) -> ReportRequest:
+    return ReportRequest(
+        records=tuple(r for r in records if r.night in span),
+        span=span,
+        changes=tuple(c for c in CHANGES if c.day in span),
+        include_notes=True,
+        generated=span.end,
+        zone=ZONE,
+        language="en",
+    )
+
 
 # ---------------------------------------------------------------- the synthetic user
 
@@ -214,7 +242,9 @@ import matplotlib.figure, matplotlib.backends.backend_agg
 out["import_matplotlib_ms"] = (time.perf_counter() - t) * 1000
 out["rss_after_matplotlib_mb"] = rss()
 t = time.perf_counter()
-png = bot.reports.chart.month_chart(records, month, en)
+from bot.core.periods import Span
+year = Span(date(2025, 1, 1), date(2025, 12, 31))
+png = bot.reports.chart.period_chart(records, year, (), en)
 out["first_chart_ms"] = (time.perf_counter() - t) * 1000
 out["rss_after_first_chart_mb"] = rss()
 t = time.perf_counter()
@@ -222,8 +252,8 @@ import fpdf
 out["import_fpdf_ms"] = (time.perf_counter() - t) * 1000
 out["rss_after_fpdf_mb"] = rss()
 t = time.perf_counter()
-bot.reports.pdf_report.doctor_report(records, date(2025, 1, 1), date(2025, 12, 31), None,
-                                     True, date(2026, 1, 1), png, en)
+from bench.summary import request_of
+bot.reports.pdf_report.doctor_report(request_of(records, year), png, en)
 out["first_pdf_ms"] = (time.perf_counter() - t) * 1000
 out["rss_after_first_pdf_mb"] = rss()
 print(json.dumps({k: round(v, 1) for k, v in out.items()}))
@@ -250,49 +280,76 @@ def main(argv: list[str]) -> int:
     from handlers.summary_view import summary_text
 
     records = year_of_nights(args.seed)
-    start, end = records[0].night, date(2025, 12, 31)
-    month = end.replace(day=1)
+    month = PERIODS["month"].start
     summary = summarize(records, month, records)
-    chart = month_chart(records, month, EN)
     notes = sum(1 for r in records if r.note)
 
-    timing = {
-        "text": median_ms(lambda: summary_text(summarize(records, month, records), EN), runs),
-        "chart": median_ms(lambda: month_chart(records, month, EN), runs),
-        "pdf": median_ms(
-            lambda: doctor_report(records, start, end, summary, True, end, chart, EN), runs
-        ),
-        "csv": median_ms(lambda: nights_csv(records, EN), runs),
-    }
+    def period_text(request: ReportRequest) -> object:
+        return report_blocks(request, None, EN)
+
+    timing: dict[str, dict[str, float]] = {}
+    charts: dict[str, bytes] = {}
+    pdfs: dict[str, bytes] = {}
+    for name, span in PERIODS.items():
+        request = request_of(records, span)
+        charts[name] = chart = period_chart(request.records, span, request.changes, EN)
+        pdfs[name] = doctor_report(request, chart, EN)
+        if name == "month":
+            text = median_ms(lambda: summary_text(summarize(records, month, records), EN), runs)
+        else:
+            text = median_ms(lambda request=request: period_text(request), runs)  # type: ignore[misc]
+        timing[name] = {
+            "text": text,
+            "chart": median_ms(
+                lambda request=request, span=span: period_chart(  # type: ignore[misc]
+                    request.records, span, request.changes, EN
+                ),
+                runs,
+            ),
+            "pdf": median_ms(
+                lambda request=request, chart=chart: doctor_report(request, chart, EN),
+                runs,  # type: ignore[misc]
+            ),
+        }
+    year = request_of(records, PERIODS["year"])
+    csv_ms = median_ms(lambda: nights_csv(records, EN), runs)
     baseline = {
         "chart_pyplot": median_ms(lambda: pyplot_chart(records, month), runs),
-        "pdf_core_font": median_ms(
-            lambda: doctor_report(
-                records, start, end, summary, True, end, chart, EN, embed_font=False
-            ),
-            runs,
+        "pdf_core_font_year": median_ms(
+            lambda: doctor_report(year, charts["year"], EN, embed_font=False), runs
         ),
     }
-    pdf = doctor_report(records, start, end, summary, True, end, chart, EN)
-    sizes = {"chart_png_kb": round(len(chart) / 1024, 1), "pdf_kb": round(len(pdf) / 1024, 1)}
-    sizes["pdf_pages"] = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-    met = {name: timing[name] < limit for name, limit in TARGETS_MS.items()}
+    sizes = {
+        name: {
+            "chart_png_kb": round(len(charts[name]) / 1024, 1),
+            "pdf_kb": round(len(pdfs[name]) / 1024, 1),
+            "pdf_pages": len(re.findall(rb"/Type\s*/Page(?!s)", pdfs[name])),
+        }
+        for name in PERIODS
+    }
+    met = {
+        name: {part: timing[name][part] < limit for part, limit in TARGETS_MS.items()}
+        for name in PERIODS
+    }
 
     print(
         f"synthetic year: {len(records)} nights logged of 365 "
         f"({summary.nights_logged} in {month:%B %Y}), {notes} with a note; {runs} runs each"
     )
-    for name, limit in TARGETS_MS.items():
-        verdict = "ok" if met[name] else "OVER"
-        print(f"  {name:<6} median {timing[name]:7.1f} ms   target < {limit} ms  {verdict}")
-    print(f"  csv    median {timing['csv']:7.1f} ms")
+    print(f"  {'period':<9}{'text ms':>9}{'chart ms':>10}{'PDF ms':>9}  pages  (targets "
+          f"{TARGETS_MS['text']} / {TARGETS_MS['chart']} / {TARGETS_MS['pdf']} ms)")  # fmt: skip
+    for name in PERIODS:
+        row = timing[name]
+        over = [part for part, ok in met[name].items() if not ok]
+        verdict = "ok" if not over else "OVER: " + ", ".join(over)
+        print(
+            f"  {name:<9}{row['text']:>9.1f}{row['chart']:>10.1f}{row['pdf']:>9.1f}"
+            f"  {sizes[name]['pdf_pages']:>5}  {verdict}"
+        )
+    print(f"  csv (year) median {csv_ms:.1f} ms")
     print(
-        f"baseline: pyplot chart {baseline['chart_pyplot']} ms; "
-        f"PDF with Helvetica (no embedded font) {baseline['pdf_core_font']} ms"
-    )
-    print(
-        f"sizes: chart {sizes['chart_png_kb']} KB, PDF {sizes['pdf_kb']} KB, "
-        f"{sizes['pdf_pages']} pages"
+        f"baseline: pyplot chart of the month {baseline['chart_pyplot']} ms; "
+        f"year PDF with Helvetica (no embedded font) {baseline['pdf_core_font_year']} ms"
     )
     print(
         f"first use (fresh process): report modules {cold['import_reports_ms']} ms "
@@ -313,6 +370,7 @@ def main(argv: list[str]) -> int:
                 "nights": len(records),
                 "runs": runs,
                 "median_ms": timing,
+                "csv_ms": csv_ms,
                 "targets_ms": TARGETS_MS,
                 "targets_met": met,
                 "baseline_ms": baseline,

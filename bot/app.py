@@ -17,6 +17,7 @@ from bot.core import zones
 from bot.db import make_engine, make_sessionmaker
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.polling import Poller
+from bot.reports import workers
 from bot.resources import Resources
 from bot.settings import Settings
 from bot.telegram_http import telegram_request
@@ -49,6 +50,7 @@ async def open_resources(app: Application) -> None:
 
 async def close_resources(app: Application) -> None:
     resources: Resources = app.bot_data
+    await asyncio.to_thread(workers.shutdown)  # the report workers, if any were started
     if resources.engine is not None:
         await resources.engine.dispose()
         resources.engine = resources.sessionmaker = None

@@ -153,7 +153,7 @@ class SettingsTap:
 @dataclass(frozen=True)
 class ExportTap:
     what: str
-    months: str | None
+    period: str | None  # a bot.core.periods.Choice
     notes: str | None
 
 
@@ -180,7 +180,7 @@ SETTINGS = Codec("st", SettingsTap, WORD, optional(ID))
 MONTH = Codec("sm", Day, calendar("%Y%m", 6))  # a month, by its first day
 DETAILS = Codec("sd", Day, calendar("%Y%m", 6))  # a month's details, by its first day
 EXPORT = Codec(
-    "ex", ExportTap, one_of("pdf", "csv", "json"), optional(one_of("0", "1", "3")),
+    "ex", ExportTap, one_of("pdf", "csv", "json"), optional(one_of("30", "90", "all")),
     optional(one_of("y", "n")),
 )  # fmt: skip
 DELETE = Codec("del", Value, one_of("1", "2", "no"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 
+from bot.core.periods import Choice
 from bot.data import users
 from bot.i18n import N_, Texts
 from bot.services import exports
@@ -14,11 +15,16 @@ from handlers.entries import NEEDS_START, STALE
 from handlers.shown import Shown, show
 from handlers.views import View, button, edit_view
 
-PERIODS = {"1": N_("This month"), "3": N_("Last 3 months"), "0": N_("Everything")}
+#: The report's periods, as buttons (each covers the nights that are over: never tonight).
+PERIODS = {
+    Choice.DAYS_30: N_("Last 30 days"),
+    Choice.DAYS_90: N_("Last 90 days"),
+    Choice.EVERYTHING: N_("Everything"),
+}
 
 
-def _data(what: str, months: str | None = None, notes: str | None = None) -> str:
-    return callbacks.EXPORT.encode(ExportTap(what, months, notes))
+def _data(what: str, period: str | None = None, notes: str | None = None) -> str:
+    return callbacks.EXPORT.encode(ExportTap(what, period, notes))
 
 
 def menu_view(t: Texts) -> View:
@@ -38,16 +44,16 @@ def menu_view(t: Texts) -> View:
 
 def _period_view(t: Texts) -> View:
     keyboard = [
-        [button(t.gettext(label), _data("pdf", months))] for months, label in PERIODS.items()
+        [button(t.gettext(label), _data("pdf", choice))] for choice, label in PERIODS.items()
     ]
     text = t.gettext("<b>Report for your doctor</b>: which period?")
     return View(text, InlineKeyboardMarkup(keyboard))
 
 
-def _notes_view(months: str, t: Texts) -> View:
+def _notes_view(period: str, t: Texts) -> View:
     keyboard = [
-        [button(t.gettext("Yes, include my notes"), _data("pdf", months, "y"))],
-        [button(t.gettext("No, leave them out"), _data("pdf", months, "n"))],
+        [button(t.gettext("Yes, include my notes"), _data("pdf", period, "y"))],
+        [button(t.gettext("No, leave them out"), _data("pdf", period, "n"))],
     ]
     return View(t.gettext("Include your own notes in the report?"), InlineKeyboardMarkup(keyboard))
 
@@ -57,16 +63,18 @@ async def cmd_export(update: Update, context: BotContext) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """ex:csv:: | ex:json:: | ex:pdf:[<months>]:[y|n]."""
+    """ex:csv:: | ex:json:: | ex:pdf:[<period>]:[y|n]."""
     query, t = updates.tap(update), context.texts
     tap = callbacks.EXPORT.decode(query.data)
-    if tap is None or (tap.what != "pdf" and (tap.months or tap.notes)):
+    if tap is None or (tap.what != "pdf" and (tap.period or tap.notes)):
         await query.answer(t.gettext(STALE))
-    elif tap.what == "pdf" and tap.months is None:
+    elif tap.what == "pdf" and tap.period is None:
         await edit_view(updates.tapped_message(update), _period_view(t))
         await query.answer()
     elif tap.what == "pdf" and tap.notes is None:
-        await edit_view(updates.tapped_message(update), _notes_view(tap.months or "0", t))
+        await edit_view(
+            updates.tapped_message(update), _notes_view(tap.period or Choice.EVERYTHING, t)
+        )
         await query.answer()
     else:
         await query.answer(t.gettext("Preparing your file…"))
@@ -75,7 +83,7 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> None:
     t, now = context.texts, context.now()
-    period = None
+    request = None
     async with context.transaction() as tx:
         user = await users.get_user(tx, updates.user_id(update))
         if user is None or not user.consent:
@@ -88,9 +96,10 @@ async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> Non
             data = await exports.spreadsheet(tx, user, now, t)
             name, caption = "stillnight-nights.csv", t.gettext("Your nights, one row each.")
         else:
-            period = await exports.report_period(tx, user, int(tap.months or 0), now)
-    if period is not None:
-        data = await exports.doctor_report(period, tap.notes == "y", t)
+            choice = Choice(tap.period or Choice.EVERYTHING)
+            request = await exports.report_request(tx, user, choice, now, tap.notes == "y", t)
+    if request is not None:
+        data = await exports.doctor_report(request)
         name, caption = "stillnight-report.pdf", t.gettext("Your report for your doctor.")
     document = InputFile(data, filename=name)
     await context.bot.send_document(updates.chat_id(update), document, caption=caption)

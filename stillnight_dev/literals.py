@@ -42,6 +42,7 @@ NOT_SHOWN = {
     "PRAGMA secure_delete=ON",
     "BEGIN IMMEDIATE",
     "LLLL yyyy",
+    "d MMM yyyy",
     "%(asctime)s %(levelname)s %(name)s: %(message)s",
     "not an update",  # bot/webhook.py: to Telegram
     "not modified",  # handlers/views.py: matched in Telegram's error, not shown

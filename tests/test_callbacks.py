@@ -24,7 +24,7 @@ LONGEST = [
     (callbacks.DIARY, EntryTap(MAX_ID, "rec", "ewso")),
     (callbacks.ONBOARDING, Setup("tz", "America/Argentina/ComodRivadavia")),
     (callbacks.REMINDER, ReminderTap(MAX_ID, "start")),
-    (callbacks.EXPORT, ExportTap("json", "3", "y")),
+    (callbacks.EXPORT, ExportTap("json", "90", "y")),
     (callbacks.TOPIC, Value("a" * 24)),
     (callbacks.CATCH_UP, Day(date(2026, 11, 23))),
     (callbacks.MONTH, Day(date(2026, 11, 1))),

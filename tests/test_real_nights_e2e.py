@@ -25,15 +25,6 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-async def report_of_this_month(user) -> str:
-    """/export's doctor's report of this month, without notes, as text."""
-    await user.command("/export")
-    await user.tap("📄 Report for my doctor (PDF)")
-    await user.tap("This month")
-    await user.tap("No, leave them out")
-    return pdf_text(user.messages[-1].document_bytes)
-
-
 async def ready_user(standin: BotApiStandin):
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
@@ -84,7 +75,12 @@ async def test_two_medicines_in_one_night_reach_recap_csv_json_and_pdf(
         ("Iron", "18:00", None),
     ]
 
-    text = await report_of_this_month(user)
+    bot.clock.advance(hours=12)  # the next morning: the night is over, so it is reported
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Last 30 days")
+    await user.tap("No, leave them out")
+    text = " ".join(pdf_text(user.messages[-1].document_bytes).split())  # cells wrap
     assert "Ropinirole 21:00 (0.25 mg)" in text and "Iron 18:00" in text
     assert "Ropinirole started" in text, "adding a medicine is its start, in the report"
 
@@ -279,6 +275,10 @@ async def test_medicine_changes_are_dated_events_in_the_summary_and_report(
     summary = user.last_text
     assert "Tue 24 Nov: Pregabalin started" in summary
     assert "Thu 26 Nov: Pregabalin: dose changed to 150 mg" in summary
-    text = await report_of_this_month(user)
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Last 30 days")
+    await user.tap("No, leave them out")
+    text = pdf_text(user.messages[-1].document_bytes)
     assert "Medicine changes" in text
     assert "2026-11-26: Pregabalin: dose changed to 150 mg" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import re
 import struct
 import subprocess
@@ -18,25 +19,28 @@ from time import sleep
 import pytest
 from matplotlib.image import imread
 
-from bot.core.doses import TakenDose
+from bot.core.doses import MedicineChange, TakenDose
 from bot.core.entries.checkin import CHECKIN
 from bot.core.entries.diary import DIARY
+from bot.core.periods import Span
 from bot.core.records import NightRecord
-from bot.core.summary import summarize
 from bot.i18n import texts_for
-from bot.reports.chart import month_chart
+from bot.reports.chart import period_chart
+from bot.reports.chart_data import chart_data
 from bot.reports.csv_dictionary import dictionary_csv
 from bot.reports.csv_export import COLUMNS, nights_csv
 from bot.reports.pdf_blocks import (
     SELF_REPORTED,
     TABLE_HEADER,
     TITLE,
+    Callout,
     Picture,
     Table,
     block_text,
     report_blocks,
 )
-from bot.reports.pdf_report import doctor_report, font_dir
+from bot.reports.pdf_report import PLACEHOLDER, doctor_report, font_dir
+from bot.reports.request import ReportRequest
 
 EN = texts_for("en")
 REPO = Path(__file__).resolve().parents[1]
@@ -86,6 +90,15 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+MARCH_SPAN = Span(MARCH, date(2026, 3, 31))
+
+
+def month_chart(records: list[NightRecord], month: date) -> bytes:
+    from bot.core.months import month_end
+
+    return period_chart(records, Span(month, month_end(month)), (), EN)
+
+
 @pytest.mark.parametrize(
     ("records", "month"),
     [
@@ -95,20 +108,51 @@ def png_size(data: bytes) -> tuple[int, int]:
     ],
     ids=["full", "gaps", "empty"],
 )
-def test_chart_is_a_phone_sized_png(records: list[NightRecord], month: date) -> None:
-    data = month_chart(records, month, EN)
-    assert png_size(data) == (1200, 900)
-    assert 10_000 < len(data) < 500_000
+def test_chart_is_a_png_wide_enough_for_print_and_phone(
+    records: list[NightRecord], month: date
+) -> None:
+    data = month_chart(records, month)
+    width, height = png_size(data)
+    assert width == 1200 and 1000 < height < 1600
     pixels = imread(io.BytesIO(data), format="png")
-    assert pixels.shape[:2] == (900, 1200)
     assert pixels.std() > 0.05  # not a blank picture
 
 
 def test_chart_ignores_other_months_and_unknown_values() -> None:
     february = month_of(date(2026, 2, 1), 28)
-    assert month_chart(february, MARCH, EN) == month_chart([], MARCH, EN)
+    assert month_chart(february, MARCH) == month_chart([], MARCH)
     partial = [night(MARCH, severity=None, sleep=None), night(MARCH + timedelta(1), 0, None)]
-    assert png_size(month_chart(partial, MARCH, EN)) == (1200, 900)
+    assert png_size(month_chart(partial, MARCH))[0] == 1200
+
+
+def test_chart_shows_zeros_gaps_medicines_and_numbered_changes() -> None:
+    records = [
+        night(MARCH, severity=0),
+        night(MARCH + timedelta(1), severity=6,
+              medicines=(TakenDose("pramipexole", time(21, 30)), TakenDose("iron", time(18)))),
+        night(MARCH + timedelta(6), severity=3),  # 2-6 March not logged
+    ]  # fmt: skip
+    changes = (
+        MedicineChange(date(2026, 3, 2), "iron", "started"),
+        MedicineChange(date(2026, 3, 20), "pramipexole", "changed", "0.5 mg"),
+        MedicineChange(date(2026, 4, 2), "iron", "stopped"),  # after the period: not shown
+    )
+    data = chart_data(records, MARCH_SPAN, changes)
+    assert not data.weekly and len(data.slots) == 31
+    assert data.slots[0].severity == 0  # a zero is a value, drawn as a ring
+    assert data.gaps[0] == (1.5, 5.5)  # 3-6 March, shaded
+    assert [(m.name, sum(m.taken)) for m in data.medicines] == [("pramipexole", 3), ("iron", 1)]
+    assert [(m.number, m.x) for m in data.markers] == [(1, 1.0), (2, 19.0)]
+
+
+def test_long_periods_are_drawn_by_week() -> None:
+    span = Span(date(2026, 1, 1), date(2026, 3, 31))
+    records = [night(span.start + timedelta(days=i), severity=i % 11) for i in range(90)]
+    data = chart_data(records, span, ())
+    assert data.weekly and len(data.slots) == 13 and data.slots[-1].days == 6
+    first = data.slots[0]
+    assert (first.severity, first.severity_low, first.severity_high) == (3, 0, 6)
+    assert png_size(period_chart(records, span, (), EN))[0] == 1200
 
 
 def test_report_modules_load_matplotlib_and_fpdf_only_when_used() -> None:
@@ -123,12 +167,12 @@ def test_report_modules_load_matplotlib_and_fpdf_only_when_used() -> None:
 
 
 def test_charts_and_reports_can_be_made_in_threads() -> None:
-    """The bot renders in asyncio.to_thread: concurrent calls give the same bytes as serial."""
+    """Concurrent calls (a worker's threads, the docs script) give the same bytes as serial."""
     months = [date(2026, m, 1) for m in (1, 2, 3, 4)]
     records = [r for m in months for r in month_of(m, 28, skip={m.month * 3})]
-    serial = [month_chart(records, m, EN) for m in months]
+    serial = [month_chart(records, m) for m in months]
     with ThreadPoolExecutor(4) as pool:
-        assert list(pool.map(lambda m: month_chart(records, m, EN), months * 2)) == serial * 2
+        assert list(pool.map(lambda m: month_chart(records, m), months * 2)) == serial * 2
         pdfs = list(pool.map(lambda _: full_report(), range(3)))
     assert pdfs[0] == pdfs[1] == pdfs[2]
 
@@ -246,35 +290,96 @@ def test_csv_note_survives_and_formulas_are_neutralised() -> None:
 # ---------------------------------------------------------------- PDF content
 
 
-def blocks_for(records: list[NightRecord], include_notes: bool, **kw):
-    args = {"summary": None, "generated": date(2026, 4, 2), "chart_png": None, "t": EN} | kw
-    return report_blocks(records, MARCH, date(2026, 3, 31), include_notes=include_notes, **args)
+def request_for(
+    records: list[NightRecord], include_notes: bool = False, span: Span = MARCH_SPAN, **kw
+) -> ReportRequest:
+    fields = {
+        "records": tuple(records), "span": span, "changes": (), "include_notes": include_notes,
+        "generated": date(2026, 4, 2), "zone": "Europe/Berlin", "language": "en",
+    } | kw  # fmt: skip
+    return ReportRequest(**fields)  # type: ignore[arg-type]
 
 
-def test_report_states_period_nights_table_and_self_reported() -> None:
+def blocks_for(records: list[NightRecord], include_notes: bool, chart_png=None, **kw):
+    return report_blocks(request_for(records, include_notes, **kw), chart_png, EN)
+
+
+def test_report_states_period_nights_zone_table_and_self_reported() -> None:
     records = month_of(MARCH, 31, skip={2, 9, 10})
     records.append(night(date(2026, 2, 27)))  # before the period: left out
-    text = block_text(blocks_for(records, include_notes=False))
+    text = block_text(blocks_for(records, include_notes=False, name="Ana Example"))
     assert EN.gettext(TITLE) in text
+    assert "Patient: Ana Example" in text
     assert "Period: 2026-03-01 to 2026-03-31 (31 nights)" in text
     assert "Nights logged: 28 of 31 (evening check-in 28, morning sleep diary 28)" in text
+    assert "Time zone: Europe/Berlin" in text
     assert EN.gettext(SELF_REPORTED) in text
     assert "Report generated: 2026-04-02" in text
-    assert "Wed 2026-03-04 | 3 | evening | 4 h 30 min | 82% | pramipexole 21:30 | none" in text
+    assert (
+        "Wed 2026-03-04 | 3 | evening | Calves, Thighs | 4 h 30 min | 82% | – | – | – | "
+        "pramipexole 21:30 | none"
+    ) in text
     assert "2026-02-27" not in text and "2026-03-02" not in text
+
+
+def test_page_one_has_severity_sleep_and_medicine_figures() -> None:
+    records = [
+        night(MARCH + timedelta(days=i), severity=4 + i % 2, latency_min=20 + i, awakenings=2,
+              awake_min=30, walks=i % 2)
+        for i in range(6)
+    ]  # fmt: skip
+    text = block_text(blocks_for(records, include_notes=False))
+    assert "Severity (0-10): mean 4.5 over 6 rated nights." in text
+    assert (
+        "Sleep diary, means over 6 mornings: total sleep 6 h 40 min; efficiency 87%; "
+        "time to fall asleep 23 min; awake after falling asleep 30 min; awakenings 2."
+    ) in text
+    assert "Got up to walk on 3 of 6 mornings answered." in text
+    assert "Medicine as entered: pramipexole, taken on 6 nights, usually around 21:30." in text
+    row = next(line for line in text.splitlines() if line.startswith("Mon 2026-03-02"))
+    assert "| 21 min | 2 / 30 min | 1 |" in row
+
+
+def test_signals_worth_raising_are_set_apart_in_plain_words() -> None:
+    early = [night(MARCH + timedelta(days=i), severity=3, locations=("calves",)) for i in range(15)]
+    late = [
+        night(MARCH + timedelta(days=15 + i), severity=7, onset="afternoon",
+              locations=("calves", "arms"))
+        for i in range(16)
+    ]  # fmt: skip
+    blocks = blocks_for(early + late, include_notes=False)
+    [callout] = [b for b in blocks if isinstance(b, Callout)]
+    assert callout.title == "Worth raising with your doctor"
+    text = "\n".join(callout.lines)
+    assert "Symptoms have been starting earlier in the day since 2026-03-16 than before." in text
+    assert "Symptoms in the arms: on 16 of 16 nights since 2026-03-16, against 0 of 15" in text
+    assert (
+        "Severity rose on nights with pramipexole: mean 3.0 over its first 15 rated nights, "
+        "7.0 over the last 15"
+    ) in text
+    assert "Not a diagnosis." in text
+    steady = [night(MARCH + timedelta(days=i)) for i in range(31)]
+    assert not [b for b in blocks_for(steady, False) if isinstance(b, Callout)]
 
 
 def test_report_table_marks_unknown_and_no_medicine() -> None:
     records = [
-        night(MARCH, severity=None, sleep=None),
+        night(MARCH, severity=None, sleep=None, locations=()),
         night(MARCH + timedelta(1), took_medicine=False, medicines=(), caffeine=None),
     ]
     [table] = [b for b in blocks_for(records, False) if isinstance(b, Table)]
     assert table.header == tuple(EN.gettext(name) for name in TABLE_HEADER)
     assert table.rows[0] == (
-        "Sun 2026-03-01", "–", "evening", "–", "–", "pramipexole 21:30", "none"
+        "Sun 2026-03-01", "–", "evening", "–", "–", "–", "–", "–", "–", "pramipexole 21:30",
+        "none",
     )  # fmt: skip
-    assert table.rows[1][5:] == ("none", "–")
+    assert table.rows[1][9:] == ("none", "–")
+
+
+def test_own_factors_are_in_the_table() -> None:
+    records = [night(MARCH, caffeine=True, own_factors=("long car ride",))]
+    [table] = [b for b in blocks_for(records, False) if isinstance(b, Table)]
+    assert table.rows[0][10] == "Caffeine after noon, long car ride"
 
 
 def test_notes_only_when_the_user_chooses() -> None:
@@ -292,18 +397,15 @@ def test_notes_only_when_the_user_chooses() -> None:
     assert "No notes in this period." in block_text(blocks_for(records[1:], include_notes=True))
 
 
-def test_report_includes_chart_and_trends_from_the_summary() -> None:
+def test_report_includes_the_chart_and_numbered_changes() -> None:
     records = month_of(MARCH, 31)
-    summary = summarize(records, MARCH, [])
-    chart = month_chart(records, MARCH, EN)
-    blocks = blocks_for(records, False, summary=summary, chart_png=chart)
+    changes = (MedicineChange(date(2026, 3, 5), "iron", "started"),)
+    chart = period_chart(records, MARCH_SPAN, changes, EN)
+    blocks = blocks_for(records, False, chart_png=chart, changes=changes)
     assert Picture(chart) in blocks
     text = block_text(blocks)
-    assert "Trends, March 2026" in text
-    assert f"Severity (0-10): mean {summary.avg_severity:.1f} over 31 nights." in text
+    assert "Medicine changes (numbered as on the chart)\n1. 2026-03-05: iron started" in text
     assert "<b>" not in text and "<i>" not in text
-    few = summarize(records[:2], MARCH, [])
-    assert "Too few nights for trends" in block_text(blocks_for(records[:2], False, summary=few))
 
 
 def test_empty_period() -> None:
@@ -346,13 +448,10 @@ def full_report(embed_font: bool = True, include_notes: bool = True) -> bytes:
     records[6] = replaced(
         records[6], medicines=(TakenDose("a very long medicine name " * 4, time(21, 0)),)
     )
-    december = date(2025, 12, 1)
-    summary = summarize(records, december, records)
-    chart = month_chart(records, december, EN)
-    return doctor_report(
-        records, date(2025, 1, 1), date(2025, 12, 31), summary, include_notes,
-        date(2026, 1, 3), chart, EN, embed_font=embed_font,
-    )  # fmt: skip
+    year = Span(date(2025, 1, 1), date(2025, 12, 31))
+    chart = period_chart(records, year, (), EN)
+    request = request_for(records, include_notes, span=year, generated=date(2026, 1, 3))
+    return doctor_report(request, chart, EN, embed_font=embed_font)
 
 
 def test_pdf_is_a_valid_multi_page_a4_document(caplog: pytest.LogCaptureFixture) -> None:
@@ -376,11 +475,45 @@ def test_pdf_text_with_the_builtin_font() -> None:
     assert EN.gettext(SELF_REPORTED).replace("–", "-") in text
     assert "Tue 2025-01-07" in text
     assert "Émile: ???? >= 5 ? ?? - Legs" in text  # folded to Latin-1, not crashed
-    assert text.count("Date Severity Onset Sleep Efficiency Medicines and times Factors") >= 5
+    assert text.count("Date Severity Onset Body parts Sleep Efficiency") >= 5
     assert "page 1 of" in text
     assert "Émile" not in core_font_text(full_report(embed_font=False, include_notes=False))
 
 
 def test_pdf_without_nights_chart_or_summary() -> None:
-    pdf = doctor_report([], MARCH, date(2026, 3, 31), None, True, date(2026, 4, 1), None, EN)
-    assert page_count(pdf) == 1
+    pdf = doctor_report(request_for([], True), None, EN)
+    assert page_count(pdf) == 2  # page 1 for the doctor, then the (empty) nights
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_emoji_are_printed_and_other_missing_glyphs_shown_as_a_placeholder() -> None:
+    records = [night(MARCH, note="Drove 🚗, bath 🛁, wine 🍷 ❤️ 漢字")]
+    text = pdf_text(doctor_report(request_for(records, include_notes=True), None, EN))
+    assert "Drove 🚗, bath 🛁, wine 🍷 ❤" in text  # from the emoji font
+    assert f"{PLACEHOLDER}{PLACEHOLDER}" in text  # the two CJK characters
+    assert (
+        f"2 characters could not be printed with the report's fonts and are shown as {PLACEHOLDER}."
+        in text
+    )
+    clean = pdf_text(doctor_report(request_for(records[:0], include_notes=True), None, EN))
+    assert "could not be printed" not in clean
+
+
+async def test_charts_and_reports_are_made_in_worker_processes() -> None:
+    """Off the bot's process (its event loop and memory), with the same bytes as made here."""
+    from bot.reports import workers
+
+    try:
+        assert await workers.run(os.getpid) != os.getpid()
+        records = month_of(MARCH, 31)
+        chart = await workers.run(workers.chart_png, records, MARCH_SPAN, (), "en")
+        assert chart == period_chart(records, MARCH_SPAN, (), EN)
+        request = request_for(records)
+        assert await workers.run(workers.report_pdf, request) == doctor_report(request, chart, EN)
+    finally:
+        workers.shutdown()

@@ -132,12 +132,12 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
 
     await user.command("/export")
     await user.tap("📄 Report for my doctor (PDF)")
-    await user.tap("This month")
+    await user.tap("Last 30 days")
     await user.tap("No, leave them out")
     pdf = user.messages[-1]
     assert pdf.filename == "stillnight-report.pdf"
     text = pdf_text(pdf.document_bytes)
-    assert "Period: 2026-11-01 to 2026-11-24" in text
+    assert "Period: 2026-10-25 to 2026-11-23" in text  # tonight, the 24th, is not over
     assert "Nights logged: 5" in text and "2026-11-10" in text
     assert "self-reported" in text and "with a comma" not in text
 

@@ -2,10 +2,12 @@
 
 Text is set in DejaVu Sans, the TrueType font that ships inside matplotlib (found through
 the package's location, so matplotlib itself isn't imported and nothing is downloaded); it
-covers Latin, Greek and Cyrillic, so names and notes print as typed. Characters the font
-has no glyph for (emoji, most CJK) are dropped rather than printed as empty boxes. Without
-the font, or with embed_font=False, the PDF uses the built-in Helvetica, which is Latin-1
-only: text is folded to Latin-1 first.
+covers Latin, Greek and Cyrillic. Emoji the patient typed (🚗 🛁 🍷) come from Noto Emoji, a
+fallback font kept in bot/reports/fonts (SIL Open Font License, OFL.txt beside it). No
+character is dropped silently: one that neither font has (most CJK, say) is printed as
+PLACEHOLDER, and the report ends with a line saying how many were. Without the font, or with
+embed_font=False, the PDF uses the built-in Helvetica, which is Latin-1 only: text is folded
+to Latin-1 first (a "?" for the rest).
 
 fpdf2 is imported when the first report is made, not with this module (start-up memory).
 """
@@ -17,25 +19,25 @@ import importlib.util
 import io
 import struct
 import threading
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+import unicodedata
+from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
-from bot.core.doses import MedicineChange
-from bot.core.records import NightRecord
-from bot.core.summary_model import MonthSummary
 from bot.i18n import Texts
 from bot.reports.pdf_blocks import (
     SELF_REPORTED,
     TITLE,
     Block,
+    Callout,
     Heading,
+    PageBreak,
     Paragraph,
     Picture,
     Table,
     report_blocks,
 )
+from bot.reports.request import ReportRequest
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -45,45 +47,40 @@ if TYPE_CHECKING:
 
         family_name: str  # the text font: DejaVu, or Helvetica without it
         texts: Texts  # the report's language, for the footer
+        printable: frozenset[int]  # code points the text and fallback fonts have
+        replaced: int  # characters printed as PLACEHOLDER so far
 
 
 FAMILY = "DejaVu"
+EMOJI_FAMILY = "NotoEmoji"
+EMOJI_FONT = Path(__file__).parent / "fonts" / "NotoEmoji.ttf"
+PLACEHOLDER = "□"  # U+25A1, in DejaVu Sans
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 _LATIN1_FOLD = str.maketrans({"–": "-", "—": "-", "…": "...", "‘": "'", "’": "'", "“": '"',
-                              "”": '"', "≥": ">=", "≤": "<=", "×": "x"})  # fmt: skip
+                              "”": '"', "≥": ">=", "≤": "<=", "×": "x", "□": "?"})  # fmt: skip
 PAGE_W_MM, MARGIN_MM = 210, 15
-TABLE_PT, ROW_MM = 9, 5.6
-MAX_CELL_LINES = 4  # a night with more medicines than that shows the rest shortened
-# Reports are made in threads (asyncio.to_thread). Writing one out subsets its fonts with
-# fontTools, which fills shared tables on first use without a lock (the OS/2 Unicode
-# ranges): a report written out during that could get wrong font data. One at a time.
+TABLE_PT, ROW_MM = 7.5, 4.6
+MIN_ROWS_ON_A_PAGE = 3  # a table starts on a new page rather than with fewer rows
+# Reports may be made in threads. Writing one out subsets its fonts with fontTools, which
+# fills shared tables on first use without a lock (the OS/2 Unicode ranges): a report
+# written out during that could get wrong font data. One at a time.
 _OUTPUT_LOCK = threading.Lock()
 
 
 def doctor_report(
-    records: list[NightRecord],
-    start: date,
-    end: date,
-    summary: MonthSummary | None,
-    include_notes: bool,
-    generated: date,
-    chart_png: bytes | None,
-    t: Texts,
-    *,
-    changes: Sequence[MedicineChange] = (),
-    embed_font: bool = True,
+    request: ReportRequest, chart_png: bytes | None, t: Texts, *, embed_font: bool = True
 ) -> bytes:
-    """The PDF's bytes, in the language of `t`. `generated` is also the document's creation
-    date, so the same input gives the same bytes."""
-    blocks = report_blocks(
-        records, start, end, summary, include_notes, generated, chart_png, t, changes=changes
+    """The PDF's bytes, in the language of `t`. The same request gives the same bytes."""
+    span = request.span
+    subject = t.gettext(
+        "RLS diary {start} to {end}", start=span.start.isoformat(), end=span.end.isoformat()
     )
-    subject = t.gettext("RLS diary {start} to {end}", start=start.isoformat(), end=end.isoformat())
-    return render(blocks, subject, generated, t, embed_font=embed_font)
+    blocks = report_blocks(request, chart_png, t)
+    return render(blocks, subject, request, t, embed_font=embed_font)
 
 
 def render(
-    blocks: list[Block], subject: str, generated: date, t: Texts, *, embed_font: bool = True
+    blocks: list[Block], subject: str, request: ReportRequest, t: Texts, *, embed_font: bool = True
 ) -> bytes:
     pdf = _report_class()(orientation="P", unit="mm", format="A4")
     pdf.texts = t
@@ -91,12 +88,17 @@ def render(
     if fonts is not None:
         for style, name in _FONT_FILES.items():
             pdf.add_font(FAMILY, style, fonts / name)
+        pdf.add_font(EMOJI_FAMILY, "", EMOJI_FONT)
+        pdf.set_fallback_fonts([EMOJI_FAMILY], exact_match=False)
         pdf.family_name = FAMILY
+        pdf.printable = frozenset(
+            code for font in pdf.fonts.values() for code in getattr(font, "cmap", {})
+        )
     pdf.set_title(t.gettext(TITLE))
     pdf.set_subject(subject)
     pdf.set_creator("Stillnight")
     pdf.set_lang(t.language)
-    pdf.set_creation_date(datetime.combine(generated, time(), UTC))
+    pdf.set_creation_date(datetime.combine(request.generated, time(), UTC))
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
@@ -106,10 +108,22 @@ def render(
                 _heading(pdf, block.text, first=i == 0)
             case Paragraph():
                 _paragraph(pdf, block)
+            case Callout():
+                _callout(pdf, block)
             case Picture():
                 _picture(pdf, block)
+            case PageBreak():
+                pdf.add_page()
             case Table():
                 _table(pdf, block)
+    if pdf.replaced:
+        note = t.ngettext(
+            "{n} character could not be printed with the report's fonts and is shown as {mark}.",
+            "{n} characters could not be printed with the report's fonts and are shown as {mark}.",
+            pdf.replaced,
+            mark=PLACEHOLDER,
+        )
+        _paragraph(pdf, Paragraph(note, style="I", size=9))
     with _OUTPUT_LOCK:
         return bytes(pdf.output())
 
@@ -131,6 +145,8 @@ def _report_class() -> type[ReportPDF]:
     class Report(FPDF):
         family_name = "Helvetica"
         texts: Texts
+        printable: frozenset[int] = frozenset()
+        replaced = 0
 
         def footer(self) -> None:
             self.set_y(-12)
@@ -143,19 +159,26 @@ def _report_class() -> type[ReportPDF]:
                 page=t.number(self.page_no()),
                 pages="{nb}",  # fpdf2 puts the page count there when the PDF is written
             )
-            self.cell(0, 5, fit(self, line), align="C")
+            self.cell(0, 5, fit(cast("ReportPDF", self), line), align="C")
             self.set_text_color(0)
 
     return cast("type[ReportPDF]", Report)
 
 
-def fit(pdf: FPDF, text: str) -> str:
-    """Text the current font can print: unknown glyphs dropped, or folded to Latin-1."""
-    font = pdf.current_font
-    cmap = getattr(font, "cmap", None)
-    if cmap is None:  # a core font
+def fit(pdf: ReportPDF, text: str) -> str:
+    """Text the fonts can print: a PLACEHOLDER (counted) for a character they lack, or folded
+    to Latin-1 for the built-in font. Invisible format characters (the joiner and variation
+    selectors inside emoji sequences) have no glyph to show and are left out."""
+    if not pdf.printable:  # a core font
         return text.translate(_LATIN1_FOLD).encode("latin-1", "replace").decode("latin-1")
-    return "".join(ch for ch in text if ch == "\n" or ord(ch) in cmap)
+    out = []
+    for ch in text:
+        if ch == "\n" or ord(ch) in pdf.printable:
+            out.append(ch)
+        elif unicodedata.category(ch) not in ("Cf", "Mn"):
+            out.append(PLACEHOLDER)
+            pdf.replaced += 1
+    return "".join(out)
 
 
 def _heading(pdf: ReportPDF, text: str, first: bool) -> None:
@@ -173,8 +196,26 @@ def _heading(pdf: ReportPDF, text: str, first: bool) -> None:
 def _paragraph(pdf: ReportPDF, block: Paragraph) -> None:
     pdf.set_font(pdf.family_name, block.style, block.size)
     text = fit(pdf, block.text)
-    pdf.multi_cell(0, block.size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, block.size * 0.48, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
+
+
+def _callout(pdf: ReportPDF, block: Callout) -> None:
+    """A shaded box with a bold title: set apart from the figures around it."""
+    pdf.ln(1)
+    pdf.set_fill_color(255, 243, 224)
+    pdf.set_draw_color(217, 115, 31)
+    pdf.set_font(pdf.family_name, "B", 11.5)
+    pdf.multi_cell(0, 6, fit(pdf, block.title), border="LTR", fill=True, padding=(2, 2, 1),
+                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    for i, line in enumerate(block.lines):
+        last = i == len(block.lines) - 1
+        pdf.set_font(pdf.family_name, "I" if last else "", 8.5 if last else 10.5)
+        text = fit(pdf, line if last else "• " + line)
+        pdf.multi_cell(0, 5, text, border="LBR" if last else "LR", fill=True,
+                       padding=(1, 2, 2 if last else 1), new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.set_draw_color(0)
+    pdf.ln(2)
 
 
 def _picture(pdf: ReportPDF, block: Picture) -> None:
@@ -187,80 +228,29 @@ def _picture(pdf: ReportPDF, block: Picture) -> None:
 
 
 def _table(pdf: ReportPDF, table: Table) -> None:
-    """Cells wrap onto a few lines (several medicines, a long name), the header is repeated
-    on every page, alternate rows shaded. Drawn with plain cells: fpdf2's table() took three
-    times as long for a year of nights (`python -m bench summary`)."""
-    if pdf.will_page_break(ROW_MM * 3):
+    """fpdf2's table: cells wrap (several medicines, a long name), the header is repeated
+    on every page, alternate rows shaded."""
+    from fpdf.fonts import FontFace  # fpdf is imported when a report is first made
+
+    if pdf.will_page_break(ROW_MM * (MIN_ROWS_ON_A_PAGE + 1)):
         pdf.add_page()
-    _table_row(pdf, table.header, table.widths_mm, header=True)
-    for n, row in enumerate(table.rows):
-        pdf.set_font(pdf.family_name, "", TABLE_PT)
-        lines = [
-            _wrap(pdf, fit(pdf, text), width - 2)
-            for text, width in zip(row, table.widths_mm, strict=True)
-        ]
-        if pdf.will_page_break(ROW_MM * max(map(len, lines))):
-            pdf.add_page()
-            _table_row(pdf, table.header, table.widths_mm, header=True)
-        _lines_row(pdf, lines, table.widths_mm, shade=n % 2 == 1, style="")
+    pdf.set_font(pdf.family_name, "", TABLE_PT)
+    with pdf.table(
+        width=sum(table.widths_mm),
+        col_widths=table.widths_mm,
+        line_height=ROW_MM * 0.8,
+        text_align="LEFT",
+        borders_layout="NONE",
+        cell_fill_color=240,
+        cell_fill_mode="ROWS",
+        headings_style=FontFace(emphasis="BOLD", fill_color=215),
+        padding=(0.6, 0.6),
+    ) as drawn:
+        for cells in (table.header, *table.rows):
+            row = drawn.row()
+            for text in cells:
+                row.cell(fit(pdf, text))
     pdf.ln(2)
-
-
-def _table_row(pdf: ReportPDF, cells: tuple[str, ...], widths: tuple[float, ...], *,
-               header: bool = False) -> None:  # fmt: skip
-    pdf.set_font(pdf.family_name, "B" if header else "", TABLE_PT)
-    lines = [
-        _wrap(pdf, fit(pdf, text), width - 2) for text, width in zip(cells, widths, strict=True)
-    ]
-    _lines_row(pdf, lines, widths, shade=True, style="B" if header else "")
-
-
-def _lines_row(
-    pdf: ReportPDF, cells: list[list[str]], widths: tuple[float, ...], *, shade: bool,
-    style: Literal["", "B"],
-) -> None:  # fmt: skip
-    """One row, as tall as its tallest cell; the header's ("B") darker."""
-    height = ROW_MM * max(map(len, cells))
-    x, y = pdf.get_x(), pdf.get_y()
-    pdf.set_font(pdf.family_name, style, TABLE_PT)
-    if shade:
-        pdf.set_fill_color(215 if style else 240)
-        pdf.rect(x, y, sum(widths), height, style="F")
-    for lines, width in zip(cells, widths, strict=True):
-        for n, line in enumerate(lines):
-            pdf.set_xy(x, y + n * ROW_MM)
-            pdf.cell(width, ROW_MM, line)
-        x += width
-    pdf.set_xy(pdf.l_margin, y + height)
-
-
-def _wrap(pdf: ReportPDF, text: str, width: float) -> list[str]:
-    """The text's lines (its own line breaks, then words wrapped to the width), at most
-    MAX_CELL_LINES; the last one shortened with an ellipsis if more would be needed."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if line and pdf.get_string_width(candidate) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
-    if len(lines) > MAX_CELL_LINES:
-        lines = [*lines[: MAX_CELL_LINES - 1], " ".join(lines[MAX_CELL_LINES - 1 :])]
-    return [_clip(pdf, line, width) for line in lines]
-
-
-def _clip(pdf: ReportPDF, text: str, width: float) -> str:
-    """Shorten to the column's width with an ellipsis (a very long word, say)."""
-    if pdf.get_string_width(text) <= width:
-        return text
-    dots = fit(pdf, "…")
-    while text and pdf.get_string_width(text + dots) > width:
-        text = text[:-1]
-    return text.rstrip() + dots
 
 
 __all__ = ["SELF_REPORTED", "TITLE", "doctor_report", "font_dir", "render"]

@@ -1,23 +1,20 @@
 """/export: a spreadsheet, a report for the doctor, or everything stored (JSON).
 
-The PDF and its chart are CPU work: they are made in a worker thread, so the event loop goes
-on answering other users meanwhile.
+The PDF and its chart are CPU work: they are made in a report worker process
+(bot/reports/workers.py), so the bot goes on answering other users meanwhile.
 """
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.core.archive import dump_archive
-from bot.core.doses import MedicineChange
-from bot.core.months import month_start
 from bot.core.nights import local_time
-from bot.core.records import NightRecord
-from bot.core.summary import summarize
+from bot.core.periods import Choice, last_night_over, span
 from bot.data import Tx, archive, events, history
 from bot.i18n import Texts
+from bot.reports import workers
+from bot.reports.request import ReportRequest
 from models import User
 
 EARLIEST = date(2000, 1, 1)
@@ -43,39 +40,38 @@ def data_dictionary(t: Texts) -> bytes:
     return dictionary_csv(t)
 
 
-@dataclass(frozen=True)
-class Period:
-    """The nights a doctor's report covers, read in the transaction; drawn after it."""
+async def report_request(
+    tx: Tx,
+    user: User,
+    choice: Choice,
+    now: datetime,
+    notes: bool,
+    t: Texts,
+    since: date | None = None,
+    name: str | None = None,
+) -> ReportRequest:
+    """What the report of `choice` is made from, read in the transaction: the period's saved
+    nights up to the last night that is over, and the medicine events from its start to
+    today (a change made today is news for the doctor, though tonight is not counted)."""
+    end = last_night_over(now, user.zone)
+    first = None
+    if choice is Choice.EVERYTHING:
+        nights = await history.entry_nights(tx, user.id)
+        first = nights[0] if nights else None
+    period = span(choice, end, since, first)
+    today = local_time(now, user.zone).date()
+    return ReportRequest(
+        records=tuple(await history.nights(tx, user, period.start, period.end)),
+        span=period,
+        changes=tuple(await events.changes(tx, user.id, period.start, today)),
+        include_notes=notes,
+        generated=today,
+        zone=user.zone,
+        language=t.language,
+        name=name,
+    )
 
-    records: list[NightRecord]
-    start: date
-    end: date
-    changes: list[MedicineChange]
 
-
-async def report_period(tx: Tx, user: User, months: int, now: datetime) -> Period:
-    """This month (1), the last `months` months, or (0) everything."""
-    end = local_time(now, user.zone).date()
-    start = month_start(end, months - 1) if months else EARLIEST
-    records = await history.nights(tx, user, start, end)
-    if records and not months:
-        start = records[0].night
-    return Period(records, start, end, await events.changes(tx, user.id, start, end))
-
-
-async def doctor_report(period: Period, notes: bool, t: Texts) -> bytes:
-    """The PDF, made in a worker thread."""
-    return await asyncio.to_thread(_pdf, period, notes, t)
-
-
-def _pdf(period: Period, notes: bool, t: Texts) -> bytes:
-    from bot.reports.chart import month_chart  # matplotlib and fpdf2 load on first use
-    from bot.reports.pdf_report import doctor_report
-
-    records, start, end = period.records, period.start, period.end
-    latest = month_start(end)
-    in_latest = [r for r in records if r.night >= latest]
-    earlier = [r for r in records if month_start(latest, 1) <= r.night < latest]
-    summary = summarize(in_latest, latest, earlier) if records else None
-    chart = month_chart(in_latest, latest, t) if in_latest else None
-    return doctor_report(records, start, end, summary, notes, end, chart, t, changes=period.changes)
+async def doctor_report(request: ReportRequest) -> bytes:
+    """The PDF, made in a report worker."""
+    return await workers.run(workers.report_pdf, request)

@@ -3,18 +3,19 @@ weekly feedback's figures."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.core.months import month_end, month_start
 from bot.core.nights import local_time
+from bot.core.periods import Span
 from bot.core.records import NightRecord
 from bot.core.summary import months_with_entries, summarize
 from bot.core.summary_model import MonthSummary
 from bot.core.summary_week import WEEK, WeekFeedback, week_feedback, week_of
 from bot.data import Tx, events, history
 from bot.i18n import Texts
+from bot.reports import workers
 from models import User
 
 MIN_NIGHTS_FOR_CHART = 3
@@ -59,10 +60,10 @@ async def month(tx: Tx, user: User, first: date, with_picker: bool = True) -> Mo
 
 
 async def chart(month: Month, t: Texts) -> bytes | None:
-    """The month's chart from 3 nights on, drawn in a worker thread (after the transaction,
-    so nobody waits for the drawing)."""
+    """The month's chart from 3 nights on, the same chart as the doctor's report's, drawn in
+    a report worker after the transaction, so nobody waits for the drawing."""
     if len(month.records) < MIN_NIGHTS_FOR_CHART:
         return None
-    from bot.reports.chart import month_chart  # matplotlib loads on the first chart
-
-    return await asyncio.to_thread(month_chart, month.records, month.first, t)
+    span = Span(month.first, month_end(month.first))
+    changes = month.summary.medicine_changes
+    return await workers.run(workers.chart_png, month.records, span, changes, t.language)

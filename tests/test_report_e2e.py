@@ -1,0 +1,139 @@
+"""The doctor's report through Telegram: each period, medicines and their changes, emoji."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from pypdf import PdfReader
+
+from models import Checkin, Medicine, MedicineEvent, SleepDiary
+from stillnight_dev.standin import BotApiStandin
+from tests.flows import onboard
+from tests.harness import BotHarness
+
+ANA = 1001
+TODAY = date(2026, 11, 24)  # the test clock: 22:00 in Berlin, tonight not over yet
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def pages(data: bytes) -> list[str]:
+    """Each page's text on one line (where a line wraps depends on the layout)."""
+    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def evening(day: date) -> datetime:
+    return datetime.combine(day, time(22), BERLIN).astimezone(UTC)
+
+
+async def seed(
+    bot: BotHarness, nights: list[date], doses=None, note: str | None = None, diary: bool = True
+) -> None:
+    """A saved check-in (and diary) on each night; `doses(night)` gives its medicine ids."""
+    async with bot.sessionmaker.begin() as session:
+        for i, night in enumerate(nights):
+            saved = evening(night)
+            session.add(
+                Checkin(
+                    user_id=ANA, night=night, severity=2 + i % 7, onset="evening",
+                    locations=["calves"], sensations=[], took_medicine=bool(doses),
+                    doses=doses(night) if doses else None, caffeine=False, alcohol=False,
+                    exercise=False, nicotine=False, note=note, answered=[], saved_at=saved,
+                    updated_at=saved,
+                )
+            )  # fmt: skip
+            if diary:
+                session.add(
+                    SleepDiary(
+                        user_id=ANA, night=night, bed_time=time(23), tried_time=time(23, 10),
+                        latency_min=25, awakenings=2, awake_min=40, wake_time=time(6, 40),
+                        out_time=time(7), quality=3, legs=1, walks=1, answered=[],
+                        saved_at=saved + timedelta(hours=9), updated_at=saved,
+                    )
+                )  # fmt: skip
+
+
+async def report(user, period: str, notes: bool = False) -> list[str]:
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap(period)
+    await user.tap("Yes, include my notes" if notes else "No, leave them out")
+    document = user.messages[-1]
+    assert document.filename == "stillnight-report.pdf"
+    return pages(document.document_bytes)
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "logged"),
+    [
+        ("Last 30 days", date(2026, 10, 25), 30),
+        ("Last 90 days", date(2026, 8, 26), 90),
+        ("Everything", date(2026, 6, 1), 176),
+    ],
+)
+async def test_each_period_gives_a_page_one_covering_exactly_that_period(
+    bot: BotHarness, standin: BotApiStandin, period: str, start: date, logged: int
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    first = date(2026, 6, 1)
+    await seed(bot, [first + timedelta(days=i) for i in range((TODAY - first).days + 1)])
+    page_one, *rest = await report(user, period)
+    days = (date(2026, 11, 23) - start).days + 1
+    assert f"Period: {start.isoformat()} to 2026-11-23 ({days} nights)" in page_one
+    assert f"Nights logged: {logged} of {days}" in page_one  # tonight (the 24th) not counted
+    assert "Time zone: Europe/Berlin" in page_one
+    assert "Severity (0-10): mean" in page_one and "Sleep diary, means over" in page_one
+    assert "time to fall asleep 25 min" in page_one
+    assert "Got up to walk on" in page_one
+    assert "Sun 2026-11-22" in rest[0] or "Sun 2026-11-22" in "".join(rest)
+    table = "".join(rest)
+    assert "2026-11-24" not in table and (start - timedelta(days=1)).isoformat() not in table
+    assert start.isoformat() in rest[0]  # the table starts on page 2 with the first night
+
+
+async def test_a_two_medicine_month_with_a_start_and_a_change_marked(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    async with bot.sessionmaker.begin() as session:
+        ropinirole = Medicine(user_id=ANA, name="Ropinirole")
+        pregabalin = Medicine(user_id=ANA, name="Pregabalin")
+        session.add_all([ropinirole, pregabalin])
+        await session.flush()
+        ids = (ropinirole.id, pregabalin.id)
+        for day, medicine, kind, what in (
+            (date(2026, 11, 6), pregabalin.id, "started", None),
+            (date(2026, 11, 15), ropinirole.id, "changed", "dose changed to 0.5 mg"),
+        ):
+            session.add(MedicineEvent(user_id=ANA, medicine_id=medicine, day=day, kind=kind,
+                                      note=what, created_at=evening(day)))  # fmt: skip
+
+    def doses(night: date) -> list[dict[str, object]]:
+        taken = [{"id": ids[0], "time": "21:00", "amount": None}]
+        if night >= date(2026, 11, 6):
+            taken.append({"id": ids[1], "time": "19:30", "amount": "75 mg"})
+        return taken
+
+    first = date(2026, 10, 28)
+    await seed(bot, [first + timedelta(days=i) for i in range(27)], doses=doses)
+    page_one, *rest = await report(user, "Last 30 days")
+    assert "Medicine as entered: Ropinirole, taken on 27 nights, usually around 21:00." in page_one
+    assert "Medicine as entered: Pregabalin, taken on 18 nights, usually around 19:30." in page_one
+    assert "Medicine changes (numbered as on the chart)" in page_one
+    assert "1. 2026-11-06: Pregabalin started" in page_one
+    assert "2. 2026-11-15: Ropinirole: dose changed to 0.5 mg" in page_one
+    assert "Ropinirole 21:00" in rest[0] and "Pregabalin 19:30 (75 mg)" in rest[0]
+
+
+async def test_emoji_in_notes_are_printed(bot: BotHarness, standin: BotApiStandin) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await seed(bot, [date(2026, 11, 20)], note="Long drive 🚗, hot bath 🛁, one wine 🍷")
+    text = "\n".join(await report(user, "Last 30 days", notes=True))
+    assert "Long drive 🚗, hot bath 🛁, one wine 🍷" in text
+    assert "could not be printed" not in text
