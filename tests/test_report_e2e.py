@@ -38,7 +38,8 @@ async def seed(
             saved = evening(night)
             session.add(
                 Checkin(
-                    user_id=ANA, night=night, severity=2 + i % 7, onset="evening",
+                    user_id=ANA, night=night, zone="Europe/Berlin", severity=2 + i % 7,
+                    onset="evening",
                     locations=["calves"], sensations=[], took_medicine=bool(doses),
                     doses=doses(night) if doses else None, caffeine=False, alcohol=False,
                     exercise=False, nicotine=False, note=note, answered=[], saved_at=saved,
@@ -48,7 +49,8 @@ async def seed(
             if diary:
                 session.add(
                     SleepDiary(
-                        user_id=ANA, night=night, bed_time=time(23), tried_time=time(23, 10),
+                        user_id=ANA, night=night, zone="Europe/Berlin", bed_time=time(23),
+                        tried_time=time(23, 10),
                         latency_min=25, awakenings=2, awake_min=40, wake_time=time(6, 40),
                         out_time=time(7), quality=3, legs=1, walks=1, answered=[],
                         saved_at=saved + timedelta(hours=9), updated_at=saved,
