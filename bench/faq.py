@@ -19,6 +19,9 @@ query word occurs in any document. Neither can return ``crisis`` or ``decline``.
 Scores: overall, held out (never tuned on), and the frozen held-out part (issue 16: 174
 questions written before the engine was tuned for them; ``--failures`` never lists it),
 with the frozen part's safety cases (crisis, overdose, red flags, doses) on their own.
+A separate line, "dev", scores the development set (``--dev``, default
+``tests/faq_dev.jsonl``: written to tune on, never held out) for the engine and the topic
+baseline; ``--failures`` lists its failures too.
 
 Timing: ``answer()`` per question. "cold" is the first pass over the eval set, right
 after the index is built (typo-repair caches empty; the build time is reported on its
@@ -43,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.faq import Reply, answer, list_topics
-from bot.faq.evaluation import EVAL_PATH, Case, is_correct, is_partial, load_cases
+from bot.faq.evaluation import DEV_PATH, EVAL_PATH, Case, is_correct, is_partial, load_cases
 from bot.faq.matcher import index
 from bot.faq.topics import TOPICS
 from bot.i18n import texts_for
@@ -195,11 +198,13 @@ def _run(
     return pairs, _report(pairs), _timing(reply, [c.question for c in cases], rounds, cold)
 
 
-def _line(name: str, rep: dict[str, Any]) -> str:
-    def pct(part: dict[str, Any]) -> str:
-        a = part["accuracy"]
-        return "  n/a" if a is None else f"{100 * a:5.1f}% ({part['correct']}/{part['n']})"
+def _pct(part: dict[str, Any]) -> str:
+    a = part["accuracy"]
+    return "  n/a" if a is None else f"{100 * a:5.1f}% ({part['correct']}/{part['n']})"
 
+
+def _line(name: str, rep: dict[str, Any]) -> str:
+    pct = _pct
     return (
         f"{name:<28} overall {pct(rep['overall'])}  held-out {pct(rep['heldout'])}"
         f"  frozen held-out {pct(rep['frozen_heldout'])}"
@@ -221,6 +226,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--rounds", type=int, default=20, help="timing passes (default 20)")
     parser.add_argument("--eval", type=Path, default=EVAL_PATH, help="eval set (.jsonl)")
+    parser.add_argument("--dev", type=Path, default=DEV_PATH, help="development set (.jsonl)")
     parser.add_argument(
         "--article",
         type=Path,
@@ -228,12 +234,15 @@ def main(argv: list[str]) -> int:
         help=f"source article for the paragraph baseline (default ${ARTICLE_ENV})",
     )
     parser.add_argument(
-        "--failures", action="store_true", help="list engine failures on the tuned part only"
+        "--failures",
+        action="store_true",
+        help="list engine failures on the tuned part and the development set only",
     )
     args = parser.parse_args(argv)
     rounds = max(1, args.rounds)
 
     cases = load_cases(args.eval)
+    dev_cases = load_cases(args.dev)
     # Fails loudly on a changed article.
     article_bm25 = PlainBM25.over_article(args.article) if args.article else None
     topic_bm25 = PlainBM25.over_topics()
@@ -249,6 +258,9 @@ def main(argv: list[str]) -> int:
         _, article, article["timing"] = _run(article_bm25.answer, cases, rounds)
         article["paragraphs"] = len(article_bm25.labels)
     _, topics, topics["timing"] = _run(topic_bm25.answer, cases, rounds)
+    dev_pairs = [(case, answer(case.question, english)) for case in dev_cases]
+    dev = _report(dev_pairs)["overall"]
+    dev_topics = _report([(c, topic_bm25.answer(c.question)) for c in dev_cases])["overall"]
 
     rows = [("engine", engine), ("BM25 over topic answers", topics)]
     if article is not None:
@@ -257,6 +269,10 @@ def main(argv: list[str]) -> int:
     print(f"FAQ eval: {len(cases)} questions, {held} held out ({frozen} of them frozen)")
     for name, rep in rows:
         print(_line(name, rep))
+    print(
+        f"dev ({len(dev_cases)}, {args.dev.name}): engine {_pct(dev)}"
+        f"  BM25 over topic answers {_pct(dev_topics)}"
+    )
     if article is None:
         print(f"BM25 over article paragraphs: not run (give --article PATH or ${ARTICLE_ENV})")
     names = "  ".join(
@@ -286,11 +302,19 @@ def main(argv: list[str]) -> int:
                     f"  FAIL {case.question!r}: want {case.kinds}/{case.topic}, "
                     f"got {reply.kind}/{reply.topic}"
                 )
+        for case, reply in dev_pairs:
+            if not is_correct(case, reply):
+                print(
+                    f"  DEV FAIL {case.question!r}: want {case.kinds}/{case.topic}, "
+                    f"got {reply.kind}/{reply.topic}"
+                )
     print(
         json.dumps(
             {
                 "bench": "faq",
                 "engine": engine,
+                "dev": dev,
+                "dev_baseline_topic_bm25": dev_topics,
                 "baseline_article_bm25": article,
                 "baseline_topic_bm25": topics,
                 "timing": timing,

@@ -22,6 +22,9 @@ from pathlib import Path
 from bot.faq.types import Reply
 
 EVAL_PATH = Path(__file__).resolve().parents[2] / "tests" / "faq_eval.jsonl"
+# The development set (issue 16's last target): written to tune on, never held out; its
+# lines carry ``"dev": true``. Same format and scoring as the eval set.
+DEV_PATH = EVAL_PATH.with_name("faq_dev.jsonl")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import snowballstemmer
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NON_WORD = re.compile(r"[^a-z0-9.]+")
 _STRAY_DOTS = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
@@ -79,50 +81,16 @@ def normalise(text: str) -> str:
     return " ".join(w for w in words if w)
 
 
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("iness", "y"),
-    ("ational", "ate"),
-    ("ations", "ate"),
-    ("ation", "ate"),
-    ("ments", ""),
-    ("ment", ""),
-    ("ness", ""),
-    ("ings", ""),
-    ("ing", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("edly", ""),
-    ("ed", ""),
-    ("ly", ""),
-    ("es", ""),
-    ("s", ""),
-)
-_KEEP_S = ("ss", "us", "is", "ys")
+_ENGLISH_STEMMER = snowballstemmer.stemmer("english")  # Porter2, the Snowball English
 
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A deliberately light suffix stripper (a Porter-stemmer cousin).
+    """The Snowball English (Porter2) stem of a word: ``moving``/``moves`` -> ``move``.
 
     It only has to be *consistent*: topics and questions are stemmed the same way, and
-    fuzzy matching catches what it misses. ``moving``/``moves``/``movement`` -> ``mov``.
+    typo repair catches what it misses. Short words and numbers stay as they are.
     """
     if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix, repl in _SUFFIXES:
-        if not word.endswith(suffix):
-            continue
-        if suffix == "s" and word.endswith(_KEEP_S):
-            return word
-        if suffix == "es" and not word.endswith(("ses", "xes", "zes", "ches", "shes")):
-            continue
-        base = word[: -len(suffix)] + repl
-        if len(base) < 3:
-            return word
-        word = base
-        break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-        word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
-    return word
+    return str(_ENGLISH_STEMMER.stemWord(word))
