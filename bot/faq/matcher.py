@@ -23,9 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz.distance import OSA
-from spellchecker import SpellChecker, WordFrequency
-
 from bot.faq.synonyms import (
     CONDITION,
     IGNORE,
@@ -37,6 +34,7 @@ from bot.faq.synonyms import (
 )
 from bot.faq.text import SHORTHAND, normalise, stem
 from bot.faq.topics import CONDITION_TOPIC, TOPICS
+from bot.faq.typos import Repairer
 from bot.faq.types import Topic
 
 # Field weights: keywords are curated, titles are short and precise, examples are broad.
@@ -53,20 +51,6 @@ TIE_RATIO = 0.97  # ...and it is not a near tie (then we ask whatever the covera
 # supplement) is about that setting: its concept weighs this much more than others.
 SETTING_WEIGHT = 1.6
 UNKNOWN_WEIGHT = 0.8  # an unseen word counts as this share of the rarest word's IDF
-_REPAIR_CACHE_SIZE = 20_000  # typo repairs remembered (bounded: input is user-controlled)
-
-
-_ENGLISH_MIN_COUNT = 100  # a word seen this often in pyspellchecker's corpus is real
-
-
-@lru_cache(maxsize=1)
-def _english() -> WordFrequency:
-    return SpellChecker(distance=1).word_frequency  # its English word counts (~0.3 s)
-
-
-def is_english(word: str) -> bool:
-    """A common English word (pyspellchecker's frequency list), not a typo."""
-    return _english()[word] >= _ENGLISH_MIN_COUNT
 
 
 @dataclass(frozen=True)
@@ -151,47 +135,12 @@ class Index:
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unknown_idf = UNKNOWN_WEIGHT * math.log(1 + (n - 0.5) / 1.5)
         self.surface = frozenset(w for w in surface if w.isalpha())
-        _english()  # loaded with the index, not on the first typo
-        self._repaired: dict[str, str] = {}
-        self._candidates: dict[tuple[str, int], list[str]] = {}
-        for word in self.surface:
-            self._candidates.setdefault((word[0], len(word)), []).append(word)
+        self._repairer = Repairer(self.surface)
 
     def repair(self, word: str) -> str:
-        """Closest known word for an unseen one (typos), or the word unchanged.
-
-        A real English word (:func:`is_english`) is never repaired: "reset" is not a typo of
-        "rest", nor "router" of "routine"; it stays a word we don't know, which lowers the
-        coverage of questions about other things. Candidates share the first letter (typos
-        rarely hit it, and it stops real words we don't know from turning into ones we do:
-        "dying" must not become "lying"). Up to 7
-        letters one edit is allowed, from 8 letters two ("augmention"): a letter dropped,
-        added, replaced or swapped ("kidny", "slep", "feal", "tierd"; "cough" is English, so
-        it never becomes "couch"). Ties go to a swap, then alphabetically.
-        """
-        if word in self.surface or len(word) < 4 or not word.isalpha() or is_english(word):
-            return word
-        repaired = self._repaired.get(word)
-        if repaired is None:
-            repaired = self._closest(word)
-            if len(self._repaired) < _REPAIR_CACHE_SIZE:
-                self._repaired[word] = repaired
-        return repaired
-
-    def _closest(self, word: str) -> str:
-        max_edits = 1 if len(word) <= 7 else 2
-        letters = sorted(word)
-        best: tuple[int, bool, str] | None = None
-        for size in range(len(word) - max_edits, len(word) + max_edits + 1):
-            for cand in self._candidates.get((word[0], size), ()):
-                edits = OSA.distance(word, cand, score_cutoff=max_edits)
-                if edits > max_edits:
-                    continue
-                swap = sorted(cand) == letters
-                key = (edits, not swap, cand)
-                if best is None or key < best:
-                    best = key
-        return best[2] if best else word
+        """Closest known word for an unseen one (typos), or the word unchanged
+        (:class:`~bot.faq.typos.Repairer`): "caffine" -> "caffeine", "dying" stays."""
+        return self._repairer.repair(word)
 
     def analyse(self, question: str) -> Analysis:
         words = [self.repair(w) for w in normalise(question).split()]

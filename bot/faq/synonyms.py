@@ -17,7 +17,7 @@ IGNORE = "_ignore"  # greetings, "what is", "explain": neither topic words nor u
 _CONCEPTS: dict[str, str] = {
     IGNORE: "good night|goodnight|good morning|good evening|thank you|thanks a lot|"
     "night night|sleep well|sweet dreams|have a good night|what is|what are|definition|"
-    "define|explain|explanation|describe|tell me about",
+    "define|explain|explanation|describe|tell me about|vs|versus|which is better|better than",
     CONDITION: "rls|restless legs syndrome|restless leg syndrome|restless legs|restless leg|"
     "restless|syndrome|restless legs disease|condition|disorder|illness",
     "othername": "willis ekbom|ekbom|willis|wed|jimmy legs|jimmy|spare legs|the kicks|"
@@ -27,10 +27,11 @@ _CONCEPTS: dict[str, str] = {
     "bodypart": "arm|arms|torso|trunk|head|body|hands|phantom|amputated|other parts|"
     "body parts|body part",
     "serious": "serious|dangerous|deadly|harmful|kill you|life threatening|fatal",
-    "common": "common|millions|how common|prevalence|widespread",
+    "common": "common|millions|how common|prevalence|widespread|rare|how many people have|"
+    "how many people get|how many have|percent|percentage",
     "symptom": "symptom|symptoms|signs|sign|feel|feels|feeling|feelings|sensation|"
     "sensations|experience|how do i know",
-    "sensation": "tingling|tingle|tingly|tingles|burning|burn|burns|itch|itching|itchy|"
+    "sensation": "strange|weird|odd|strange feeling|weird feeling|tingling|tingle|tingly|tingles|burning|burn|burns|itch|itching|itchy|"
     "throb|throbbing|creepy|crawly|crawling|creepy crawly|crawl|fizzy|fizzing|bubbles|"
     "bubbly|fizzy water|pins and needles|ants|bugs|insects|electric|buzzing|buzz|cramp|"
     "cramps|cramping|ache|aching|achy|hurt|hurts|hurting|pain|pains|painful|sore|"
@@ -38,7 +39,7 @@ _CONCEPTS: dict[str, str] = {
     "urge": "urge|urges|urge to move|need to move|have to move|uncontrollable|fidget|"
     "fidgety|can not stop moving|can not sit still|can not keep still|wont keep still|"
     "will not keep still",
-    "night": "night|nights|nighttime|night time|evening|evenings|bedtime|bed|midnight|"
+    "night": "morning|mornings|in the morning|night|nights|nighttime|night time|evening|evenings|bedtime|bed|midnight|"
     "overnight|late at night|in bed|into bed|at night|pm|3am|2am|4am",
     "rest": "rest|resting|sit|sitting|sat|sit down|lie|lying|laying|lie down|lying down|"
     "keep still|sitting still|sit still|lie still|sofa|couch|tv|car|flight|plane|cinema|trip|trips",
@@ -47,7 +48,8 @@ _CONCEPTS: dict[str, str] = {
     "worse": "worse|worsen|worsens|worsening|worst|aggravate|aggravates|aggravating|"
     "aggravator|aggravators|trigger|triggers|triggered|flare|flares|flare up|set off|"
     "act up|acts up|bad for|more bad|makes it worse|make it worse",
-    "cause": "cause|causes|caused|causing|reason|why do i have|due to|because of",
+    "cause": "cause|causes|caused|causing|reason|why do i have|due to|root|origin|origins|"
+    "why do people get|where does it come from",
     "tired": "tired|tiredness|exhausted|exhaustion|fatigue|fatigued|drained|knackered|"
     "sleepy|drowsy|daytime|during the day|zombie|all day|concentrate|focus|at work|"
     "dead tired",
@@ -71,7 +73,7 @@ _CONCEPTS: dict[str, str] = {
     "eligible|qualify|recruited|sufferers|sufferer|group|groups|requirements|join|"
     "could join|be included|be in the study|to join|be part of|"
     "needed to be|need to be",
-    "number": "how many|number|count|28|48|size",
+    "number": "how much people|how much patients|how much participants|how much subjects|how many|number|count|28|48|size",
     "amount": "how much|amount|quantity",
     "control": "control group|control|controls|healthy|comparison|compare|compared|"
     "without rls|non rls|normal people|healthy people|healthy volunteers|same link",
@@ -105,20 +107,21 @@ _CONCEPTS: dict[str, str] = {
     "jumping|spasm|spasms|plm|plms|plmd|periodic limb|periodic limb movements|"
     "limb movements|leg jerks",
     "partner": "partner|wife|husband|spouse|boyfriend|girlfriend|bed partner|roommate",
-    "dopamine": "dopamine|dopaminergic|dopamine system|pramipexole|ropinirole|rotigotine|"
-    "mirapex|requip|neupro|levodopa",
+    # Drug names are dopadrug only: a question naming one is about what it asks
+    # ("pramipexole stopped working"), not about dopamine twice over.
+    "dopamine": "dopamine|dopaminergic|dopamine system",
     "dopadrug": "pramipexole|ropinirole|rotigotine|mirapex|mirapexin|sifrol|requip|neupro|"
     "patch|levodopa|sinemet|madopar|agonist|agonists|dopamine agonist|dopamine agonists",
     "treatment": "treatment|treatments|treat|treating|treated|therapy|therapies|medicine|"
     "medicines|medication|medications|drug|drugs|pill|pills|tablet|tablets|prescription|"
     "prescribe|prescribed|options|manage|management|give for|what works",
-    "firstline": "recommended|recommend|"
+    "firstline": "still first|still the first|still first choice|still first line|recommended|recommend|"
     "recommends|recommendation|preferred|guideline|guidelines|aasm|best|standard|"
     "current advice|latest|up to date|out of date|outdated|dated|still true|still right|"
     "changed|still used|still recommended|nowadays|still prescribe|current|currently",
     "risk": "safe|safety|side effect|side effects|risk|risks|risky|long term|longterm|"
     "addictive|addiction",
-    "augmentation": "augmentation|augment|augmented|augmenting|tolerance|stopped working|"
+    "augmentation": "earlier|over time|worse over time|stopped helping|no longer works|does not work anymore|not working anymore|augmentation|augment|augmented|augmenting|tolerance|stopped working|"
     "stop working|not working|do not work|wear off|wears off|wearing off|higher doses|"
     "higher dose|higher and higher|more and more|ever higher|rebound|earlier in the day|"
     "afternoon|before lunch|spread|spreading|spreads|backfire|backfiring|used to",
@@ -126,7 +129,7 @@ _CONCEPTS: dict[str, str] = {
     "alpha2delta": "gabapentin|gabapentin enacarbil|enacarbil|horizant|regnite|neurontin|"
     "pregabalin|lyrica|alpha 2 delta|alpha2delta|a2d|anticonvulsant|anticonvulsive|"
     "anti seizure|antiseizure|antiepileptic|epilepsy|seizure",
-    "iron": "iron|ferritin|transferrin|transferrin saturation|saturation|anemia|anaemia|"
+    "iron": "infusion|infusions|iron drip|drip|ferinject|monofer|iron tablets|iron pills|iron|ferritin|transferrin|transferrin saturation|saturation|anemia|anaemia|"
     "anemic|anaemic|ferrous|iron infusion|iv iron|iron deficiency",
     "test": "test|tests|tested|testing|check|checked|checking|blood test|blood tests|"
     "bloods|blood work|blood count|blood sample",
@@ -177,7 +180,7 @@ _CONCEPTS: dict[str, str] = {
     "compression stockings|stockings|socks|pneumatic|pneumatic compression|sleeves|"
     "nerve stimulation|stimulation|stimulator|peroneal|tonic motor activation|tomac|nidra|"
     "vibrating|vibration|vibrating pad|tens|non drug|drug free|alternative|alternatives",
-    "firststep": "first line|firstline|first choice|first choices|try first|tried first|"
+    "firststep": "first choice|first option|first line|firstline|first choice|first choices|try first|tried first|"
     "first step|first treatment|usually tried|start with|standard care|usual approach|"
     "start me on|recommend first|recommended first|do first|give first|first for|"
     "start with first|what comes first|comes first",
@@ -218,7 +221,8 @@ _STOPWORDS_TEXT = """
     bad crazy terrible awful horrible decent proper nice time times gave give given
     year years month months week weeks day days tho though kill killing dying dead
     happen happens happened happening affect affects affected worth from exist exists
-    existing available come comes came
+    existing available come comes came between plus sorry english typical typically
+    most different difference idea important bother bothers complain complains
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 

@@ -28,7 +28,8 @@ CARE: tuple[Topic, ...] = (
         keywords=(
             "treatment, treatments, options, medicine, medication, therapy, "
             "recommended, guideline, aasm, current advice, best treatment, "
-            "how to treat, what works, out of date, still right, dated, changed, cure, manage"
+            "how to treat, what works, out of date, still right, dated, changed, cure, manage, "
+            "medicine that helps, medication that works"
         ),
         examples=(
             "how is restless legs treated",

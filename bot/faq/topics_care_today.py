@@ -146,7 +146,8 @@ CARE_TODAY: tuple[Topic, ...] = (
             "antihistamine, antihistamines, antidepressant, antidepressants, ssri, sertraline, "
             "citalopram, fluoxetine, mirtazapine, antipsychotic, anti sickness, "
             "metoclopramide, benadryl, diphenhydramine, sleeping pill, sleeping tablets, "
-            "allergy tablets, depression medication, side effect"
+            "allergy tablets, depression medication, side effect, medicines that worsen rls, "
+            "medications that make it worse"
         ),
         examples=(
             "can medication cause restless legs",
