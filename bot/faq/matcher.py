@@ -34,8 +34,8 @@ from bot.faq.synonyms import (
 )
 from bot.faq.text import SHORTHAND, normalise, stem
 from bot.faq.topics import CONDITION_TOPIC, TOPICS
-from bot.faq.typos import Repairer
 from bot.faq.types import Topic
+from bot.faq.typos import Repairer
 
 # Field weights: keywords are curated, titles are short and precise, examples are broad.
 _FIELD_WEIGHTS = (("keywords", 3.0), ("title", 2.0), ("examples", 1.0))
