@@ -117,7 +117,8 @@ _CONCEPTS: dict[str, str] = {
     "still used|still recommended|nowadays|still prescribe|current|currently",
     "risk": "safe|safety|side effect|side effects|risk|risks|risky|long term|longterm|addictive|"
     "addiction",
-    "augmentation": "earlier|over time|worse over time|stopped helping|no longer works|"
+    "augmentation": "at first|worked at first|worse than ever|lunchtime|lunch time|midday|noon|"
+    "earlier|over time|worse over time|stopped helping|no longer works|"
     "does not work anymore|not working anymore|augmentation|augment|augmented|augmenting|"
     "tolerance|stopped working|stop working|not working|do not work|wear off|wears off|"
     "wearing off|higher doses|higher dose|higher and higher|more and more|ever higher|rebound|"
@@ -185,7 +186,8 @@ _CONCEPTS: dict[str, str] = {
     "bot": "bot|chatbot|stillnight|ai|robot|app|this bot|are you|who are you|what are you|"
     "made you|trust you|what you say|about you|real person|your answers|your sources|"
     "medical professional|what can you do|this app",
-    "future": "future|new treatment|new treatments|new drugs|new medicines|hope|hopeful|"
+    "future": "one day|someday|some day|in the future|in future|years to come|"
+    "future|new treatment|new treatments|new drugs|new medicines|hope|hopeful|"
     "breakthrough|coming soon|on the way|in the pipeline|upcoming|develop|development|"
     "developments|pipeline|soon|promising|potential|next|mean for me|means for me|implications|"
     "lead to|exciting|better medication|better drugs|what happens next",
@@ -215,7 +217,8 @@ _STOPWORDS_TEXT = """
     year years month months week weeks day days tho though kill killing dying dead
     happen happens happened happening affect affects affected worth from exist exists
     existing available come comes came between plus sorry english typical typically
-    most different difference idea important bother bothers complain complains
+    most different difference idea important bother bothers complain complains tried try
+    trying true anyone noticed notice known since
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 

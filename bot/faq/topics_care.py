@@ -241,7 +241,7 @@ CARE: tuple[Topic, ...] = (
         keywords=(
             "periodic limb movements, plm, plms, plmd, jerk, jerking, kick, kicking, "
             "twitch, in my sleep, while asleep, partner, wife, husband, bed partner, "
-            "involuntary movements, spasms at night"
+            "involuntary movements, spasms at night, sleep study, found on a sleep study"
         ),
         examples=(
             "i twitch in my sleep",
