@@ -15,14 +15,18 @@ CONDITION = "rls"
 IGNORE = "_ignore"  # greetings, "what is", "explain": neither topic words nor unknown
 
 _CONCEPTS: dict[str, str] = {
-    IGNORE: "good night|goodnight|good morning|good evening|thank you|thanks a lot|night night|"
+    # "drain", "medic": Snowball's stems of "drained", "medications", but as words plumbing
+    # and paramedics; ignored rather than read as tiredness or medicines.
+    IGNORE: "drain|drains|medic|medics|"
+    "good night|goodnight|good morning|good evening|thank you|thanks a lot|night night|"
     "sleep well|sweet dreams|have a good night|what is|what are|definition|define|explain|"
     "explanation|describe|tell me about|vs|versus|which is better|better than",
     CONDITION: "rls|restless legs syndrome|restless leg syndrome|restless legs|restless leg|"
     "restless|syndrome|restless legs disease|condition|disorder|illness",
     "othername": "willis ekbom|ekbom|willis|wed|jimmy legs|jimmy|spare legs|the kicks|nickname|"
     "other name|also called|also known as|aka|stand for|called",
-    "neuro": "neurological|neurologic|nervous system|nerve|nerves|real|in my head|imaginary|"
+    "neuro": "medical condition|actual condition|actual disease|actual illness|real disease|"
+    "neurological|neurologic|nervous system|nerve|nerves|real|in my head|imaginary|"
     "psychological|brain condition",
     "bodypart": "arm|arms|torso|trunk|head|body|hands|phantom|amputated|other parts|body parts|"
     "body part",
@@ -48,7 +52,8 @@ _CONCEPTS: dict[str, str] = {
     "worse": "worse|worsen|worsens|worsening|worst|aggravate|aggravates|aggravating|aggravator|"
     "aggravators|trigger|triggers|triggered|flare|flares|flare up|set off|act up|acts up|bad for|"
     "more bad|makes it worse|make it worse",
-    "cause": "cause|causes|caused|causing|reason|why do i have|due to|root|origin|origins|"
+    "cause": "why do some people get|why some people get|why do i get|why did i get|"
+    "cause|causes|caused|causing|reason|why do i have|due to|root|origin|origins|"
     "why do people get|where does it come from",
     "tired": "tired|tiredness|exhausted|exhaustion|fatigue|fatigued|drained|knackered|sleepy|"
     "drowsy|daytime|during the day|zombie|all day|concentrate|focus|at work|dead tired",
@@ -67,7 +72,9 @@ _CONCEPTS: dict[str, str] = {
     "hospital",
     "journal": "journal|published|publication|neurology|reference|citation|original paper|"
     "press release|read the paper",
-    "participant": "participant|participants|patients|patient|subjects|subject|volunteers|"
+    "participant": "people in the study|people in this study|people in that study|"
+    "who were the people|people studied|people were in|"
+    "participant|participants|patients|patient|subjects|subject|volunteers|"
     "volunteer|sample|cohort|took part|take part|enrolled|included|inclusion|criteria|eligible|"
     "qualify|recruited|sufferers|sufferer|group|groups|requirements|join|could join|be included|"
     "be in the study|to join|be part of|needed to be|need to be",
@@ -117,7 +124,9 @@ _CONCEPTS: dict[str, str] = {
     "still used|still recommended|nowadays|still prescribe|current|currently",
     "risk": "safe|safety|side effect|side effects|risk|risks|risky|long term|longterm|addictive|"
     "addiction",
-    "augmentation": "at first|worked at first|worse than ever|lunchtime|lunch time|midday|noon|"
+    "augmentation": "since starting|since i started|after starting|since taking|"
+    "since i started taking|"
+    "at first|worked at first|worse than ever|lunchtime|lunch time|midday|noon|"
     "earlier|over time|worse over time|stopped helping|no longer works|"
     "does not work anymore|not working anymore|augmentation|augment|augmented|augmenting|"
     "tolerance|stopped working|stop working|not working|do not work|wear off|wears off|"
@@ -140,7 +149,11 @@ _CONCEPTS: dict[str, str] = {
     "cocktail|alcoholic|glass of wine",
     "nicotine": "nicotine|smoke|smoking|smoker|cigarette|cigarettes|cigs|vape|vaping|tobacco|"
     "nicotine patch",
-    "medtrigger": "antihistamine|antihistamines|allergy|allergy tablets|hay fever|benadryl|"
+    "medtrigger": "medications worsen|medicines worsen|drugs worsen|pills worsen|"
+    "medications that worsen|"
+    "medicines that worsen|drugs that worsen|medications that make|medicines that make|"
+    "drugs that make|pills that make|"
+    "antihistamine|antihistamines|allergy|allergy tablets|hay fever|benadryl|"
     "diphenhydramine|antidepressant|antidepressants|ssri|ssris|sertraline|citalopram|fluoxetine|"
     "prozac|mirtazapine|antipsychotic|antipsychotics|anti sickness|antisickness|nausea|"
     "depression medication|depression medicine|allergy medicine",
@@ -171,7 +184,9 @@ _CONCEPTS: dict[str, str] = {
     "vitamin|vitamins|vitamin d|vitamin b|b12|folate|folic acid|valerian|cbd|cbd oil|herbal|herb|"
     "herbs|zinc|potassium|multivitamin",
     "quinine": "quinine|tonic|tonic water|gin and tonic|schweppes",
-    "device": "device|devices|gadget|machine|compression|compression socks|compression stockings|"
+    "device": "non medication|non medicine|non medicinal|non pharmacological|"
+    "nonmedication|non medical|"
+    "device|devices|gadget|machine|compression|compression socks|compression stockings|"
     "stockings|socks|pneumatic|pneumatic compression|sleeves|nerve stimulation|stimulation|"
     "stimulator|peroneal|tonic motor activation|tomac|nidra|vibrating|vibration|vibrating pad|"
     "tens|non drug|drug free|alternative|alternatives",
@@ -218,7 +233,7 @@ _STOPWORDS_TEXT = """
     happen happens happened happening affect affects affected worth from exist exists
     existing available come comes came between plus sorry english typical typically
     most different difference idea important bother bothers complain complains tried try
-    trying true anyone noticed notice known since
+    trying true anyone noticed notice known since medical actual play
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 

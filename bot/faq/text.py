@@ -72,13 +72,19 @@ SHORTHAND: dict[str, str] = {
 }
 
 
+# "why dose it happen", "how dose this work": "does" with two letters swapped, not a question
+# about a dose (that takes "what dose", "which dose", "my dose").
+_DOES_TYPO = re.compile(r"\b(why|how|when|where) dose (it|this|that|rls|restless)\b")
+
+
 def normalise(text: str) -> str:
-    """Lower-case, fold accents, drop apostrophes, expand shorthand; keep decimals."""
+    """Lower-case, fold accents, drop apostrophes, expand shorthand; keep decimals; "why
+    dose it" is "why does it"."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = text.encode("ascii", "ignore").decode().lower().replace("'", "")
     text = _STRAY_DOTS.sub(" ", _NON_WORD.sub(" ", text))
     words = (SHORTHAND.get(w, w) for w in text.split())
-    return " ".join(w for w in words if w)
+    return _DOES_TYPO.sub(r"\1 does \2", " ".join(w for w in words if w))
 
 
 _ENGLISH_STEMMER = snowballstemmer.stemmer("english")  # Porter2, the Snowball English

@@ -115,6 +115,7 @@ STUDY: tuple[Topic, ...] = (
         keywords=(
             "method, methods, measure, measured, how measured, scan, scanned, mri, "
             "spectroscopy, magnetic resonance, imaging, creatine, sleep study, sleep lab, "
+            "measure brain chemicals, how they measured glutamate, "
             "two day, polysomnography, design, how was it done, technique"
         ),
         examples=(
@@ -169,7 +170,7 @@ STUDY: tuple[Topic, ...] = (
         keywords=(
             "glutamate, glutamine, glx, neurotransmitter, brain chemical, excitatory, "
             "arousal, alert, too much glutamate, high glutamate, glutamate level, "
-            "what is glutamate, wired brain"
+            "what is glutamate, wired brain, glutamate role, what glutamate does"
         ),
         examples=(
             "what does glutamate do",
