@@ -183,6 +183,15 @@ class Index:
             result.append(score)
         return result
 
+    def _two_questions(self, terms: tuple[str, ...], first: str, second: str) -> bool:
+        """Whether two close topics answer different parts of the message ("does coffee make
+        it worse, and does magnesium help"): each matches a term the other lacks. Then the
+        best one is answered (its related topics follow as buttons); "did you mean" is for
+        topics that match the same words."""
+        tf = self.tf[self.topic_ids.index(first)], self.tf[self.topic_ids.index(second)]
+        own = [{t for t in terms if t in a and t not in b} for a, b in (tf, tf[::-1])]
+        return all(own)
+
     def decide(self, question: str) -> Decision:
         """Answer, ask "did you mean", or admit there is no topic (see module docstring)."""
         analysis = self.analyse(question)
@@ -206,7 +215,8 @@ class Index:
             return Decision("none", tuple(t for t, _ in ranked[:3]), coverage)
         close = tuple(t for t, s in ranked[:3] if s >= AMBIGUOUS_RATIO * best)
         tie = len(ranked) > 1 and ranked[1][1] >= TIE_RATIO * best
-        if len(close) > 1 and (coverage < SURE_COVERAGE or tie):
+        unsure = len(close) > 1 and (coverage < SURE_COVERAGE or tie)
+        if unsure and not self._two_questions(analysis.terms, best_id, close[1]):
             return Decision("ambiguous", close, coverage)
         return Decision("answer", (best_id,), coverage)
 

@@ -64,7 +64,8 @@ _CONCEPTS: dict[str, str] = {
     "researchers|news",
     "finding": "find|found|finding|findings|discover|discovered|discovery|result|results|"
     "conclusion|conclude|show|showed|shown|learn|saying|new in",
-    "summary": "summary|summarise|summarize|summarised|tldr|tl dr|nutshell|gist|overview|"
+    "summary": "short|briefly|brief|in brief|quick summary|short summary|"
+    "summary|summarise|summarize|summarised|tldr|tl dr|nutshell|gist|overview|"
     "main point|main points|short version|in short|main findings|simply|simple",
     "researcher": "who|researcher|scientist|author|authors|led|lead|leader|behind|allen|richard|"
     "richard allen|professor|team|barker|earley|horska",
@@ -84,7 +85,8 @@ _CONCEPTS: dict[str, str] = {
     "control": "control group|control|controls|healthy|comparison|compare|compared|without rls|"
     "non rls|normal people|healthy people|healthy volunteers|same link",
     "age": "age|ages|old|how old|elderly|young|older|younger|aged",
-    "measure": "measure|measured|measuring|measurement|scan|scans|scanned|scanning|mri|mrs|"
+    "measure": "lab|laboratory|sleep studies|in a lab|"
+    "measure|measured|measuring|measurement|scan|scans|scanned|scanning|mri|mrs|"
     "spectroscopy|imaging|brain scan|method|methods|how was it done|done|design|sleep study|"
     "sleep lab|creatine|polysomnography|magnetic resonance|technique|look inside|looked inside|"
     "see inside|inside the brain|scan the brain|proton",
@@ -157,7 +159,8 @@ _CONCEPTS: dict[str, str] = {
     "diphenhydramine|antidepressant|antidepressants|ssri|ssris|sertraline|citalopram|fluoxetine|"
     "prozac|mirtazapine|antipsychotic|antipsychotics|anti sickness|antisickness|nausea|"
     "depression medication|depression medicine|allergy medicine",
-    "selfhelp": "tips|tip|advice|relief|relieve|ease|eases|soothe|calm|cope|coping|deal with|"
+    "selfhelp": "at home|do at home|myself at home|"
+    "tips|tip|advice|relief|relieve|ease|eases|soothe|calm|cope|coping|deal with|"
     "remedy|remedies|natural|home remedy|home remedies|lifestyle|habits|habit|routine|hygiene|"
     "sleep hygiene|self help|self care|what helps|what can help|anything that helps|"
     "something that helps|what can i do|what i can do|can i do myself|i can do myself|"
