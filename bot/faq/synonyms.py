@@ -17,17 +17,17 @@ IGNORE = "_ignore"  # greetings, "what is", "explain": neither topic words nor u
 _CONCEPTS: dict[str, str] = {
     # "drain", "medic": Snowball's stems of "drained", "medications", but as words plumbing
     # and paramedics; ignored rather than read as tiredness or medicines.
-    IGNORE: "drain|drains|medic|medics|"
-    "good night|goodnight|good morning|good evening|thank you|thanks a lot|night night|"
-    "sleep well|sweet dreams|have a good night|what is|what are|definition|define|explain|"
-    "explanation|describe|tell me about|vs|versus|which is better|better than",
+    IGNORE: "drain|drains|medic|medics|good night|goodnight|good morning|good evening|thank you|"
+    "thanks a lot|night night|sleep well|sweet dreams|have a good night|what is|what are|"
+    "definition|define|explain|explanation|describe|tell me about|vs|versus|which is better|"
+    "better than",
     CONDITION: "rls|restless legs syndrome|restless leg syndrome|restless legs|restless leg|"
     "restless|syndrome|restless legs disease|condition|disorder|illness",
     "othername": "willis ekbom|ekbom|willis|wed|jimmy legs|jimmy|spare legs|the kicks|nickname|"
     "other name|also called|also known as|aka|stand for|called",
     "neuro": "medical condition|actual condition|actual disease|actual illness|real disease|"
-    "neurological|neurologic|nervous system|nerve|nerves|real|in my head|imaginary|"
-    "psychological|brain condition",
+    "neurological|neurologic|nervous system|nerve|nerves|real|in my head|imaginary|psychological|"
+    "brain condition",
     "bodypart": "arm|arms|torso|trunk|head|body|hands|phantom|amputated|other parts|body parts|"
     "body part",
     "serious": "serious|dangerous|deadly|harmful|kill you|life threatening|fatal",
@@ -52,9 +52,9 @@ _CONCEPTS: dict[str, str] = {
     "worse": "worse|worsen|worsens|worsening|worst|aggravate|aggravates|aggravating|aggravator|"
     "aggravators|trigger|triggers|triggered|flare|flares|flare up|set off|act up|acts up|bad for|"
     "more bad|makes it worse|make it worse",
-    "cause": "why do some people get|why some people get|why do i get|why did i get|"
-    "cause|causes|caused|causing|reason|why do i have|due to|root|origin|origins|"
-    "why do people get|where does it come from",
+    "cause": "why do some people get|why some people get|why do i get|why did i get|cause|causes|"
+    "caused|causing|reason|why do i have|due to|root|origin|origins|why do people get|"
+    "where does it come from",
     "tired": "tired|tiredness|exhausted|exhaustion|fatigue|fatigued|drained|knackered|sleepy|"
     "drowsy|daytime|during the day|zombie|all day|concentrate|focus|at work|dead tired",
     "mood": "depression|depressed|mood|low mood|sad|anxious|anxiety|mental health|crying|"
@@ -64,9 +64,9 @@ _CONCEPTS: dict[str, str] = {
     "researchers|news",
     "finding": "find|found|finding|findings|discover|discovered|discovery|result|results|"
     "conclusion|conclude|show|showed|shown|learn|saying|new in",
-    "summary": "short|briefly|brief|in brief|quick summary|short summary|"
-    "summary|summarise|summarize|summarised|tldr|tl dr|nutshell|gist|overview|"
-    "main point|main points|short version|in short|main findings|simply|simple",
+    "summary": "short|briefly|brief|in brief|quick summary|short summary|summary|summarise|"
+    "summarize|summarised|tldr|tl dr|nutshell|gist|overview|main point|main points|short version|"
+    "in short|main findings|simply|simple",
     "researcher": "who|researcher|scientist|author|authors|led|lead|leader|behind|allen|richard|"
     "richard allen|professor|team|barker|earley|horska",
     "hopkins": "hopkins|johns hopkins|john hopkins|university|where|institution|college|uni|"
@@ -74,25 +74,26 @@ _CONCEPTS: dict[str, str] = {
     "journal": "journal|published|publication|neurology|reference|citation|original paper|"
     "press release|read the paper",
     "participant": "people in the study|people in this study|people in that study|"
-    "who were the people|people studied|people were in|"
-    "participant|participants|patients|patient|subjects|subject|volunteers|"
-    "volunteer|sample|cohort|took part|take part|enrolled|included|inclusion|criteria|eligible|"
-    "qualify|recruited|sufferers|sufferer|group|groups|requirements|join|could join|be included|"
-    "be in the study|to join|be part of|needed to be|need to be",
+    "who were the people|people studied|people were in|participant|participants|patients|patient|"
+    "subjects|subject|volunteers|volunteer|sample|cohort|took part|take part|enrolled|included|"
+    "inclusion|criteria|eligible|qualify|recruited|sufferers|sufferer|group|groups|requirements|"
+    "join|could join|be included|be in the study|to join|be part of|needed to be|need to be",
     "number": "how much people|how much patients|how much participants|how much subjects|how many|"
     "number|count|28|48|size",
     "amount": "how much|amount|quantity",
     "control": "control group|control|controls|healthy|comparison|compare|compared|without rls|"
     "non rls|normal people|healthy people|healthy volunteers|same link",
     "age": "age|ages|old|how old|elderly|young|older|younger|aged",
-    "measure": "lab|laboratory|sleep studies|in a lab|"
-    "measure|measured|measuring|measurement|scan|scans|scanned|scanning|mri|mrs|"
-    "spectroscopy|imaging|brain scan|method|methods|how was it done|done|design|sleep study|"
-    "sleep lab|creatine|polysomnography|magnetic resonance|technique|look inside|looked inside|"
-    "see inside|inside the brain|scan the brain|proton",
+    "measure": "scanner|scanners|machine they used|machine did they use|machine was used|"
+    "used in the study|lab|laboratory|sleep studies|in a lab|measure|measured|measuring|"
+    "measurement|scan|scans|scanned|scanning|mri|mrs|spectroscopy|imaging|brain scan|method|"
+    "methods|how was it done|done|design|sleep study|sleep lab|creatine|polysomnography|"
+    "magnetic resonance|technique|look inside|looked inside|see inside|inside the brain|"
+    "scan the brain|proton",
     "limits": "small|tiny|sample size|enough people|limitation|limitations|big study|too small|"
     "reliable|mean anything",
-    "thalamus": "thalamus|thalamic|part of the brain|brain region|brain area|brain part|"
+    "thalamus": "where in brain|which part of brain|part of brain|where they looked|"
+    "looked in the brain|thalamus|thalamic|part of the brain|brain region|brain area|brain part|"
     "where in the brain",
     "brain": "brain|brains|brain chemistry",
     "glutamate": "glutamate|glutamine|glx|glutamic|glutamate level|glutamate levels",
@@ -127,14 +128,12 @@ _CONCEPTS: dict[str, str] = {
     "risk": "safe|safety|side effect|side effects|risk|risks|risky|long term|longterm|addictive|"
     "addiction",
     "augmentation": "since starting|since i started|after starting|since taking|"
-    "since i started taking|"
-    "at first|worked at first|worse than ever|lunchtime|lunch time|midday|noon|"
-    "earlier|over time|worse over time|stopped helping|no longer works|"
-    "does not work anymore|not working anymore|augmentation|augment|augmented|augmenting|"
-    "tolerance|stopped working|stop working|not working|do not work|wear off|wears off|"
-    "wearing off|higher doses|higher dose|higher and higher|more and more|ever higher|rebound|"
-    "earlier in the day|afternoon|before lunch|spread|spreading|spreads|backfire|backfiring|"
-    "used to",
+    "since i started taking|at first|worked at first|worse than ever|lunchtime|lunch time|midday|"
+    "noon|earlier|over time|worse over time|stopped helping|no longer works|does not work anymore|"
+    "not working anymore|augmentation|augment|augmented|augmenting|tolerance|stopped working|"
+    "stop working|not working|do not work|wear off|wears off|wearing off|higher doses|higher dose|"
+    "higher and higher|more and more|ever higher|rebound|earlier in the day|afternoon|"
+    "before lunch|spread|spreading|spreads|backfire|backfiring|used to",
     "dose": "dose|doses|dosage",
     "alpha2delta": "gabapentin|gabapentin enacarbil|enacarbil|horizant|regnite|neurontin|"
     "pregabalin|lyrica|alpha 2 delta|alpha2delta|a2d|anticonvulsant|anticonvulsive|anti seizure|"
@@ -152,20 +151,18 @@ _CONCEPTS: dict[str, str] = {
     "nicotine": "nicotine|smoke|smoking|smoker|cigarette|cigarettes|cigs|vape|vaping|tobacco|"
     "nicotine patch",
     "medtrigger": "medications worsen|medicines worsen|drugs worsen|pills worsen|"
-    "medications that worsen|"
-    "medicines that worsen|drugs that worsen|medications that make|medicines that make|"
-    "drugs that make|pills that make|"
-    "antihistamine|antihistamines|allergy|allergy tablets|hay fever|benadryl|"
-    "diphenhydramine|antidepressant|antidepressants|ssri|ssris|sertraline|citalopram|fluoxetine|"
-    "prozac|mirtazapine|antipsychotic|antipsychotics|anti sickness|antisickness|nausea|"
-    "depression medication|depression medicine|allergy medicine",
-    "selfhelp": "at home|do at home|myself at home|"
-    "tips|tip|advice|relief|relieve|ease|eases|soothe|calm|cope|coping|deal with|"
-    "remedy|remedies|natural|home remedy|home remedies|lifestyle|habits|habit|routine|hygiene|"
-    "sleep hygiene|self help|self care|what helps|what can help|anything that helps|"
-    "something that helps|what can i do|what i can do|can i do myself|i can do myself|"
-    "anything i can do|without medication|without medicine|without medicines|without pills|"
-    "without drugs|no medicine|no pills|sleep better|ways to|good for",
+    "medications that worsen|medicines that worsen|drugs that worsen|medications that make|"
+    "medicines that make|drugs that make|pills that make|antihistamine|antihistamines|allergy|"
+    "allergy tablets|hay fever|benadryl|diphenhydramine|antidepressant|antidepressants|ssri|ssris|"
+    "sertraline|citalopram|fluoxetine|prozac|mirtazapine|antipsychotic|antipsychotics|"
+    "anti sickness|antisickness|nausea|depression medication|depression medicine|allergy medicine",
+    "selfhelp": "at home|do at home|myself at home|tips|tip|advice|relief|relieve|ease|eases|"
+    "soothe|calm|cope|coping|deal with|remedy|remedies|natural|home remedy|home remedies|"
+    "lifestyle|habits|habit|routine|hygiene|sleep hygiene|self help|self care|what helps|"
+    "what can help|anything that helps|something that helps|what can i do|what i can do|"
+    "can i do myself|i can do myself|anything i can do|without medication|without medicine|"
+    "without medicines|without pills|without drugs|no medicine|no pills|sleep better|ways to|"
+    "good for",
     "exercise": "exercise|exercises|workout|gym|yoga|sport|sports|swim|swimming|jog|jogging|"
     "running|physical activity",
     "stretch": "stretch|stretches|stretching|yoga",
@@ -177,22 +174,22 @@ _CONCEPTS: dict[str, str] = {
     "kidney": "kidney|kidneys|renal|dialysis|ckd|kidney failure|kidney disease|kidney problems|"
     "transplant|secondary rls|other conditions|haemodialysis|hemodialysis|nephrologist|esrd|"
     "conditions cause|caused by another",
-    "genes": "genetic|genetics|gene|genes|hereditary|inherited|inherit|family|families|runs in|"
-    "run in|runs in the family|mom|mum|mother|dad|father|parent|parents|sister|brother|sibling|"
-    "siblings|grandma|grandmother|grandfather|grandpa|dna|pass on|pass it on|pass rls",
-    "child": "child|children|kid|kids|son|daughter|teen|teens|teenager|teenagers|toddler|school|"
-    "paediatric|pediatric|paediatrician|pediatrician|growing pains|adhd|year old|years old|"
-    "little one",
+    "genes": "give rls to|give it to|pass it to|pass to|passed down|pass down|get it from|genetic|"
+    "genetics|gene|genes|hereditary|inherited|inherit|family|families|runs in|run in|"
+    "runs in the family|mom|mum|mother|dad|father|parent|parents|sister|brother|sibling|siblings|"
+    "grandma|grandmother|grandfather|grandpa|dna|pass on|pass it on|pass rls",
+    "child": "childhood|in childhood|early age|young age|child|children|kid|kids|son|daughter|"
+    "teen|teens|teenager|teenagers|toddler|school|paediatric|pediatric|paediatrician|pediatrician|"
+    "growing pains|adhd|year old|years old|little one",
     "supplement": "supplement|supplements|vit|vits|vit d|magnesium|magnesium spray|magnesium oil|"
     "vitamin|vitamins|vitamin d|vitamin b|b12|folate|folic acid|valerian|cbd|cbd oil|herbal|herb|"
     "herbs|zinc|potassium|multivitamin",
     "quinine": "quinine|tonic|tonic water|gin and tonic|schweppes",
-    "device": "non medication|non medicine|non medicinal|non pharmacological|"
-    "nonmedication|non medical|"
-    "device|devices|gadget|machine|compression|compression socks|compression stockings|"
-    "stockings|socks|pneumatic|pneumatic compression|sleeves|nerve stimulation|stimulation|"
-    "stimulator|peroneal|tonic motor activation|tomac|nidra|vibrating|vibration|vibrating pad|"
-    "tens|non drug|drug free|alternative|alternatives",
+    "device": "non medication|non medicine|non medicinal|non pharmacological|nonmedication|"
+    "non medical|device|devices|gadget|machine|compression|compression socks|"
+    "compression stockings|stockings|socks|pneumatic|pneumatic compression|sleeves|"
+    "nerve stimulation|stimulation|stimulator|peroneal|tonic motor activation|tomac|nidra|"
+    "vibrating|vibration|vibrating pad|tens|non drug|drug free|alternative|alternatives",
     "firststep": "first choice|first option|first line|firstline|first choices|try first|"
     "tried first|first step|first treatment|usually tried|start with|standard care|usual approach|"
     "start me on|recommend first|recommended first|do first|give first|first for|start with first|"
@@ -204,11 +201,12 @@ _CONCEPTS: dict[str, str] = {
     "bot": "bot|chatbot|stillnight|ai|robot|app|this bot|are you|who are you|what are you|"
     "made you|trust you|what you say|about you|real person|your answers|your sources|"
     "medical professional|what can you do|this app",
-    "future": "one day|someday|some day|in the future|in future|years to come|"
-    "future|new treatment|new treatments|new drugs|new medicines|hope|hopeful|"
-    "breakthrough|coming soon|on the way|in the pipeline|upcoming|develop|development|"
-    "developments|pipeline|soon|promising|potential|next|mean for me|means for me|implications|"
-    "lead to|exciting|better medication|better drugs|what happens next",
+    "future": "means for patients|for patients like me|patients like me|people like me|"
+    "people like us|one day|someday|some day|in the future|in future|years to come|future|"
+    "new treatment|new treatments|new drugs|new medicines|hope|hopeful|breakthrough|coming soon|"
+    "on the way|in the pipeline|upcoming|develop|development|developments|pipeline|soon|promising|"
+    "potential|next|mean for me|means for me|implications|lead to|exciting|better medication|"
+    "better drugs|what happens next",
     "cure": "cure|cured|curable|cures|permanent|go away forever",
 }
 
@@ -237,6 +235,7 @@ _STOPWORDS_TEXT = """
     existing available come comes came between plus sorry english typical typically
     most different difference idea important bother bothers complain complains tried try
     trying true anyone noticed notice known since medical actual play
+    mostly mainly
     """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 
