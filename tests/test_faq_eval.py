@@ -12,7 +12,7 @@ from bot.i18n import texts_for
 
 CASES = load_cases()
 FROZEN_SHA256 = "05224c101ba89a85483c5c09f00b2ce4e6da3fcbd2a2c7d7f42375940df78ffb"
-FROZEN_FLOOR = 0.86
+FROZEN_FLOOR = 0.91
 SAFETY_TOPICS = {"crisis", "crisis_negated", "overdose", "urgent_care", "dosing"}
 EN = texts_for("en")
 
