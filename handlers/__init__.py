@@ -45,9 +45,9 @@ async def _stale_button(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(TypeHandler(Update, dedupe.stop_if_handled), group=SEEN)
+    app.add_handler(TypeHandler(Update, dedupe.claim_first), group=SEEN)
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
-    app.add_handler(TypeHandler(Update, dedupe.claim_if_unclaimed), group=DONE)
+    app.add_handler(TypeHandler(Update, dedupe.finish_claim), group=DONE)
     taps = (
         (callbacks.ONBOARDING, start.on_button),
         (callbacks.CHECKIN, entries.on_checkin_button),

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import N_, Texts
-from handlers import updates
+from handlers import dedupe, updates
 from handlers.context import BotContext
 from handlers.flows import show_current
 from handlers.shown import Shown, show
@@ -80,6 +80,7 @@ async def private_only(update: Update, context: BotContext) -> None:
             await chat.leave()
         except TelegramError:
             log.warning("could not leave a group chat")
+    await dedupe.finish_claim(update, context)
     raise ApplicationHandlerStop
 
 
