@@ -6,7 +6,7 @@ import asyncio
 import datetime as dtm
 import html
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -30,7 +30,7 @@ from stillnight_dev.standin import (
     parse_html,
     utf16_len,
 )
-from stillnight_dev.standin.errors import NOT_MODIFIED
+from stillnight_dev.standin.errors import CONTRACT
 from stillnight_dev.standin.rules import (
     check_caption,
     check_commands,
@@ -269,7 +269,7 @@ async def test_edit_rules_and_not_modified(api: BotApiStandin) -> None:
         parse_mode="HTML",
         reply_markup=kb,
     )
-    assert (status, body["description"]) == (400, f"Bad Request: {NOT_MODIFIED}")
+    assert (status, body["description"]) == (400, CONTRACT["not_modified"]["description"])
     assert len(api.violations) == 1
 
     # dropping the bold is a change; leaving out reply_markup removes the keyboard
@@ -536,3 +536,162 @@ async def test_a_command_addressed_to_another_bot_is_not_delivered(api: BotApiSt
     assert api.pending_updates() == []
     await group.command("/help@Stillnight_Test_Bot", wait=False)
     assert len(api.pending_updates()) == 1
+
+
+# ---------------------------------------------------------------- the error contract
+
+Provoke = Callable[[BotApiStandin], Awaitable[tuple[int, dict[str, Any]]]]
+
+
+async def _sent_id(api: BotApiStandin, chat_id: int, **params: Any) -> int:
+    _, body = await call(api, "sendMessage", chat_id=chat_id, text="hello", **params)
+    return int(body["result"]["message_id"])
+
+
+async def _blocked(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001).block()
+    return await call(api, "sendMessage", chat_id=1001, text="still there?")
+
+
+async def _cant_initiate(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.user(7, "Silent")
+    return await call(api, "sendMessage", chat_id=7, text="hi")
+
+
+async def _not_a_member(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.group(-100)
+    await call(api, "leaveChat", chat_id=-100)
+    return await call(api, "sendMessage", chat_id=-100, text="hi")
+
+
+async def _not_modified(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    mid = await _sent_id(api, 1001)
+    return await call(api, "editMessageText", chat_id=1001, message_id=mid, text="hello")
+
+
+async def _edit_not_found(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, "editMessageText", chat_id=1001, message_id=99, text="x")
+
+
+async def _cant_edit(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.track_handling = False
+    user = api.user(1001, "Ana", started=True)
+    await user.send("my own words", wait=False)
+    mid = max(user.state.messages)
+    return await call(api, "editMessageText", chat_id=1001, message_id=mid, text="yours now")
+
+
+async def _delete_not_found(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, "deleteMessage", chat_id=1001, message_id=99)
+
+
+async def _cant_delete(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.track_handling = False
+    member = api.user(5, "Member")
+    group = api.group(-100, member=member)
+    await group.send("a member's message", wait=False)
+    mid = max(group.state.messages)
+    return await call(api, "deleteMessage", chat_id=-100, message_id=mid)
+
+
+async def _reply_not_found(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, "sendMessage", chat_id=1001, text="re", reply_to_message_id=99)
+
+
+async def _button_data_invalid(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    markup = _kb({"text": "A", "callback_data": "x" * 65})
+    return await call(api, "sendMessage", chat_id=1001, text="pick", reply_markup=markup)
+
+
+async def _fault(api: BotApiStandin, kind: str) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    api.set_fault("sendMessage", kind, retry_after=7)
+    return await call(api, "sendMessage", chat_id=1001, text="hi")
+
+
+async def _conflict_polling(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    first = asyncio.create_task(call(api, "getUpdates", timeout=5))
+    await asyncio.sleep(0.05)
+    await call(api, "getUpdates", timeout=0)
+    return await first
+
+
+async def _conflict_webhook(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    await call(api, "setWebhook", url="https://example.org/hook")
+    return await call(api, "getUpdates")
+
+
+async def _entity_too_large(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    form = aiohttp.FormData()
+    form.add_field("chat_id", "1001")
+    form.add_field("photo", b"\0" * (10 * 1024 * 1024 + 1), filename="big.jpg")
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{api.url}/bot{TOKEN}/sendPhoto", data=form) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def _to(api: BotApiStandin, method: str, **params: Any) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, method, **params)
+
+
+PROVOKE: dict[str, tuple[Provoke, dict[str, Any]]] = {
+    "unauthorized": (lambda api: call(api, "getMe", token="999:WRONG"), {}),
+    "not_found": (lambda api: call(api, "sendTelepathy", chat_id=1), {}),
+    "blocked": (_blocked, {}),
+    "cant_initiate": (_cant_initiate, {}),
+    "not_a_member": (_not_a_member, {"chat_type": "group"}),
+    "chat_not_found": (lambda api: call(api, "sendMessage", chat_id=42, text="hi"), {}),
+    "chat_id_empty": (lambda api: call(api, "sendMessage", text="hi"), {}),
+    "text_empty": (lambda api: _to(api, "sendMessage", chat_id=1001, text="   "), {}),
+    "message_too_long": (lambda api: _to(api, "sendMessage", chat_id=1001, text="x" * 4097), {}),
+    "caption_too_long": (
+        lambda api: _to(api, "sendDocument", chat_id=1001, caption="x" * 1025, document="f"),
+        {},
+    ),
+    "not_modified": (_not_modified, {}),
+    "edit_not_found": (_edit_not_found, {}),
+    "cant_edit": (_cant_edit, {}),
+    "delete_not_found": (_delete_not_found, {}),
+    "cant_delete": (_cant_delete, {}),
+    "reply_not_found": (_reply_not_found, {}),
+    "query_too_old": (lambda api: call(api, "answerCallbackQuery", callback_query_id="x1"), {}),
+    "button_data_invalid": (_button_data_invalid, {}),
+    "too_many_requests": (lambda api: _fault(api, "retry_after"), {"retry_after": 7}),
+    "conflict_polling": (_conflict_polling, {}),
+    "conflict_webhook": (_conflict_webhook, {}),
+    "entity_too_large": (_entity_too_large, {}),
+    "internal_server_error": (lambda api: _fault(api, "server_error"), {}),
+    "bad_gateway": (lambda api: _fault(api, "bad_gateway"), {}),
+}
+
+
+def test_every_error_of_the_contract_is_provoked_by_a_test() -> None:
+    assert set(PROVOKE) == set(CONTRACT)
+
+
+@pytest.mark.parametrize("name", sorted(PROVOKE))
+async def test_the_standin_answers_each_error_as_the_contract_says(
+    api: BotApiStandin, name: str
+) -> None:
+    """Code, description and parameters as Telegram documents them, from the contract file
+    (which the stand-in builds its errors from: one source)."""
+    provoke, fields = PROVOKE[name]
+    status, body = await provoke(api)
+    entry = CONTRACT[name]
+    expected: dict[str, Any] = {
+        "ok": False,
+        "error_code": entry["error_code"],
+        "description": entry["description"].format(**fields),
+    }
+    if "parameters" in entry:
+        expected["parameters"] = {"retry_after": fields["retry_after"]}
+    assert (status, body) == (entry["error_code"], expected)

@@ -451,7 +451,7 @@ class UserChat(ChatHandle):
     def block(self) -> None:
         """The user blocks the bot: sends now fail with 403 (not a violation — the bot must
         cope), and the bot gets a my_chat_member update."""
-        self.state.blocked = "Forbidden: bot was blocked by the user"
+        self.state.blocked = "blocked"
         self._member_update("member", "kicked")
 
     def unblock(self) -> None:

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .errors import ApiError
+from .errors import ApiError, telegram
 
 SENDING = {"sendmessage", "sendphoto", "senddocument"}
 
@@ -36,12 +36,7 @@ class SendLimits:
         if wait > 0:
             self.rejected += 1
             seconds = max(1, math.ceil(wait))
-            raise ApiError(
-                429,
-                f"Too Many Requests: retry after {seconds}",
-                retry_after=seconds,
-                violation=False,
-            )
+            raise telegram("too_many_requests", retry_after=seconds, violation=False)
         self._recent.append(now)
         self._chat_last[chat_id] = now
         if text is not None and self.repeat_window is not None:

@@ -6,7 +6,7 @@ import json
 import time
 from typing import TYPE_CHECKING, Any
 
-from .errors import NOT_MODIFIED, ApiError, bad_request
+from .errors import bad_request, telegram
 from .html_check import Rendered
 from .registry import Ctx, Upload, api_method
 from .rules import (
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 MAX_PHOTO = 10 * 1024 * 1024
 MAX_DOCUMENT = 50 * 1024 * 1024
-INVALID_QUERY = "query is too old and response timeout expired or query ID is invalid"
 
 
 def _markup(
@@ -70,7 +69,7 @@ def _reply_to(chat: ChatState, params: dict[str, Any]) -> int | None:
     if msg is None or msg.deleted:
         if lenient:
             return None
-        raise bad_request("message to be replied not found", detail=f"message_id={mid!r}")
+        raise telegram("reply_not_found", detail=f"message_id={mid!r}")
     return mid
 
 
@@ -98,7 +97,7 @@ async def send_message(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     p = ctx.params
     chat = s._target_chat(p)
     if not p.get("text"):
-        raise bad_request("message text is empty")
+        raise telegram("text_empty")
     rendered = _rendered(p, "text", "entities")
     assert rendered is not None
     check_text(rendered)
@@ -116,7 +115,7 @@ def _upload(s: BotApiStandin, ctx: Ctx, key: str, limit: int, mime: str | None) 
     up: Upload | None = ctx.files.get(key)
     if up is not None:
         if len(up.data) > limit:
-            raise ApiError(413, "Request Entity Too Large", detail=f"{len(up.data)} bytes")
+            raise telegram("entity_too_large", detail=f"{len(up.data)} bytes")
         return s._new_file(up.data, up.filename, up.content_type or mime)
     ref = ctx.params.get(key)
     if not ref:
@@ -170,9 +169,9 @@ def _own_message(s: BotApiStandin, ctx: Ctx, verb: str) -> tuple[ChatState, Stor
     mid = p.get("message_id")
     msg = chat.messages.get(mid) if isinstance(mid, int) else None
     if msg is None or msg.deleted:
-        raise bad_request(f"message to {verb} not found", detail=f"message_id={mid!r}")
+        raise telegram(f"{verb}_not_found", detail=f"message_id={mid!r}")
     if not msg.from_bot:
-        raise bad_request(f"message can't be {verb}ed", detail="it was sent by the user")
+        raise telegram(f"cant_{verb}", detail="it was sent by the user")
     return chat, msg
 
 
@@ -180,7 +179,7 @@ def _finish_edit(
     s: BotApiStandin, ctx: Ctx, chat: ChatState, msg: StoredMessage, unchanged: bool
 ) -> dict[str, Any]:
     if unchanged:
-        raise bad_request(NOT_MODIFIED, detail=f"message {msg.message_id}: {msg.text[:40]!r}")
+        raise telegram("not_modified", detail=f"message {msg.message_id}: {msg.text[:40]!r}")
     msg.edits += 1
     msg.edit_date = int(time.time())
     s._record(chat, ctx.method, msg, ctx.params)
@@ -195,7 +194,7 @@ async def edit_message_text(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     if msg.kind != "text":
         raise bad_request("there is no text in the message to edit")
     if not p.get("text"):
-        raise bad_request("message text is empty")
+        raise telegram("text_empty")
     rendered = _rendered(p, "text", "entities")
     assert rendered is not None
     check_text(rendered)
@@ -249,9 +248,9 @@ async def delete_message(s: BotApiStandin, ctx: Ctx) -> bool:
     mid = p.get("message_id")
     msg = chat.messages.get(mid) if isinstance(mid, int) else None
     if msg is None or msg.deleted:
-        raise bad_request("message to delete not found", detail=f"message_id={mid!r}")
+        raise telegram("delete_not_found", detail=f"message_id={mid!r}")
     if chat.type != "private" and not msg.from_bot:
-        raise bad_request("message can't be deleted", detail="the bot is not a group admin")
+        raise telegram("cant_delete", detail="the bot is not a group admin")
     msg.deleted = True
     s._record(chat, ctx.method, msg, p)
     return True
@@ -270,10 +269,10 @@ async def answer_callback_query(s: BotApiStandin, ctx: Ctx) -> bool:
     qid = str(p.get("callback_query_id", ""))
     cb = s._callbacks.get(qid)
     if cb is None:
-        raise bad_request(INVALID_QUERY, detail=f"the stand-in never issued query id {qid!r}")
+        raise telegram("query_too_old", detail=f"the stand-in never issued query id {qid!r}")
     cb.attempts = max(cb.attempts, 0) + 1
     if cb.answer is not None:
-        raise bad_request(INVALID_QUERY, detail=f"query {qid} ({cb.label}) answered twice")
+        raise telegram("query_too_old", detail=f"query {qid} ({cb.label}) answered twice")
     text = p.get("text")
     check_callback_answer(text if isinstance(text, str) else None)
     cb.answer = dict(p)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import methods_messages, tracking  # noqa: F401  (methods_messages registers methods)
-from .errors import ApiError, bad_request
+from .errors import ApiError, telegram
 from .faults import FAULT_KINDS, Fault
 from .limits import SendLimits
 from .methods_bot import commands_key
@@ -157,9 +157,8 @@ class BotApiStandin(Waiting):
         name = spec.name if spec else request.match_info["method"]
         self.calls.append(Call(name, summarize(params, files)))
         if request.match_info["token"] != self.valid_token:
-            return web.json_response(
-                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
-            )
+            unauthorized = telegram("unauthorized")
+            return web.json_response(unauthorized.payload(), status=unauthorized.code)
         chat = self._chat_of(name, params)
         loop = asyncio.get_running_loop()
         if name != "getUpdates":
@@ -176,9 +175,8 @@ class BotApiStandin(Waiting):
             if spec is not None and spec.visible:
                 self.limits.check(name, chat.id if chat else None, params.get("text"), loop.time())
             if spec is None:
-                raise ApiError(
-                    404,
-                    "Not Found",
+                raise telegram(
+                    "not_found",
                     detail=f"unknown method {name!r} (or not implemented by the stand-in)",
                 )
             result = await spec.handler(self, Ctx(name, params, request, files))
@@ -401,26 +399,25 @@ class BotApiStandin(Waiting):
         """Resolve chat_id for a send: must exist, be reachable and not have blocked the bot."""
         chat_id = params.get("chat_id")
         if chat_id is None or chat_id == "":
-            raise bad_request("chat_id is empty")
+            raise telegram("chat_id_empty")
         chat = self._chats.get(chat_id) if isinstance(chat_id, int) else None
         if chat is None:
-            raise bad_request(
-                "chat not found",
+            raise telegram(
+                "chat_not_found",
                 detail=f"chat {chat_id!r} never wrote to the bot and was not registered "
                 "with add_chat()",
             )
         if not chat.known:
-            raise ApiError(
-                403,
-                "Forbidden: bot can't initiate conversation with a user",
+            raise telegram(
+                "cant_initiate",
                 detail=f"user {chat.id} has not written to the bot yet",
             )
         if chat.blocked:
-            raise ApiError(403, chat.blocked, violation=False)
+            raise telegram(chat.blocked, violation=False)
         if chat.left:
-            raise ApiError(
-                403,
-                f"Forbidden: bot is not a member of the {chat.type} chat",
+            raise telegram(
+                "not_a_member",
+                chat_type=chat.type,
                 detail=f"the bot left chat {chat.id}",
             )
         return chat
