@@ -31,6 +31,7 @@ from stillnight_dev.standin import (
     utf16_len,
 )
 from stillnight_dev.standin.errors import CONTRACT
+from stillnight_dev.standin.limits import SendLimits
 from stillnight_dev.standin.rules import (
     check_caption,
     check_commands,
@@ -695,3 +696,68 @@ async def test_the_standin_answers_each_error_as_the_contract_says(
     if "parameters" in entry:
         expected["parameters"] = {"retry_after": fields["retry_after"]}
     assert (status, body) == (entry["error_code"], expected)
+
+
+# ---------------------------------------------------------------- closer to Telegram
+
+
+async def test_more_than_100_entities_are_accepted_but_those_past_the_100th_are_lost(
+    api: BotApiStandin,
+) -> None:
+    """Telegram answers ok and drops the formatting past the 100th entity, without an error:
+    the stand-in does the same and lists it as a violation (the text is not shown as meant)."""
+    user = api.add_chat(1001)
+    status, _ = await call(
+        api, "sendMessage", chat_id=1001, text="<b>x</b> " * 100, parse_mode="HTML"
+    )
+    assert status == 200 and api.violations == []
+    status, body = await call(
+        api, "sendMessage", chat_id=1001, text="<b>x</b> " * 101, parse_mode="HTML"
+    )
+    assert status == 200 and len(body["result"]["entities"]) == 100
+    assert len(user.last.entities) == 100
+    [violation] = api.violations
+    assert "101 entities" in violation
+
+
+async def test_a_tap_answered_after_15_seconds_is_too_old(api: BotApiStandin) -> None:
+    api.track_handling = False  # no PTB Application here: this test plays the bot by hand
+    now = [1000.0]
+    api.now = lambda: now[0]
+    user = api.user(1001, "Ana", started=True)
+    markup = _kb({"text": "A", "callback_data": "a"})
+    await call(api, "sendMessage", chat_id=1001, text="pick", reply_markup=markup)
+    for wait, status in ((15.0, 200), (15.1, 400)):
+        tapping = asyncio.create_task(user.tap("A", wait=False))
+        await tapping
+        cb = api.callback_queries()[-1]
+        now[0] += wait
+        code, body = await call(api, "answerCallbackQuery", callback_query_id=cb.id)
+        assert code == status
+        assert cb.too_late is (status == 400)
+    assert body["description"] == CONTRACT["query_too_old"]["description"]
+    assert api.violations == [], "a slow answer is for the bot to cope with, not a breach"
+
+
+def test_sending_limits_are_telegrams_by_default() -> None:
+    limits = SendLimits()
+
+    def send(chat_id: int, at: float, group: bool = False) -> int | None:
+        try:
+            limits.check("sendMessage", chat_id, None, at, group=group)
+        except ApiError as err:
+            assert err.code == 429 and not err.violation
+            return err.retry_after
+        return None
+
+    # one private chat: a burst of 5, then one a second
+    assert [send(1, 0.0) for _ in range(5)] == [None] * 5
+    assert send(1, 0.0) == 1
+    assert send(1, 1.0) is None and send(1, 1.0) == 1
+    # a group: 20 a minute, even at one a second
+    assert [send(-100, 10.0 + 1.1 * n, group=True) for n in range(20)] == [None] * 20
+    assert send(-100, 32.0, group=True) == 38  # the first of the 20 leaves the minute at 70 s
+    assert send(-100, 70.1, group=True) is None
+    # overall: 30 a second across chats
+    assert [send(1000 + n, 100.0) for n in range(30)] == [None] * 30
+    assert send(2000, 100.5) == 1

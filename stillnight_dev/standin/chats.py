@@ -380,7 +380,7 @@ class ChatHandle:
         s = self.standin
         user = self._sender(sender)
         qid = str(4_000_000_000_000_000 + next(s._ids))
-        cb = CallbackState(qid, self.id, msg.message_id, data, label)
+        cb = CallbackState(qid, self.id, msg.message_id, data, label, tapped_at=s.now())
         s._callbacks[qid] = cb
         query = {
             "id": qid,

@@ -10,6 +10,7 @@ from .errors import bad_request, telegram
 from .html_check import Rendered
 from .registry import Ctx, Upload, api_method
 from .rules import (
+    MAX_ENTITIES,
     check_callback_answer,
     check_caption,
     check_chat_action,
@@ -85,11 +86,24 @@ def _new_message(s: BotApiStandin, chat: ChatState, params: dict[str, Any]) -> S
     )
 
 
-def _rendered(params: dict[str, Any], key: str, entities_key: str) -> Rendered | None:
+def _rendered(s: BotApiStandin, ctx: Ctx, key: str, entities_key: str) -> Rendered | None:
+    """The text as shown. Telegram accepts more than 100 entities but ignores those past the
+    100th (no error: the formatting is silently lost), so the stand-in does the same and
+    records it as a violation."""
+    params = ctx.params
     value = params.get(key)
     if value is None:
         return None
-    return render(str(value), params.get("parse_mode"), params.get(entities_key))
+    rendered = render(str(value), params.get("parse_mode"), params.get(entities_key))
+    if len(rendered.entities) <= MAX_ENTITIES:
+        return rendered
+    s._violate(
+        ctx.method,
+        params,
+        f"{len(rendered.entities)} entities: Telegram ignores every one past the "
+        f"{MAX_ENTITIES}th, so their formatting is lost",
+    )
+    return Rendered(rendered.text, rendered.entities[:MAX_ENTITIES])
 
 
 @api_method("sendMessage", visible=True)
@@ -98,7 +112,7 @@ async def send_message(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     chat = s._target_chat(p)
     if not p.get("text"):
         raise telegram("text_empty")
-    rendered = _rendered(p, "text", "entities")
+    rendered = _rendered(s, ctx, "text", "entities")
     assert rendered is not None
     check_text(rendered)
     markup, buttons = _markup(chat, p.get("reply_markup"))
@@ -134,7 +148,7 @@ def _upload(s: BotApiStandin, ctx: Ctx, key: str, limit: int, mime: str | None) 
 async def _send_media(s: BotApiStandin, ctx: Ctx, key: str, limit: int) -> dict[str, Any]:
     p = ctx.params
     chat = s._target_chat(p)
-    caption = _rendered(p, "caption", "caption_entities")
+    caption = _rendered(s, ctx, "caption", "caption_entities")
     if caption is not None:
         check_caption(caption)
     markup, buttons = _markup(chat, p.get("reply_markup"))
@@ -195,7 +209,7 @@ async def edit_message_text(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
         raise bad_request("there is no text in the message to edit")
     if not p.get("text"):
         raise telegram("text_empty")
-    rendered = _rendered(p, "text", "entities")
+    rendered = _rendered(s, ctx, "text", "entities")
     assert rendered is not None
     check_text(rendered)
     markup, buttons = _markup(chat, p.get("reply_markup"), inline_only=True)
@@ -216,7 +230,7 @@ async def edit_message_caption(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     chat, msg = _own_message(s, ctx, "edit")
     if msg.kind not in ("photo", "document"):
         raise bad_request("there is no caption in the message to edit")
-    caption = _rendered(p, "caption", "caption_entities") or Rendered("")
+    caption = _rendered(s, ctx, "caption", "caption_entities") or Rendered("")
     check_caption(caption)
     markup, buttons = _markup(chat, p.get("reply_markup"), inline_only=True)
     unchanged = (
@@ -273,6 +287,10 @@ async def answer_callback_query(s: BotApiStandin, ctx: Ctx) -> bool:
     cb.attempts = max(cb.attempts, 0) + 1
     if cb.answer is not None:
         raise telegram("query_too_old", detail=f"query {qid} ({cb.label}) answered twice")
+    age = s.now() - cb.tapped_at
+    if age > s.callback_expiry:
+        cb.too_late = True  # the bot must cope with it (a slow database): no violation
+        raise telegram("query_too_old", violation=False, detail=f"answered {age:.1f} s after")
     text = p.get("text")
     check_callback_answer(text if isinstance(text, str) else None)
     cb.answer = dict(p)

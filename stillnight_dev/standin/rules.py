@@ -16,6 +16,7 @@ from .state import Button
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
+MAX_ENTITIES = 100  # per text or caption
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
 MAX_BUTTONS_PER_ROW = 8  # Telegram's documented limit; the wording of its refusal is ours

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .chats import ChatHandle, GroupChat, UserChat
 
 
+CALLBACK_EXPIRY_S = 15.0  # Telegram: a callback query unanswered for about 15 s expires
+
+
 class _PollTicket:
     """The getUpdates request currently long-polling; a newer one terminates it (409)."""
 
@@ -53,6 +56,7 @@ class BotApiStandin(Waiting):
         reply_timeout: float = 5.0,
         privacy_mode: bool = True,
         track_handling: bool = True,
+        callback_expiry: float = CALLBACK_EXPIRY_S,
     ) -> None:
         self.valid_token = valid_token
         self.bot_id = int(valid_token.split(":", 1)[0])
@@ -67,6 +71,9 @@ class BotApiStandin(Waiting):
         self.reply_timeout = reply_timeout
         self.privacy_mode = privacy_mode
         self.track_handling = track_handling
+        # A tap must be answered within this many seconds of the stand-in's clock (`now`).
+        self.callback_expiry = callback_expiry
+        self.now: Callable[[], float] = time.monotonic  # a test may put a clock of its own
         self._handled: set[int] = set()
         self.violations: list[str] = []
         self.calls: list[Call] = []
@@ -173,7 +180,9 @@ class BotApiStandin(Waiting):
             if fault is not None and (err := fault.error()) is not None:
                 raise err
             if spec is not None and spec.visible:
-                self.limits.check(name, chat.id if chat else None, params.get("text"), loop.time())
+                group = chat is not None and chat.type in ("group", "supergroup")
+                chat_id = chat.id if chat else None
+                self.limits.check(name, chat_id, params.get("text"), loop.time(), group=group)
             if spec is None:
                 raise telegram(
                     "not_found",
@@ -212,7 +221,8 @@ class BotApiStandin(Waiting):
         chat_id = params.get("chat_id")
         return self._chats.get(chat_id) if isinstance(chat_id, int) else None
 
-    def _violate(self, method: str, params: dict[str, Any], err: ApiError) -> None:
+    def _violate(self, method: str, params: dict[str, Any], err: ApiError | str) -> None:
+        """Record a breach: a refused call (`err`), or one Telegram accepts but not as meant."""
         shown = {
             k: params[k] for k in ("chat_id", "message_id", "callback_query_id") if k in params
         }
@@ -221,7 +231,8 @@ class BotApiStandin(Waiting):
                 value = params[key]
                 shown[key] = value if len(value) <= 60 else value[:57] + "..."
         args = ", ".join(f"{k}={v!r}" for k, v in shown.items())
-        self.violations.append(f"{method}({args}): {err.explain()}")
+        what = err if isinstance(err, str) else err.explain()
+        self.violations.append(f"{method}({args}): {what}")
 
     # ------------------------------------------------------------------ faults
 

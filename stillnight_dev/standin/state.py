@@ -237,3 +237,5 @@ class CallbackState:
     update_id: int = 0
     answer: dict[str, Any] | None = None
     attempts: int = 0
+    tapped_at: float = 0.0  # the stand-in's clock (BotApiStandin.now)
+    too_late: bool = False  # an answer came after Telegram's time for it
