@@ -20,6 +20,7 @@ from bot.polling import Poller
 from bot.reports import workers
 from bot.resources import Resources
 from bot.settings import Settings
+from bot.telegram_bot import TapAnsweringBot
 from bot.telegram_http import telegram_request
 from bot.update_order import PerUserOrder
 from handlers.context import BotContext
@@ -92,22 +93,23 @@ def build_application(
     """
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    bot = TapAnsweringBot(
+        token=settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_file_url,
+        request=telegram_request(),
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+    )
     app = (
         ApplicationBuilder()
         .application_class(application_class)
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.bot_api_url)
-        .base_file_url(settings.bot_file_url)
-        .request(telegram_request())
+        .bot(bot)
         .context_types(ContextTypes(context=BotContext, bot_data=Resources))
         .concurrent_updates(PerUserOrder())
         .updater(None)  # polling is bot/polling.py's, webhooks bot/webhook.py's
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
         .build()
     )
     app.bot_data.settings = settings

@@ -49,9 +49,10 @@ async def _reassure(update: Update, context: BotContext, error: Exception) -> No
         return  # nobody to tell, or the user blocked the bot
     text = context.texts.gettext(ERROR)
     try:
-        if update.callback_query is not None:
-            await updates.tap(update).answer(text[:200], show_alert=True)
-        else:
-            await context.bot.send_message(updates.chat_id(update), text)
+        if update.callback_query is not None and await updates.tap(update).answer(
+            text[:200], show_alert=True
+        ):
+            return
+        await context.bot.send_message(updates.chat_id(update), text)  # no tap, or answered
     except TelegramError:
         log.warning("could not tell the user about the error")
