@@ -1,4 +1,4 @@
-"""The Bot API client: PTB's ExtBot, answering every tap once and in time.
+"""The Bot API client: PTB's ExtBot, answering every tap once and in time, noting what it sent.
 
 Telegram lets a tap (a callback query) be answered for about 15 s; after that
 answerCallbackQuery fails ("query is too old and response timeout expired or query ID is
@@ -9,6 +9,9 @@ handler answered first (`answer_later`); the handler's answer after that is not 
 (Telegram refuses a second one) and returns False, so a caller with something to say
 can say it in a message instead. An answer that still comes too late is logged, not an error:
 what the tap changed was stored before it.
+
+Each message sent to a private chat has its id noted (StillnightBot), for "delete my
+messages here" (handlers/privacy.py): Telegram lets a bot delete only its own recent ones.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from telegram import Message
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
 
@@ -86,3 +91,35 @@ class TapAnsweringBot(ExtBot[None]):
             return False
         self._answered[callback_query_id] = now
         return True
+
+
+NoteSent = Callable[[int, int], Awaitable[object]]
+
+
+class StillnightBot(TapAnsweringBot):
+    """Also notes the id of every message it sends to a private chat (with what
+    `note_sent_with` was given when the database opened), so the bot can delete its own
+    messages there on request."""
+
+    __slots__ = ("_note_sent",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._note_sent: NoteSent | None = None
+
+    def note_sent_with(self, note: NoteSent) -> None:
+        self._note_sent = note
+
+    async def send_message(self, *args: Any, **kwargs: Any) -> Message:
+        return await self._noted(await super().send_message(*args, **kwargs))
+
+    async def send_document(self, *args: Any, **kwargs: Any) -> Message:
+        return await self._noted(await super().send_document(*args, **kwargs))
+
+    async def send_photo(self, *args: Any, **kwargs: Any) -> Message:
+        return await self._noted(await super().send_photo(*args, **kwargs))
+
+    async def _noted(self, message: Message) -> Message:
+        if self._note_sent is not None and message.chat.type == message.chat.PRIVATE:
+            await self._note_sent(message.chat.id, message.message_id)
+        return message

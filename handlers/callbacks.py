@@ -183,7 +183,7 @@ EXPORT = Codec(
     "ex", ExportTap, one_of("pdf", "csv", "json"), optional(one_of("30", "90", "all")),
     optional(one_of("y", "n")),
 )  # fmt: skip
-DELETE = Codec("del", Value, one_of("1", "2", "no"))
+DELETE = Codec("del", Value, one_of("1", "2", "2m", "no"))
 IMPORT = Codec("im", ImportTap, ID, one_of("y", "n"))
 TOPIC = Codec("faq", Value, WORD)
 FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))

@@ -15,7 +15,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.data import faq_memory, updates
+from bot.data import faq_memory, sent, updates
 from handlers.context import BotContext
 
 KEEP = timedelta(days=2)
@@ -59,7 +59,9 @@ async def release_claim(context: BotContext) -> None:
 
 
 async def prune_job(context: BotContext) -> None:
-    """Hourly: old update claims, and follow-up memory past its half hour."""
+    """Hourly: old update claims, follow-up memory past its half hour, and the ids of sent
+    messages past the 48 hours in which they could be deleted."""
     async with context.transaction() as tx:
         await updates.prune(tx, context.now() - KEEP)
         await faq_memory.prune(tx, context.now())
+        await sent.prune(tx, context.now())

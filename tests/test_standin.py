@@ -762,3 +762,27 @@ def test_sending_limits_are_telegrams_by_default() -> None:
     # overall: 30 a second across chats
     assert [send(1000 + n, 100.0) for n in range(30)] == [None] * 30
     assert send(2000, 100.5) == 1
+
+
+async def test_a_message_can_be_deleted_for_48_hours_one_or_many_at_once(
+    api: BotApiStandin,
+) -> None:
+    user = api.add_chat(1001)
+    later = [0.0]
+    api.wall = lambda: 1_800_000_000.0 + later[0]
+    old = await _sent_id(api, 1001)
+    later[0] = 47 * 3600.0
+    recent = [await _sent_id(api, 1001) for _ in range(2)]
+    later[0] = 48 * 3600.0
+    status, body = await call(api, "deleteMessage", chat_id=1001, message_id=old)
+    assert (status, body["description"]) == (400, CONTRACT["cant_delete"]["description"])
+    api.violations.clear()
+    status, _ = await call(api, "deleteMessages", chat_id=1001, message_ids=[old, *recent, 99])
+    assert status == 200, "those it can't delete (too old, not found) are skipped"
+    assert {m.message_id: m.deleted for m in user.state.messages.values()} == {
+        old: False,
+        recent[0]: True,
+        recent[1]: True,
+    }
+    status, _ = await call(api, "deleteMessages", chat_id=1001, message_ids=list(range(1, 102)))
+    assert status == 400 and "1-100" in api.violations[-1]

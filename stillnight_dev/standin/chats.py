@@ -8,7 +8,6 @@ bot fails the test ("nothing is ever silent").
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -166,7 +165,7 @@ class ChatHandle:
             raise AssertionError(f"no message {message_id} of the user in chat {self.id}")
         msg.text = msg.html = text
         msg.entities = tuple(Entity.from_api(e) for e in _text_entities(text))
-        body = {**msg.to_api(), "edit_date": int(time.time())}
+        body = {**msg.to_api(), "edit_date": int(self.standin.wall())}
         return self.standin.inject({"edited_message": body})
 
     async def share_location(
@@ -257,7 +256,7 @@ class ChatHandle:
             message_id=chat.new_message_id(),
             chat_id=chat.id,
             from_bot=False,
-            date=int(time.time()),
+            date=int(self.standin.wall()),
             sender=user,
             chat=chat.info,
             reply_to=reply_to,
@@ -470,7 +469,7 @@ class UserChat(ChatHandle):
         update = {
             "chat": self.state.info,
             "from": self.user,
-            "date": int(time.time()),
+            "date": int(self.standin.wall()),
             "old_chat_member": member(old),
             "new_chat_member": member(new),
         }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import TYPE_CHECKING, Any
 
 from .errors import bad_request, telegram
@@ -79,7 +78,7 @@ def _new_message(s: BotApiStandin, chat: ChatState, params: dict[str, Any]) -> S
         message_id=chat.new_message_id(),
         chat_id=chat.id,
         from_bot=True,
-        date=int(time.time()),
+        date=int(s.wall()),
         sender=s.bot_user,
         chat=chat.info,
         reply_to=_reply_to(chat, params),
@@ -195,7 +194,7 @@ def _finish_edit(
     if unchanged:
         raise telegram("not_modified", detail=f"message {msg.message_id}: {msg.text[:40]!r}")
     msg.edits += 1
-    msg.edit_date = int(time.time())
+    msg.edit_date = int(s.wall())
     s._record(chat, ctx.method, msg, ctx.params)
     return msg.to_api()
 
@@ -254,19 +253,49 @@ async def edit_message_reply_markup(s: BotApiStandin, ctx: Ctx) -> dict[str, Any
     return _finish_edit(s, ctx, chat, msg, unchanged)
 
 
+MAX_DELETE = 100  # ids per deleteMessages
+DELETABLE_FOR_S = 48 * 3600  # Telegram: a message can be deleted for 48 hours after it was sent
+
+
+def _undeletable(s: BotApiStandin, chat: ChatState, msg: StoredMessage) -> str | None:
+    """Why the bot may not delete this message, or None. Private chats: any message;
+    groups: only the bot's own (the bot is no admin here); everywhere: for 48 hours."""
+    if chat.type != "private" and not msg.from_bot:
+        return "the bot is not a group admin"
+    if s.wall() - msg.date >= DELETABLE_FOR_S:
+        return f"sent {(s.wall() - msg.date) / 3600:.0f} h ago, more than 48 h"
+    return None
+
+
 @api_method("deleteMessage", visible=True)
 async def delete_message(s: BotApiStandin, ctx: Ctx) -> bool:
-    """Private chats: any message; groups: only the bot's own (the bot is no admin here)."""
     p = ctx.params
     chat = s._target_chat(p)
     mid = p.get("message_id")
     msg = chat.messages.get(mid) if isinstance(mid, int) else None
     if msg is None or msg.deleted:
         raise telegram("delete_not_found", detail=f"message_id={mid!r}")
-    if chat.type != "private" and not msg.from_bot:
-        raise telegram("cant_delete", detail="the bot is not a group admin")
+    if (why := _undeletable(s, chat, msg)) is not None:
+        raise telegram("cant_delete", detail=why)
     msg.deleted = True
     s._record(chat, ctx.method, msg, p)
+    return True
+
+
+@api_method("deleteMessages", visible=True)
+async def delete_messages(s: BotApiStandin, ctx: Ctx) -> bool:
+    """1-100 ids; those that can't be found (or deleted) are skipped, as Telegram does."""
+    p = ctx.params
+    chat = s._target_chat(p)
+    ids = p.get("message_ids")
+    if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_DELETE:
+        raise bad_request("message_ids must be 1-100 ids", detail=f"got {ids!r}")
+    for mid in ids:
+        msg = chat.messages.get(mid) if isinstance(mid, int) else None
+        if msg is None or msg.deleted or _undeletable(s, chat, msg) is not None:
+            continue
+        msg.deleted = True
+        s._record(chat, ctx.method, msg, p)
     return True
 
 

@@ -74,6 +74,7 @@ class BotApiStandin(Waiting):
         # A tap must be answered within this many seconds of the stand-in's clock (`now`).
         self.callback_expiry = callback_expiry
         self.now: Callable[[], float] = time.monotonic  # a test may put a clock of its own
+        self.wall: Callable[[], float] = time.time  # message dates, the 48 h to delete one
         self._handled: set[int] = set()
         self.violations: list[str] = []
         self.calls: list[Call] = []
