@@ -68,6 +68,10 @@ class TapAnsweringBot(ExtBot[None]):
         handle = loop.call_later(delay, fire)
         self._timers.add(handle)
 
+    def never_answer(self, callback_query_id: str) -> None:
+        """The tap was handled before (a delivery again): nothing more is sent for it."""
+        self._first_answer(callback_query_id)
+
     async def shutdown(self) -> None:
         for handle in self._timers:
             handle.cancel()

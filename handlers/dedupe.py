@@ -16,6 +16,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.data import faq_memory, sent, updates
+from handlers import tap_deadline
 from handlers.context import BotContext
 
 KEEP = timedelta(days=2)
@@ -38,6 +39,7 @@ async def claim_first(update: Update, context: BotContext) -> None:
             context.held_claim = update.update_id
             return
         if claim is updates.Claim.HANDLED:
+            tap_deadline.handled_before(update, context)
             raise ApplicationHandlerStop
         await asyncio.sleep(LOOK_AGAIN_S)
 

@@ -13,3 +13,9 @@ async def answer_in_time(update: Update, context: BotContext) -> None:
     if update.callback_query is not None and isinstance(context.bot, TapAnsweringBot):
         delay = context.bot_data.settings.tap_answer_seconds
         context.bot.answer_later(update.callback_query.id, delay)
+
+
+def handled_before(update: Update, context: BotContext) -> None:
+    """A tap delivered again was answered (or left to stop spinning) the first time."""
+    if update.callback_query is not None and isinstance(context.bot, TapAnsweringBot):
+        context.bot.never_answer(update.callback_query.id)

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
+import aiohttp
 from sqlalchemy import text
 
+from bot.app import build_application
 from bot.clock import ManualClock
 from bot.db import make_engine
+from bot.webhook import webhook
 from handlers.errors import ERROR
-from stillnight_dev.standin import BotApiStandin
+from stillnight_dev.standin import BotApiStandin, TrackedApplication
 from tests.flows import stored_checkins, to_locations_question
 from tests.harness import BotHarness
+from tests.test_webhook_e2e import post_update, webhook_settings
 
 ANA = 1001
 EXPIRY_S = 1.0
@@ -58,3 +62,34 @@ async def test_a_tap_that_waits_for_a_slow_database_is_answered_in_time(
         assert not any(ERROR in m.text for m in user.messages), "no error for a slow database"
     finally:
         await harness.close()
+
+
+async def test_a_tap_delivered_again_after_it_was_handled_is_not_answered_again(
+    standin: BotApiStandin, database_url: str, clock: ManualClock
+) -> None:
+    """A retry of a handled tap, at another process, stops at its claim; its early answer
+    is called off too (Telegram refuses a second answer)."""
+    settings = webhook_settings(standin, database_url)
+    settings.tap_answer_seconds = 0.3
+    async with AsyncExitStack() as stack:
+        first, other = [
+            await stack.enter_async_context(
+                webhook(
+                    build_application(settings, clock, application_class=TrackedApplication),
+                    settings,
+                    register=register,
+                )
+            )
+            for register in (True, False)
+        ]
+        http = await stack.enter_async_context(aiohttp.ClientSession())
+        standin.deliver_webhooks_to([f"http://127.0.0.1:{first}/telegram"])
+        user = standin.user(user_id=ANA, first_name="Ana")
+        await to_locations_question(user)
+        await user.tap("Calves", wait=False)
+        [tap] = [u for u in standin.pending_updates() if "callback_query" in u]
+        query = standin.callback_queries()[-1]
+        await standin.wait_for(lambda: query.attempts == 1, timeout=10)
+        assert await post_update(http, f"http://127.0.0.1:{other}/telegram", tap) == 200
+        await asyncio.sleep(3 * settings.tap_answer_seconds)
+    assert query.attempts == 1, "answered once"
