@@ -225,6 +225,7 @@ async def run(users: int, backlog: int, database: str | None) -> dict[str, objec
     for uid in range(1_000_000, 1_000_000 + users):
         api.add_chat(uid)
     api.limits.overall_per_second, api.limits.per_chat_seconds = LIMIT, 1.0
+    api.limits.per_chat_burst = 1  # one a second per chat, no bursts: what the pacer keeps to
     # The bot runs in a fresh interpreter: its peak memory is not the stand-in's or the seed's.
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -14,12 +15,14 @@ import handlers
 from bot import faq
 from bot.clock import Clock, SystemClock
 from bot.core import zones
+from bot.data import sent
 from bot.db import make_engine, make_sessionmaker
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.polling import Poller
 from bot.reports import workers
 from bot.resources import Resources
 from bot.settings import Settings
+from bot.telegram_bot import StillnightBot
 from bot.telegram_http import telegram_request
 from bot.update_order import PerUserOrder
 from handlers.context import BotContext
@@ -40,12 +43,19 @@ async def open_resources(app: Application) -> None:
     resources.engine = make_engine(settings.database_url, postgres_pool=settings.database_pool_size)
     resources.sessionmaker = make_sessionmaker(resources.engine)
     resources.dispatcher = make_dispatcher(app)
+    if isinstance(app.bot, StillnightBot):
+        app.bot.note_sent_with(partial(_note_sent, resources))
     # The place index takes about two seconds to build, much of it in C calls that hold the
     # GIL: built in a thread while the bot answers, it still held up other users' replies by
     # 1-2 s. So it is built (with the FAQ's, a third of a second) before the first update is
     # fetched, off the loop all the same.
     await asyncio.to_thread(_warm_up)
     await app.bot.set_my_commands(command_menu(resources.texts(DEFAULT_LANGUAGE)))
+
+
+async def _note_sent(resources: Resources, chat_id: int, message_id: int) -> None:
+    if resources.sessionmaker is not None:
+        await sent.note(resources.sessionmaker, chat_id, message_id, resources.clock.now())
 
 
 async def close_resources(app: Application) -> None:
@@ -92,22 +102,23 @@ def build_application(
     """
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    bot = StillnightBot(
+        token=settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_file_url,
+        request=telegram_request(),
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+    )
     app = (
         ApplicationBuilder()
         .application_class(application_class)
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.bot_api_url)
-        .base_file_url(settings.bot_file_url)
-        .request(telegram_request())
+        .bot(bot)
         .context_types(ContextTypes(context=BotContext, bot_data=Resources))
         .concurrent_updates(PerUserOrder())
         .updater(None)  # polling is bot/polling.py's, webhooks bot/webhook.py's
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
         .build()
     )
     app.bot_data.settings = settings

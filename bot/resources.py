@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -27,3 +28,7 @@ class Resources:
     dispatcher: Dispatcher | None = None
     # A language's texts; tests hand in a catalog of their own (tests/test_catalog_e2e.py).
     texts: Callable[[str], Texts] = texts_for
+    # Groups this process answered, and when it left them (datetime.max while leaving): a
+    # burst of messages sent there before the bot left gets one reply, not one each
+    # (handlers/misc.private_only); a message after that (the bot added again) gets its own.
+    groups_left: dict[int, datetime] = field(default_factory=dict)

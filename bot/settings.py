@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     send_rate_per_second: float = 30.0
     send_per_chat_seconds: float = 1.0
     reminder_lease_seconds: float = 300.0
+    tap_answer_seconds: float = 8.0  # a tap still unanswered then is answered with no text
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"  # all interfaces: a server behind a load balancer

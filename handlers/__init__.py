@@ -26,13 +26,14 @@ from handlers import (
     settings,
     start,
     summary,
+    tap_deadline,
     text,
     updates,
 )
 from handlers.context import BotContext
 from handlers.errors import on_error
 
-SEEN, GUARDS, MAIN, DONE = -2, -1, 0, 1
+TAPS, SEEN, GUARDS, MAIN, DONE = -3, -2, -1, 0, 1
 STALE_BUTTON = N_("That button is no longer in use.")
 # New messages only: an edit of an old one ("/delete" corrected to something else) is no
 # new input. Telegram sends edits only when asked (bot.app.ALLOWED_UPDATES), but filter here
@@ -45,9 +46,10 @@ async def _stale_button(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(TypeHandler(Update, dedupe.stop_if_handled), group=SEEN)
+    app.add_handler(TypeHandler(Update, tap_deadline.answer_in_time), group=TAPS)
+    app.add_handler(TypeHandler(Update, dedupe.claim_first), group=SEEN)
     app.add_handler(TypeHandler(Update, misc.private_only), group=GUARDS)
-    app.add_handler(TypeHandler(Update, dedupe.claim_if_unclaimed), group=DONE)
+    app.add_handler(TypeHandler(Update, dedupe.finish_claim), group=DONE)
     taps = (
         (callbacks.ONBOARDING, start.on_button),
         (callbacks.CHECKIN, entries.on_checkin_button),

@@ -188,7 +188,7 @@ EXPORT = Codec(
     optional(one_of("30", "90", "since", "appt", "all")), optional(one_of("y", "n")),
     optional(calendar("%Y%m%d", 8)), optional(one_of("u", "n")),
 )  # fmt: skip
-DELETE = Codec("del", Value, one_of("1", "2", "no"))
+DELETE = Codec("del", Value, one_of("1", "2", "2m", "no"))
 IMPORT = Codec("im", ImportTap, ID, one_of("y", "n"))
 TOPIC = Codec("faq", Value, WORD)
 FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))

@@ -1,5 +1,5 @@
 """What every handler gets: settings, the clock, the user's language and one database
-transaction per update (the first one also claims the update: bot/data/transactions.py)."""
+transaction per update (the first one also finishes the update's claim: bot/data/updates.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.data import Tx
@@ -21,14 +20,8 @@ from bot.resources import Resources
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Resources]):
     """One context per update, shared by the handlers of every group."""
 
-    unclaimed_update: int | None = None
-
-    @classmethod
-    def from_update(cls, update: object, application: Any) -> BotContext:
-        context: BotContext = super().from_update(update, application)
-        if isinstance(update, Update):
-            context.unclaimed_update = update.update_id
-        return context
+    # The update this process claimed (handlers/dedupe.py) and has not yet finished.
+    held_claim: int | None = None
 
     def now(self) -> datetime:
         return self.bot_data.clock.now()
@@ -50,16 +43,16 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], R
     async def transaction(self) -> AsyncIterator[Tx]:
         """One transaction: committed when the block ends, rolled back on an error.
 
-        The update's first transaction claims it; when it was handled before, this raises
-        ApplicationHandlerStop having changed nothing.
+        The update's first transaction finishes its claim; when another process handled it
+        meanwhile, this raises ApplicationHandlerStop having changed nothing.
         """
         maker = self.bot_data.sessionmaker
         if maker is None:
             raise RuntimeError("database not ready: the application has not started")
-        claim = self.unclaimed_update
         try:
-            async with transaction(maker, claim, self.now()) as tx:
+            async with transaction(maker, self.held_claim) as tx:
                 yield tx
         except AlreadyHandled:
+            self.held_claim = None
             raise ApplicationHandlerStop from None
-        self.unclaimed_update = None
+        self.held_claim = None

@@ -1,44 +1,69 @@
-"""A delivered-twice update (webhook retry, a poll repeated after a crash) is ignored.
+"""Each update is handled once: delivered twice (a webhook retry, a poll repeated after a
+crash) or to two processes at the same instant.
 
-The claim itself happens in the update's first transaction (`BotContext.transaction`); this
-module looks for a claim before any handler runs (a handler that stores nothing would
-otherwise reply again before any transaction could notice), claims updates whose handlers
-opened no transaction, and prunes old claims (and follow-up memory past its time).
+The claim is taken before any handler runs (a handler that stores nothing, /help, would
+otherwise reply twice), finished by the update's first transaction or after the handlers
+(bot/data/updates.py), and given back when handling failed (handlers/errors.py). This module
+also prunes old claims (and follow-up memory past its time).
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.data import faq_memory, updates
+from bot.data import faq_memory, sent, updates
+from handlers import tap_deadline
 from handlers.context import BotContext
 
 KEEP = timedelta(days=2)
+LOOK_AGAIN_S = 0.05  # while another process handles the same update
 
 
-async def stop_if_handled(update: Update, context: BotContext) -> None:
-    """Runs first: an update handled before gets no second reply and changes nothing."""
+async def claim_first(update: Update, context: BotContext) -> None:
+    """Runs first: take the update's claim, or stop when it was (or is being) handled.
+
+    While another process holds the claim, wait: it finishes (nothing more to do here), gives
+    it back after a failure, or dies and its lease runs out (then this one handles it).
+    """
     maker = context.bot_data.sessionmaker
-    if maker is None or context.unclaimed_update is None:
+    if maker is None:
         return
-    async with maker() as tx:
-        handled = await updates.was_handled(tx, context.unclaimed_update)
-    if handled:
-        raise ApplicationHandlerStop
+    while True:
+        async with maker.begin() as tx:
+            claim = await updates.take(tx, update.update_id, context.now())
+        if claim is updates.Claim.TAKEN:
+            context.held_claim = update.update_id
+            return
+        if claim is updates.Claim.HANDLED:
+            tap_deadline.handled_before(update, context)
+            raise ApplicationHandlerStop
+        await asyncio.sleep(LOOK_AGAIN_S)
 
 
-async def claim_if_unclaimed(update: Update, context: BotContext) -> None:
-    """Runs after the handlers: help, a FAQ answer and the like stored nothing."""
-    if context.unclaimed_update is not None:
+async def finish_claim(_update: object, context: BotContext) -> None:
+    """After the handlers, or where a guard stops the update: help, a FAQ answer, a group's
+    reply and the like stored nothing, so no transaction finished the claim."""
+    if context.held_claim is not None:
         async with context.transaction():
             pass
 
 
+async def release_claim(context: BotContext) -> None:
+    """Handling failed: the update is handled in full if it comes again."""
+    maker = context.bot_data.sessionmaker
+    if maker is not None and context.held_claim is not None:
+        await updates.release(maker, context.held_claim)
+        context.held_claim = None
+
+
 async def prune_job(context: BotContext) -> None:
-    """Hourly: old update claims, and follow-up memory past its half hour."""
+    """Hourly: old update claims, follow-up memory past its half hour, and the ids of sent
+    messages past the 48 hours in which they could be deleted."""
     async with context.transaction() as tx:
         await updates.prune(tx, context.now() - KEEP)
         await faq_memory.prune(tx, context.now())
+        await sent.prune(tx, context.now())

@@ -10,7 +10,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import N_
-from handlers import updates
+from handlers import dedupe, updates
 from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,8 @@ def describe(error: BaseException) -> str:
 async def on_error(update: object, context: BotContext) -> None:
     """Log, tell the user once, and stop the update there.
 
-    Stopping skips the later handler groups, the claim of the update among them, so an
-    update that failed before storing anything counts as unhandled if it comes again.
+    The update's claim, unless a transaction finished it, is given back, so an update
+    that failed before storing anything is handled in full if it comes again.
     """
     error = context.error
     if error is None:
@@ -39,6 +39,7 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("error while handling an %s: %s", kind, describe(error))
     if not isinstance(update, Update):
         return
+    await dedupe.release_claim(context)
     await _reassure(update, context, error)
     raise ApplicationHandlerStop
 
@@ -48,9 +49,10 @@ async def _reassure(update: Update, context: BotContext, error: Exception) -> No
         return  # nobody to tell, or the user blocked the bot
     text = context.texts.gettext(ERROR)
     try:
-        if update.callback_query is not None:
-            await updates.tap(update).answer(text[:200], show_alert=True)
-        else:
-            await context.bot.send_message(updates.chat_id(update), text)
+        if update.callback_query is not None and await updates.tap(update).answer(
+            text[:200], show_alert=True
+        ):
+            return
+        await context.bot.send_message(updates.chat_id(update), text)  # no tap, or answered
     except TelegramError:
         log.warning("could not tell the user about the error")

@@ -75,7 +75,7 @@ async def help_lines(context: BotContext, user_id: int) -> faq.HelpLines:
     if maker is None:
         return faq.INTERNATIONAL
     try:
-        async with transaction(maker, None, context.now()) as tx:
+        async with transaction(maker, None) as tx:
             zone = await users.zone_of(tx, user_id)
     except Exception:  # any failure at all: the international lines, never none
         log.warning("help lines: the user's zone could not be read; international lines sent")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from html import escape
 
 from telegram import BotCommand, Update
@@ -10,13 +11,14 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import N_, Texts
-from handlers import updates
+from handlers import dedupe, updates
 from handlers.context import BotContext
 from handlers.flows import show_current
 from handlers.shown import Shown, show
 from handlers.views import View
 
 log = logging.getLogger(__name__)
+LEAVING = datetime.max.replace(tzinfo=UTC)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("checkin", N_("Tonight's check-in, about a minute")),
     ("morning", N_("Last night's sleep diary")),
@@ -70,17 +72,42 @@ async def private_only(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is not None and chat.type == chat.PRIVATE:
         return
+    if chat is None or not _answered_before(update, context, chat.id):
+        try:
+            await _reply_and_leave(update, context)
+        except TelegramError:
+            if chat is not None:  # not answered: the next message there is
+                context.bot_data.groups_left.pop(chat.id, None)
+            raise
+    await dedupe.finish_claim(update, context)
+    raise ApplicationHandlerStop
+
+
+def _answered_before(update: Update, context: BotContext, chat_id: int) -> bool:
+    """A message sent before this process left the group (or while it is leaving it)."""
+    left_at = context.bot_data.groups_left.get(chat_id)
+    message = update.effective_message
+    return left_at is not None and (message is None or message.date <= left_at)
+
+
+async def _reply_and_leave(update: Update, context: BotContext) -> None:
+    chat = update.effective_chat
+    left = context.bot_data.groups_left
+    if chat is not None:
+        left[chat.id] = LEAVING
     text = context.texts.gettext(PRIVATE_ONLY)
     if update.callback_query is not None:
         await updates.tap(update).answer(text[:200])
     elif update.message is not None:
         await update.message.reply_text(text)
-    if chat is not None and chat.type in (chat.GROUP, chat.SUPERGROUP):
+    if chat is None:
+        return
+    if chat.type in (chat.GROUP, chat.SUPERGROUP):
         try:
             await chat.leave()
         except TelegramError:
             log.warning("could not leave a group chat")
-    raise ApplicationHandlerStop
+    left[chat.id] = datetime.now(UTC)  # Telegram's time, as in message dates
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

@@ -1,5 +1,9 @@
-"""Updates already handled, so one delivered twice (a webhook retry, a poll after a crash)
-changes nothing the second time. Rows older than a couple of days are pruned."""
+"""Updates claimed, so one delivered twice (a webhook retry, a poll after a crash, the same
+update at two processes at once) is handled once. Rows older than a couple of days are pruned.
+
+`lease_until` is set while a process handles the update and cleared (NULL) once it was
+handled; a lease that ran out belonged to a process that died, and another may take it over.
+"""
 
 from __future__ import annotations
 
@@ -16,3 +20,4 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     handled_at: Mapped[datetime] = mapped_column(index=True)
+    lease_until: Mapped[datetime | None]

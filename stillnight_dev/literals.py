@@ -46,6 +46,7 @@ NOT_SHOWN = {
     "%(asctime)s %(levelname)s %(name)s: %(message)s",
     "not an update",  # bot/webhook.py: to Telegram
     "not modified",  # handlers/views.py: matched in Telegram's error, not shown
+    "query is too old",  # bot/telegram_bot.py: matched in Telegram's error, not shown
     "database unavailable",  # bot/webhook.py: to a load balancer
     "upper center",  # a matplotlib position
     "Helvetica",  # a PDF font

@@ -15,10 +15,11 @@ from bot.db import make_engine, make_sessionmaker
 from bot.i18n import Texts
 from bot.reminders.dispatcher import Outcome
 from bot.settings import Settings
-from models import Base, ProcessedUpdate
+from models import Base, ProcessedUpdate, SentMessage
 from stillnight_dev.standin import TrackedApplication
 
 TOKEN = "123456:TEST-token-never-logged"
+NOT_COUNTED = {ProcessedUpdate.__tablename__, SentMessage.__tablename__}
 
 
 class BotHarness:
@@ -77,12 +78,14 @@ class BotHarness:
         """Row counts of the tables that hold anything, to prove what was (not) stored.
 
         processed_updates is left out: it holds only Telegram's update ids and times (no
-        user id, no content), pruned after two days.
+        user id, no content), pruned after two days. So is sent_messages: the ids of the
+        bot's own messages and when they were sent (no content), pruned after 48 hours and
+        deleted with everything else by /delete (tests/test_privacy_e2e.py checks both).
         """
         counts = {}
         async with self.session() as session:
             for table in Base.metadata.sorted_tables:
-                if table.name == ProcessedUpdate.__tablename__:
+                if table.name in NOT_COUNTED:
                     continue
                 count = await session.scalar(select(func.count()).select_from(table))
                 if count:

@@ -143,6 +143,7 @@ async def test_kill_during_dispatch_sends_nothing_twice_and_loses_nothing_else(
     for uid in ids:
         api.add_chat(uid)
     api.limits.overall_per_second, api.limits.per_chat_seconds = 30, 1.0
+    api.limits.per_chat_burst = 1  # one a second per chat, no bursts: what the pacer keeps to
     api.limits.repeat_window = 120  # a second copy to a chat is a violation
     env = bot_env(api, database_url, REMINDER_CHECK_SECONDS="0.5", REMINDER_LEASE_SECONDS="2")
     process = await start_bot(cwd=tmp_path, env=env)

@@ -33,7 +33,10 @@ async def test_the_default_database_is_owner_only_and_found_from_any_folder(
             assert not (cwd / "data").exists(), "nothing depends on the working folder"
             if folder == "one":
                 with sqlite3.connect(database) as db:
-                    db.execute("INSERT INTO processed_updates VALUES (1, '2026-12-01')")
+                    db.execute(
+                        "INSERT INTO processed_updates (update_id, handled_at) "
+                        "VALUES (1, '2026-12-01')"
+                    )
     finally:
         os.umask(previous)
     assert (mode(database.parent), mode(database)) == (0o700, 0o600)

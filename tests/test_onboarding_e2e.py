@@ -192,3 +192,21 @@ async def test_onboarding_resumes_after_a_restart(bot: BotHarness, standin: BotA
         time(22, 30),
         True,
     )
+
+
+async def test_a_burst_of_group_messages_gets_one_reply_within_telegrams_group_limit(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    """25 messages in a group reach the bot before it left: still one reply (Telegram
+    refuses a bot more than 20 a minute in a group, and writing after leaving)."""
+    members = [standin.user(user_id=ANA + n, first_name=f"M{n}") for n in range(25)]
+    group = standin.group(chat_id=-501, title="RLS friends", member=members[0])
+    await bot.stop()  # the burst waits for the bot, as it would during a restart
+    for member in members:
+        await group.command("/help", sender=member, wait=False)
+    await bot.start()
+    await standin.wait_for(lambda: not standin.pending_updates(), timeout=10)
+    await standin.wait_idle(quiet=0.3, timeout=10)
+    assert len(group.messages) == 1 and "private chats only" in group.last_text
+    assert standin.limits.rejected == 0, "no 429 either"
+    assert await bot.stored_rows() == {}

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dtm
 import html
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -30,7 +30,8 @@ from stillnight_dev.standin import (
     parse_html,
     utf16_len,
 )
-from stillnight_dev.standin.errors import NOT_MODIFIED
+from stillnight_dev.standin.errors import CONTRACT
+from stillnight_dev.standin.limits import SendLimits
 from stillnight_dev.standin.rules import (
     check_caption,
     check_commands,
@@ -269,7 +270,7 @@ async def test_edit_rules_and_not_modified(api: BotApiStandin) -> None:
         parse_mode="HTML",
         reply_markup=kb,
     )
-    assert (status, body["description"]) == (400, f"Bad Request: {NOT_MODIFIED}")
+    assert (status, body["description"]) == (400, CONTRACT["not_modified"]["description"])
     assert len(api.violations) == 1
 
     # dropping the bold is a change; leaving out reply_markup removes the keyboard
@@ -536,3 +537,252 @@ async def test_a_command_addressed_to_another_bot_is_not_delivered(api: BotApiSt
     assert api.pending_updates() == []
     await group.command("/help@Stillnight_Test_Bot", wait=False)
     assert len(api.pending_updates()) == 1
+
+
+# ---------------------------------------------------------------- the error contract
+
+Provoke = Callable[[BotApiStandin], Awaitable[tuple[int, dict[str, Any]]]]
+
+
+async def _sent_id(api: BotApiStandin, chat_id: int, **params: Any) -> int:
+    _, body = await call(api, "sendMessage", chat_id=chat_id, text="hello", **params)
+    return int(body["result"]["message_id"])
+
+
+async def _blocked(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001).block()
+    return await call(api, "sendMessage", chat_id=1001, text="still there?")
+
+
+async def _cant_initiate(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.user(7, "Silent")
+    return await call(api, "sendMessage", chat_id=7, text="hi")
+
+
+async def _not_a_member(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.group(-100)
+    await call(api, "leaveChat", chat_id=-100)
+    return await call(api, "sendMessage", chat_id=-100, text="hi")
+
+
+async def _not_modified(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    mid = await _sent_id(api, 1001)
+    return await call(api, "editMessageText", chat_id=1001, message_id=mid, text="hello")
+
+
+async def _edit_not_found(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, "editMessageText", chat_id=1001, message_id=99, text="x")
+
+
+async def _cant_edit(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.track_handling = False
+    user = api.user(1001, "Ana", started=True)
+    await user.send("my own words", wait=False)
+    mid = max(user.state.messages)
+    return await call(api, "editMessageText", chat_id=1001, message_id=mid, text="yours now")
+
+
+async def _delete_not_found(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, "deleteMessage", chat_id=1001, message_id=99)
+
+
+async def _cant_delete(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.track_handling = False
+    member = api.user(5, "Member")
+    group = api.group(-100, member=member)
+    await group.send("a member's message", wait=False)
+    mid = max(group.state.messages)
+    return await call(api, "deleteMessage", chat_id=-100, message_id=mid)
+
+
+async def _reply_not_found(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, "sendMessage", chat_id=1001, text="re", reply_to_message_id=99)
+
+
+async def _button_data_invalid(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    markup = _kb({"text": "A", "callback_data": "x" * 65})
+    return await call(api, "sendMessage", chat_id=1001, text="pick", reply_markup=markup)
+
+
+async def _fault(api: BotApiStandin, kind: str) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    api.set_fault("sendMessage", kind, retry_after=7)
+    return await call(api, "sendMessage", chat_id=1001, text="hi")
+
+
+async def _conflict_polling(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    first = asyncio.create_task(call(api, "getUpdates", timeout=5))
+    await asyncio.sleep(0.05)
+    await call(api, "getUpdates", timeout=0)
+    return await first
+
+
+async def _conflict_webhook(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    await call(api, "setWebhook", url="https://example.org/hook")
+    return await call(api, "getUpdates")
+
+
+async def _entity_too_large(api: BotApiStandin) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    form = aiohttp.FormData()
+    form.add_field("chat_id", "1001")
+    form.add_field("photo", b"\0" * (10 * 1024 * 1024 + 1), filename="big.jpg")
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{api.url}/bot{TOKEN}/sendPhoto", data=form) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def _to(api: BotApiStandin, method: str, **params: Any) -> tuple[int, dict[str, Any]]:
+    api.add_chat(1001)
+    return await call(api, method, **params)
+
+
+PROVOKE: dict[str, tuple[Provoke, dict[str, Any]]] = {
+    "unauthorized": (lambda api: call(api, "getMe", token="999:WRONG"), {}),
+    "not_found": (lambda api: call(api, "sendTelepathy", chat_id=1), {}),
+    "blocked": (_blocked, {}),
+    "cant_initiate": (_cant_initiate, {}),
+    "not_a_member": (_not_a_member, {"chat_type": "group"}),
+    "chat_not_found": (lambda api: call(api, "sendMessage", chat_id=42, text="hi"), {}),
+    "chat_id_empty": (lambda api: call(api, "sendMessage", text="hi"), {}),
+    "text_empty": (lambda api: _to(api, "sendMessage", chat_id=1001, text="   "), {}),
+    "message_too_long": (lambda api: _to(api, "sendMessage", chat_id=1001, text="x" * 4097), {}),
+    "caption_too_long": (
+        lambda api: _to(api, "sendDocument", chat_id=1001, caption="x" * 1025, document="f"),
+        {},
+    ),
+    "not_modified": (_not_modified, {}),
+    "edit_not_found": (_edit_not_found, {}),
+    "cant_edit": (_cant_edit, {}),
+    "delete_not_found": (_delete_not_found, {}),
+    "cant_delete": (_cant_delete, {}),
+    "reply_not_found": (_reply_not_found, {}),
+    "query_too_old": (lambda api: call(api, "answerCallbackQuery", callback_query_id="x1"), {}),
+    "button_data_invalid": (_button_data_invalid, {}),
+    "too_many_requests": (lambda api: _fault(api, "retry_after"), {"retry_after": 7}),
+    "conflict_polling": (_conflict_polling, {}),
+    "conflict_webhook": (_conflict_webhook, {}),
+    "entity_too_large": (_entity_too_large, {}),
+    "internal_server_error": (lambda api: _fault(api, "server_error"), {}),
+    "bad_gateway": (lambda api: _fault(api, "bad_gateway"), {}),
+}
+
+
+def test_every_error_of_the_contract_is_provoked_by_a_test() -> None:
+    assert set(PROVOKE) == set(CONTRACT)
+
+
+@pytest.mark.parametrize("name", sorted(PROVOKE))
+async def test_the_standin_answers_each_error_as_the_contract_says(
+    api: BotApiStandin, name: str
+) -> None:
+    """Code, description and parameters as Telegram documents them, from the contract file
+    (which the stand-in builds its errors from: one source)."""
+    provoke, fields = PROVOKE[name]
+    status, body = await provoke(api)
+    entry = CONTRACT[name]
+    expected: dict[str, Any] = {
+        "ok": False,
+        "error_code": entry["error_code"],
+        "description": entry["description"].format(**fields),
+    }
+    if "parameters" in entry:
+        expected["parameters"] = {"retry_after": fields["retry_after"]}
+    assert (status, body) == (entry["error_code"], expected)
+
+
+# ---------------------------------------------------------------- closer to Telegram
+
+
+async def test_more_than_100_entities_are_accepted_but_those_past_the_100th_are_lost(
+    api: BotApiStandin,
+) -> None:
+    """Telegram answers ok and drops the formatting past the 100th entity, without an error:
+    the stand-in does the same and lists it as a violation (the text is not shown as meant)."""
+    user = api.add_chat(1001)
+    status, _ = await call(
+        api, "sendMessage", chat_id=1001, text="<b>x</b> " * 100, parse_mode="HTML"
+    )
+    assert status == 200 and api.violations == []
+    status, body = await call(
+        api, "sendMessage", chat_id=1001, text="<b>x</b> " * 101, parse_mode="HTML"
+    )
+    assert status == 200 and len(body["result"]["entities"]) == 100
+    assert len(user.last.entities) == 100
+    [violation] = api.violations
+    assert "101 entities" in violation
+
+
+async def test_a_tap_answered_after_15_seconds_is_too_old(api: BotApiStandin) -> None:
+    api.track_handling = False  # no PTB Application here: this test plays the bot by hand
+    now = [1000.0]
+    api.now = lambda: now[0]
+    user = api.user(1001, "Ana", started=True)
+    markup = _kb({"text": "A", "callback_data": "a"})
+    await call(api, "sendMessage", chat_id=1001, text="pick", reply_markup=markup)
+    for wait, status in ((15.0, 200), (15.1, 400)):
+        tapping = asyncio.create_task(user.tap("A", wait=False))
+        await tapping
+        cb = api.callback_queries()[-1]
+        now[0] += wait
+        code, body = await call(api, "answerCallbackQuery", callback_query_id=cb.id)
+        assert code == status
+        assert cb.too_late is (status == 400)
+    assert body["description"] == CONTRACT["query_too_old"]["description"]
+    assert api.violations == [], "a slow answer is for the bot to cope with, not a breach"
+
+
+def test_sending_limits_are_telegrams_by_default() -> None:
+    assert SendLimits().per_chat_seconds is None, "per chat: only when a test asks for it"
+    limits = SendLimits(per_chat_seconds=1.0)
+
+    def send(chat_id: int, at: float, group: bool = False) -> int | None:
+        try:
+            limits.check("sendMessage", chat_id, None, at, group=group)
+        except ApiError as err:
+            assert err.code == 429 and not err.violation
+            return err.retry_after
+        return None
+
+    # one private chat: a burst of 20, then one a second
+    assert [send(1, 0.0) for _ in range(20)] == [None] * 20
+    assert send(1, 0.0) == 1
+    assert send(1, 1.0) is None and send(1, 1.0) == 1
+    # a group: 20 a minute, even at one a second
+    assert [send(-100, 10.0 + 1.1 * n, group=True) for n in range(20)] == [None] * 20
+    assert send(-100, 32.0, group=True) == 38  # the first of the 20 leaves the minute at 70 s
+    assert send(-100, 70.1, group=True) is None
+    # overall: 30 a second across chats
+    assert [send(1000 + n, 100.0) for n in range(30)] == [None] * 30
+    assert send(2000, 100.5) == 1
+
+
+async def test_a_message_can_be_deleted_for_48_hours_one_or_many_at_once(
+    api: BotApiStandin,
+) -> None:
+    user = api.add_chat(1001)
+    later = [0.0]
+    api.wall = lambda: 1_800_000_000.0 + later[0]
+    old = await _sent_id(api, 1001)
+    later[0] = 47 * 3600.0
+    recent = [await _sent_id(api, 1001) for _ in range(2)]
+    later[0] = 48 * 3600.0
+    status, body = await call(api, "deleteMessage", chat_id=1001, message_id=old)
+    assert (status, body["description"]) == (400, CONTRACT["cant_delete"]["description"])
+    api.violations.clear()
+    status, _ = await call(api, "deleteMessages", chat_id=1001, message_ids=[old, *recent, 99])
+    assert status == 200, "those it can't delete (too old, not found) are skipped"
+    assert {m.message_id: m.deleted for m in user.state.messages.values()} == {
+        old: False,
+        recent[0]: True,
+        recent[1]: True,
+    }
+    status, _ = await call(api, "deleteMessages", chat_id=1001, message_ids=list(range(1, 102)))
+    assert status == 400 and "1-100" in api.violations[-1]

@@ -239,3 +239,27 @@ async def test_the_standin_posts_only_the_update_types_the_webhook_asked_for(
     await standin.wait_for(lambda: not standin.pending_updates(), timeout=5)
     assert not standin.was_fetched(update_id)
     assert "Delete everything?" not in user.last_text
+
+
+async def test_a_reply_that_stores_nothing_is_sent_once_when_two_processes_get_it_at_once(
+    standin: BotApiStandin, two_processes: list[str]
+) -> None:
+    """The same update posted to both processes at the same instant (a retry that overtook
+    the first delivery): one claims it before any handler runs, the other sends nothing,
+    though the first one's reply is still on its way when the second one looks."""
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    async with aiohttp.ClientSession() as http:
+        for n, text in enumerate(("/help", "/nonsense", "/privacy", "what is augmentation?")):
+            sent_before = len(standin.calls_to("sendMessage"))
+            standin.set_fault("sendMessage", "slow", delay=0.3)  # the first reply is on its way
+            update = text_update(889_000 + n, text)
+            if text.startswith("/"):
+                entity = {"type": "bot_command", "offset": 0, "length": len(text)}
+                update["message"]["entities"] = [entity]  # type: ignore[index]
+            statuses = await asyncio.gather(
+                *(post_update(http, url, update) for url in two_processes)
+            )
+            assert statuses == [200, 200]
+            sent = len(standin.calls_to("sendMessage")) - sent_before
+            assert sent == 1, f"{text!r} answered {sent} times"

@@ -11,8 +11,11 @@ from models import Base, User
 
 
 def _owner_column(table: Table) -> ColumnElement[Any] | None:
-    """The column that says whose a row is: users.id, else a user_id column."""
-    return table.c.id if table.name == User.__tablename__ else table.c.get("user_id")
+    """The column that says whose a row is: users.id, else a user_id column, else the chat's
+    id (the bot's messages in a private chat: the chat's id is the user's)."""
+    if table.name == User.__tablename__:
+        return table.c.id
+    return table.c.get("user_id", table.c.get("chat_id"))
 
 
 async def delete_everything(session: AsyncSession, user_id: int) -> None:

@@ -8,7 +8,6 @@ bot fails the test ("nothing is ever silent").
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -166,7 +165,7 @@ class ChatHandle:
             raise AssertionError(f"no message {message_id} of the user in chat {self.id}")
         msg.text = msg.html = text
         msg.entities = tuple(Entity.from_api(e) for e in _text_entities(text))
-        body = {**msg.to_api(), "edit_date": int(time.time())}
+        body = {**msg.to_api(), "edit_date": int(self.standin.wall())}
         return self.standin.inject({"edited_message": body})
 
     async def share_location(
@@ -257,7 +256,7 @@ class ChatHandle:
             message_id=chat.new_message_id(),
             chat_id=chat.id,
             from_bot=False,
-            date=int(time.time()),
+            date=int(self.standin.wall()),
             sender=user,
             chat=chat.info,
             reply_to=reply_to,
@@ -380,7 +379,7 @@ class ChatHandle:
         s = self.standin
         user = self._sender(sender)
         qid = str(4_000_000_000_000_000 + next(s._ids))
-        cb = CallbackState(qid, self.id, msg.message_id, data, label)
+        cb = CallbackState(qid, self.id, msg.message_id, data, label, tapped_at=s.now())
         s._callbacks[qid] = cb
         query = {
             "id": qid,
@@ -451,7 +450,7 @@ class UserChat(ChatHandle):
     def block(self) -> None:
         """The user blocks the bot: sends now fail with 403 (not a violation — the bot must
         cope), and the bot gets a my_chat_member update."""
-        self.state.blocked = "Forbidden: bot was blocked by the user"
+        self.state.blocked = "blocked"
         self._member_update("member", "kicked")
 
     def unblock(self) -> None:
@@ -470,7 +469,7 @@ class UserChat(ChatHandle):
         update = {
             "chat": self.state.info,
             "from": self.user,
-            "date": int(time.time()),
+            "date": int(self.standin.wall()),
             "old_chat_member": member(old),
             "new_chat_member": member(new),
         }

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ApiError
+from .errors import ApiError, telegram
 
 FAULT_KINDS = ("retry_after", "server_error", "bad_gateway", "blocked", "slow", "timeout")
+CONTRACT_NAMES = {
+    "server_error": "internal_server_error",
+    "bad_gateway": "bad_gateway",
+    "blocked": "blocked",
+}
 
 
 @dataclass
@@ -30,16 +35,7 @@ class Fault:
 
     def error(self) -> ApiError | None:
         if self.kind == "retry_after":
-            return ApiError(
-                429,
-                f"Too Many Requests: retry after {self.retry_after}",
-                retry_after=self.retry_after,
-                violation=False,
-            )
-        if self.kind == "server_error":
-            return ApiError(500, "Internal Server Error", violation=False)
-        if self.kind == "bad_gateway":
-            return ApiError(502, "Bad Gateway", violation=False)
-        if self.kind == "blocked":
-            return ApiError(403, "Forbidden: bot was blocked by the user", violation=False)
+            return telegram("too_many_requests", retry_after=self.retry_after, violation=False)
+        if self.kind in CONTRACT_NAMES:
+            return telegram(CONTRACT_NAMES[self.kind], violation=False)
         return None

@@ -7,21 +7,12 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from .errors import ApiError, bad_request
+from .errors import bad_request, telegram
 from .registry import Ctx, api_method
 from .rules import check_commands
 
 if TYPE_CHECKING:
     from .server import BotApiStandin
-
-CONFLICT_WEBHOOK = (
-    "Conflict: can't use getUpdates method while webhook is active; "
-    "use deleteWebhook to delete the webhook first"
-)
-CONFLICT_POLL = (
-    "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
-    "is running"
-)
 
 
 def commands_key(scope: Any, language_code: Any) -> tuple[str, str]:
@@ -72,7 +63,7 @@ async def get_updates(s: BotApiStandin, ctx: Ctx) -> list[dict[str, Any]]:
     """
     p = ctx.params
     if s.webhook_url:
-        raise ApiError(409, CONFLICT_WEBHOOK)
+        raise telegram("conflict_webhook")
     _set_allowed_updates(s, p)
     offset = p.get("offset")
     s._queue.confirm(offset if isinstance(offset, int) else None)
@@ -92,7 +83,7 @@ async def get_updates(s: BotApiStandin, ctx: Ctx) -> list[dict[str, Any]]:
                 await asyncio.sleep(0.05)  # let a disconnect of this client be noticed first
                 transport = ctx.request.transport
                 live = transport is not None and not transport.is_closing()
-                raise ApiError(409, CONFLICT_POLL, violation=live, detail="two bots polling?")
+                raise telegram("conflict_polling", violation=live, detail="two bots polling?")
             batch = s._queue.take(limit)
             if batch or s._closed or loop.time() >= deadline:
                 return batch
@@ -201,5 +192,5 @@ async def get_chat(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     chat_id = ctx.params.get("chat_id")
     chat = s._chats.get(chat_id) if isinstance(chat_id, int) else None
     if chat is None:
-        raise bad_request("chat not found", detail=f"unknown chat {chat_id!r}")
+        raise telegram("chat_not_found", detail=f"unknown chat {chat_id!r}")
     return {**chat.info, "accent_color_id": 0, "max_reaction_count": 11}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import TYPE_CHECKING, Any
 
-from .errors import NOT_MODIFIED, ApiError, bad_request
+from .errors import bad_request, telegram
 from .html_check import Rendered
 from .registry import Ctx, Upload, api_method
 from .rules import (
+    MAX_ENTITIES,
     check_callback_answer,
     check_caption,
     check_chat_action,
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 MAX_PHOTO = 10 * 1024 * 1024
 MAX_DOCUMENT = 50 * 1024 * 1024
-INVALID_QUERY = "query is too old and response timeout expired or query ID is invalid"
 
 
 def _markup(
@@ -70,7 +69,7 @@ def _reply_to(chat: ChatState, params: dict[str, Any]) -> int | None:
     if msg is None or msg.deleted:
         if lenient:
             return None
-        raise bad_request("message to be replied not found", detail=f"message_id={mid!r}")
+        raise telegram("reply_not_found", detail=f"message_id={mid!r}")
     return mid
 
 
@@ -79,18 +78,31 @@ def _new_message(s: BotApiStandin, chat: ChatState, params: dict[str, Any]) -> S
         message_id=chat.new_message_id(),
         chat_id=chat.id,
         from_bot=True,
-        date=int(time.time()),
+        date=int(s.wall()),
         sender=s.bot_user,
         chat=chat.info,
         reply_to=_reply_to(chat, params),
     )
 
 
-def _rendered(params: dict[str, Any], key: str, entities_key: str) -> Rendered | None:
+def _rendered(s: BotApiStandin, ctx: Ctx, key: str, entities_key: str) -> Rendered | None:
+    """The text as shown. Telegram accepts more than 100 entities but ignores those past the
+    100th (no error: the formatting is silently lost), so the stand-in does the same and
+    records it as a violation."""
+    params = ctx.params
     value = params.get(key)
     if value is None:
         return None
-    return render(str(value), params.get("parse_mode"), params.get(entities_key))
+    rendered = render(str(value), params.get("parse_mode"), params.get(entities_key))
+    if len(rendered.entities) <= MAX_ENTITIES:
+        return rendered
+    s._violate(
+        ctx.method,
+        params,
+        f"{len(rendered.entities)} entities: Telegram ignores every one past the "
+        f"{MAX_ENTITIES}th, so their formatting is lost",
+    )
+    return Rendered(rendered.text, rendered.entities[:MAX_ENTITIES])
 
 
 @api_method("sendMessage", visible=True)
@@ -98,8 +110,8 @@ async def send_message(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     p = ctx.params
     chat = s._target_chat(p)
     if not p.get("text"):
-        raise bad_request("message text is empty")
-    rendered = _rendered(p, "text", "entities")
+        raise telegram("text_empty")
+    rendered = _rendered(s, ctx, "text", "entities")
     assert rendered is not None
     check_text(rendered)
     markup, buttons = _markup(chat, p.get("reply_markup"))
@@ -116,7 +128,7 @@ def _upload(s: BotApiStandin, ctx: Ctx, key: str, limit: int, mime: str | None) 
     up: Upload | None = ctx.files.get(key)
     if up is not None:
         if len(up.data) > limit:
-            raise ApiError(413, "Request Entity Too Large", detail=f"{len(up.data)} bytes")
+            raise telegram("entity_too_large", detail=f"{len(up.data)} bytes")
         return s._new_file(up.data, up.filename, up.content_type or mime)
     ref = ctx.params.get(key)
     if not ref:
@@ -135,7 +147,7 @@ def _upload(s: BotApiStandin, ctx: Ctx, key: str, limit: int, mime: str | None) 
 async def _send_media(s: BotApiStandin, ctx: Ctx, key: str, limit: int) -> dict[str, Any]:
     p = ctx.params
     chat = s._target_chat(p)
-    caption = _rendered(p, "caption", "caption_entities")
+    caption = _rendered(s, ctx, "caption", "caption_entities")
     if caption is not None:
         check_caption(caption)
     markup, buttons = _markup(chat, p.get("reply_markup"))
@@ -170,9 +182,9 @@ def _own_message(s: BotApiStandin, ctx: Ctx, verb: str) -> tuple[ChatState, Stor
     mid = p.get("message_id")
     msg = chat.messages.get(mid) if isinstance(mid, int) else None
     if msg is None or msg.deleted:
-        raise bad_request(f"message to {verb} not found", detail=f"message_id={mid!r}")
+        raise telegram(f"{verb}_not_found", detail=f"message_id={mid!r}")
     if not msg.from_bot:
-        raise bad_request(f"message can't be {verb}ed", detail="it was sent by the user")
+        raise telegram(f"cant_{verb}", detail="it was sent by the user")
     return chat, msg
 
 
@@ -180,9 +192,9 @@ def _finish_edit(
     s: BotApiStandin, ctx: Ctx, chat: ChatState, msg: StoredMessage, unchanged: bool
 ) -> dict[str, Any]:
     if unchanged:
-        raise bad_request(NOT_MODIFIED, detail=f"message {msg.message_id}: {msg.text[:40]!r}")
+        raise telegram("not_modified", detail=f"message {msg.message_id}: {msg.text[:40]!r}")
     msg.edits += 1
-    msg.edit_date = int(time.time())
+    msg.edit_date = int(s.wall())
     s._record(chat, ctx.method, msg, ctx.params)
     return msg.to_api()
 
@@ -195,8 +207,8 @@ async def edit_message_text(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     if msg.kind != "text":
         raise bad_request("there is no text in the message to edit")
     if not p.get("text"):
-        raise bad_request("message text is empty")
-    rendered = _rendered(p, "text", "entities")
+        raise telegram("text_empty")
+    rendered = _rendered(s, ctx, "text", "entities")
     assert rendered is not None
     check_text(rendered)
     markup, buttons = _markup(chat, p.get("reply_markup"), inline_only=True)
@@ -217,7 +229,7 @@ async def edit_message_caption(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
     chat, msg = _own_message(s, ctx, "edit")
     if msg.kind not in ("photo", "document"):
         raise bad_request("there is no caption in the message to edit")
-    caption = _rendered(p, "caption", "caption_entities") or Rendered("")
+    caption = _rendered(s, ctx, "caption", "caption_entities") or Rendered("")
     check_caption(caption)
     markup, buttons = _markup(chat, p.get("reply_markup"), inline_only=True)
     unchanged = (
@@ -241,19 +253,49 @@ async def edit_message_reply_markup(s: BotApiStandin, ctx: Ctx) -> dict[str, Any
     return _finish_edit(s, ctx, chat, msg, unchanged)
 
 
+MAX_DELETE = 100  # ids per deleteMessages
+DELETABLE_FOR_S = 48 * 3600  # Telegram: a message can be deleted for 48 hours after it was sent
+
+
+def _undeletable(s: BotApiStandin, chat: ChatState, msg: StoredMessage) -> str | None:
+    """Why the bot may not delete this message, or None. Private chats: any message;
+    groups: only the bot's own (the bot is no admin here); everywhere: for 48 hours."""
+    if chat.type != "private" and not msg.from_bot:
+        return "the bot is not a group admin"
+    if s.wall() - msg.date >= DELETABLE_FOR_S:
+        return f"sent {(s.wall() - msg.date) / 3600:.0f} h ago, more than 48 h"
+    return None
+
+
 @api_method("deleteMessage", visible=True)
 async def delete_message(s: BotApiStandin, ctx: Ctx) -> bool:
-    """Private chats: any message; groups: only the bot's own (the bot is no admin here)."""
     p = ctx.params
     chat = s._target_chat(p)
     mid = p.get("message_id")
     msg = chat.messages.get(mid) if isinstance(mid, int) else None
     if msg is None or msg.deleted:
-        raise bad_request("message to delete not found", detail=f"message_id={mid!r}")
-    if chat.type != "private" and not msg.from_bot:
-        raise bad_request("message can't be deleted", detail="the bot is not a group admin")
+        raise telegram("delete_not_found", detail=f"message_id={mid!r}")
+    if (why := _undeletable(s, chat, msg)) is not None:
+        raise telegram("cant_delete", detail=why)
     msg.deleted = True
     s._record(chat, ctx.method, msg, p)
+    return True
+
+
+@api_method("deleteMessages", visible=True)
+async def delete_messages(s: BotApiStandin, ctx: Ctx) -> bool:
+    """1-100 ids; those that can't be found (or deleted) are skipped, as Telegram does."""
+    p = ctx.params
+    chat = s._target_chat(p)
+    ids = p.get("message_ids")
+    if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_DELETE:
+        raise bad_request("message_ids must be 1-100 ids", detail=f"got {ids!r}")
+    for mid in ids:
+        msg = chat.messages.get(mid) if isinstance(mid, int) else None
+        if msg is None or msg.deleted or _undeletable(s, chat, msg) is not None:
+            continue
+        msg.deleted = True
+        s._record(chat, ctx.method, msg, p)
     return True
 
 
@@ -270,10 +312,14 @@ async def answer_callback_query(s: BotApiStandin, ctx: Ctx) -> bool:
     qid = str(p.get("callback_query_id", ""))
     cb = s._callbacks.get(qid)
     if cb is None:
-        raise bad_request(INVALID_QUERY, detail=f"the stand-in never issued query id {qid!r}")
+        raise telegram("query_too_old", detail=f"the stand-in never issued query id {qid!r}")
     cb.attempts = max(cb.attempts, 0) + 1
     if cb.answer is not None:
-        raise bad_request(INVALID_QUERY, detail=f"query {qid} ({cb.label}) answered twice")
+        raise telegram("query_too_old", detail=f"query {qid} ({cb.label}) answered twice")
+    age = s.now() - cb.tapped_at
+    if age > s.callback_expiry:
+        cb.too_late = True  # the bot must cope with it (a slow database): no violation
+        raise telegram("query_too_old", violation=False, detail=f"answered {age:.1f} s after")
     text = p.get("text")
     check_callback_answer(text if isinstance(text, str) else None)
     cb.answer = dict(p)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import ApiError, bad_request
+from .errors import ApiError, bad_request, telegram
 from .html_check import Entity, HtmlError, Rendered, parse_html
 from .state import Button
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
+MAX_ENTITIES = 100  # per text or caption
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
 MAX_BUTTONS_PER_ROW = 8  # Telegram's documented limit; the wording of its refusal is ours
@@ -74,18 +75,18 @@ def render(text: str, parse_mode: str | None, entities: Any = None) -> Rendered:
 
 def check_text(rendered: Rendered) -> None:
     if not rendered.text:
-        raise bad_request("message text is empty", detail="text is empty after parsing/trimming")
+        raise telegram("text_empty", detail="text is empty after parsing/trimming")
     if rendered.length > MAX_TEXT:
-        raise bad_request(
-            "message is too long",
+        raise telegram(
+            "message_too_long",
             detail=f"{rendered.length} UTF-16 units after parsing, limit {MAX_TEXT}",
         )
 
 
 def check_caption(rendered: Rendered) -> None:
     if rendered.length > MAX_CAPTION:
-        raise bad_request(
-            "message caption is too long",
+        raise telegram(
+            "caption_too_long",
             detail=f"{rendered.length} UTF-16 units after parsing, limit {MAX_CAPTION}",
         )
 
@@ -133,8 +134,8 @@ def _parse_button(raw: Any) -> Button:
     if kind == "callback_data":
         size = len(str(data).encode("utf-8"))
         if not isinstance(data, str) or not 1 <= size <= MAX_CALLBACK_DATA_BYTES:
-            raise bad_request(
-                "BUTTON_DATA_INVALID",
+            raise telegram(
+                "button_data_invalid",
                 detail=f"callback_data of {text!r} is {size} bytes, allowed 1-64: {data!r}",
             )
     url = raw.get("url")

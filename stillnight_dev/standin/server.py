@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import methods_messages, tracking  # noqa: F401  (methods_messages registers methods)
-from .errors import ApiError, bad_request
+from .errors import ApiError, telegram
 from .faults import FAULT_KINDS, Fault
 from .limits import SendLimits
 from .methods_bot import commands_key
@@ -30,6 +30,9 @@ from .wire import read_request, summarize
 
 if TYPE_CHECKING:
     from .chats import ChatHandle, GroupChat, UserChat
+
+
+CALLBACK_EXPIRY_S = 15.0  # Telegram: a callback query unanswered for about 15 s expires
 
 
 class _PollTicket:
@@ -53,6 +56,7 @@ class BotApiStandin(Waiting):
         reply_timeout: float = 5.0,
         privacy_mode: bool = True,
         track_handling: bool = True,
+        callback_expiry: float = CALLBACK_EXPIRY_S,
     ) -> None:
         self.valid_token = valid_token
         self.bot_id = int(valid_token.split(":", 1)[0])
@@ -67,6 +71,10 @@ class BotApiStandin(Waiting):
         self.reply_timeout = reply_timeout
         self.privacy_mode = privacy_mode
         self.track_handling = track_handling
+        # A tap must be answered within this many seconds of the stand-in's clock (`now`).
+        self.callback_expiry = callback_expiry
+        self.now: Callable[[], float] = time.monotonic  # a test may put a clock of its own
+        self.wall: Callable[[], float] = time.time  # message dates, the 48 h to delete one
         self._handled: set[int] = set()
         self.violations: list[str] = []
         self.calls: list[Call] = []
@@ -157,9 +165,8 @@ class BotApiStandin(Waiting):
         name = spec.name if spec else request.match_info["method"]
         self.calls.append(Call(name, summarize(params, files)))
         if request.match_info["token"] != self.valid_token:
-            return web.json_response(
-                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
-            )
+            unauthorized = telegram("unauthorized")
+            return web.json_response(unauthorized.payload(), status=unauthorized.code)
         chat = self._chat_of(name, params)
         loop = asyncio.get_running_loop()
         if name != "getUpdates":
@@ -174,11 +181,12 @@ class BotApiStandin(Waiting):
             if fault is not None and (err := fault.error()) is not None:
                 raise err
             if spec is not None and spec.visible:
-                self.limits.check(name, chat.id if chat else None, params.get("text"), loop.time())
+                group = chat is not None and chat.type in ("group", "supergroup")
+                chat_id = chat.id if chat else None
+                self.limits.check(name, chat_id, params.get("text"), loop.time(), group=group)
             if spec is None:
-                raise ApiError(
-                    404,
-                    "Not Found",
+                raise telegram(
+                    "not_found",
                     detail=f"unknown method {name!r} (or not implemented by the stand-in)",
                 )
             result = await spec.handler(self, Ctx(name, params, request, files))
@@ -214,7 +222,8 @@ class BotApiStandin(Waiting):
         chat_id = params.get("chat_id")
         return self._chats.get(chat_id) if isinstance(chat_id, int) else None
 
-    def _violate(self, method: str, params: dict[str, Any], err: ApiError) -> None:
+    def _violate(self, method: str, params: dict[str, Any], err: ApiError | str) -> None:
+        """Record a breach: a refused call (`err`), or one Telegram accepts but not as meant."""
         shown = {
             k: params[k] for k in ("chat_id", "message_id", "callback_query_id") if k in params
         }
@@ -223,7 +232,8 @@ class BotApiStandin(Waiting):
                 value = params[key]
                 shown[key] = value if len(value) <= 60 else value[:57] + "..."
         args = ", ".join(f"{k}={v!r}" for k, v in shown.items())
-        self.violations.append(f"{method}({args}): {err.explain()}")
+        what = err if isinstance(err, str) else err.explain()
+        self.violations.append(f"{method}({args}): {what}")
 
     # ------------------------------------------------------------------ faults
 
@@ -401,26 +411,25 @@ class BotApiStandin(Waiting):
         """Resolve chat_id for a send: must exist, be reachable and not have blocked the bot."""
         chat_id = params.get("chat_id")
         if chat_id is None or chat_id == "":
-            raise bad_request("chat_id is empty")
+            raise telegram("chat_id_empty")
         chat = self._chats.get(chat_id) if isinstance(chat_id, int) else None
         if chat is None:
-            raise bad_request(
-                "chat not found",
+            raise telegram(
+                "chat_not_found",
                 detail=f"chat {chat_id!r} never wrote to the bot and was not registered "
                 "with add_chat()",
             )
         if not chat.known:
-            raise ApiError(
-                403,
-                "Forbidden: bot can't initiate conversation with a user",
+            raise telegram(
+                "cant_initiate",
                 detail=f"user {chat.id} has not written to the bot yet",
             )
         if chat.blocked:
-            raise ApiError(403, chat.blocked, violation=False)
+            raise telegram(chat.blocked, violation=False)
         if chat.left:
-            raise ApiError(
-                403,
-                f"Forbidden: bot is not a member of the {chat.type} chat",
+            raise telegram(
+                "not_a_member",
+                chat_type=chat.type,
                 detail=f"the bot left chat {chat.id}",
             )
         return chat

@@ -178,7 +178,7 @@ class ChatState:
     type: str  # private | group | supergroup
     info: dict[str, Any]  # the Chat object (id, type, title / first_name ...)
     known: bool = False  # the bot may write here (user wrote first / bot is in the group)
-    blocked: str | None = None  # 403 description while the user blocked / kicked the bot
+    blocked: str | None = None  # the contract's 403 error while the user blocked the bot
     left: bool = False  # a group the bot left (leaveChat): nothing delivered, nothing sent
     messages: dict[int, StoredMessage] = field(default_factory=dict)
     next_message_id: int = 1
@@ -237,3 +237,5 @@ class CallbackState:
     update_id: int = 0
     answer: dict[str, Any] | None = None
     attempts: int = 0
+    tapped_at: float = 0.0  # the stand-in's clock (BotApiStandin.now)
+    too_late: bool = False  # an answer came after Telegram's time for it

@@ -33,6 +33,7 @@ JSON_FIELDS = frozenset(
         "menu_button",
         "rights",
         "reaction",
+        "message_ids",
     }
 )
 INT_FIELDS = frozenset(
