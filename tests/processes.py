@@ -11,15 +11,19 @@ BOT_PREFIXES = ("TELEGRAM_", "DATABASE_", "WEBHOOK_", "REMINDER_", "SEND_", "LOG
 
 
 async def start_bot(*args: str, cwd: Path, env: dict[str, str]) -> asyncio.subprocess.Process:
-    """`python -m bot ARGS` in `cwd`, with only `env` for the bot's own settings."""
+    """`python -m bot ARGS` in `cwd`, with only `env` for the bot's own settings.
+
+    The default database lives in the user's data folder: each process gets one of its
+    own under `cwd`, so no test opens (or migrates) the machine user's real database."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(BOT_PREFIXES)}
+    own_data = {"XDG_DATA_HOME": str(cwd / "user-data")}
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         *args,
         cwd=cwd,
-        env={**clean, **env},
+        env={**clean, **own_data, **env},
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
