@@ -8,6 +8,7 @@ from models.faq_memory import FaqMemory
 from models.imports import PendingImport
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
+from models.sealing import SealingTodo
 from models.user import Factor, Medicine, MedicineEvent, User
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "PendingImport",
     "ProcessedUpdate",
     "Reminder",
+    "SealingTodo",
     "SleepDiary",
     "User",
 ]

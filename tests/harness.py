@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 
 from pydantic import SecretStr
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import build_application, polling
 from bot.clock import ManualClock
 from bot.db import make_engine, make_sessionmaker
 from bot.i18n import Texts
+from bot.keys import Keyring, open_keyring
+from bot.keys.master import new_key
 from bot.reminders.dispatcher import Outcome
-from bot.settings import Settings
+from bot.settings import Settings, keystore_beside
 from models import Base, ProcessedUpdate
+from models.sealed import attach
 from stillnight_dev.standin import TrackedApplication
 
 TOKEN = "123456:TEST-token-never-logged"
+# The tests' own master key, made for this test run (the key store beside each database).
+MASTER_KEY = new_key().text()
+
+
+def keystore_for(database_url: str) -> str:
+    """A key store of the database's own: beside a SQLite file (as in production), in a
+    folder of this test run for a PostgreSQL database (named after it), so every harness and
+    process of one database finds the same one."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        return keystore_beside(database_url)
+    return f"sqlite+aiosqlite:///{_RUN_FOLDER / f'{url.database}-keys.db'}"
+
+
+_RUN_FOLDER = Path(tempfile.mkdtemp(prefix="stillnight-keys-"))
 
 
 class BotHarness:
@@ -33,11 +54,17 @@ class BotHarness:
         database_url: str,
         clock: ManualClock,
         texts: Callable[[str], Texts] | None = None,
+        keystore_url: str | None = None,
+        master_key: str = MASTER_KEY,
+        master_key_file: Path | None = None,
     ) -> None:
         self.settings = Settings(
             telegram_bot_token=SecretStr(TOKEN),
             telegram_base_url=api_url,
             database_url=database_url,
+            master_key=None if master_key_file else SecretStr(master_key),
+            master_key_file=master_key_file,
+            keystore_url=keystore_url or keystore_for(database_url),
             reminder_check_seconds=3600,  # tests run the job themselves, at the test clock's time
         )
         self.clock = clock
@@ -45,8 +72,12 @@ class BotHarness:
         self.engine = make_engine(database_url)
         self.sessionmaker = make_sessionmaker(self.engine)
         self._running: AbstractAsyncContextManager[None] | None = None
+        self.keyring: Keyring | None = None
 
     async def start(self) -> None:
+        if self.keyring is None:  # the test's own reads need the keys too
+            self.keyring = await open_keyring(self.settings)
+            attach(self.engine, self.keyring)
         self.app = build_application(
             self.settings, self.clock, application_class=TrackedApplication
         )
@@ -92,3 +123,5 @@ class BotHarness:
     async def close(self) -> None:
         await self.stop()
         await self.engine.dispose()
+        if self.keyring is not None:
+            await self.keyring.close()

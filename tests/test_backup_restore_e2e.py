@@ -11,17 +11,12 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
-import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import asyncpg
-import pytest
 from sqlalchemy.engine import make_url
 
 from bot.clock import ManualClock
 from stillnight_dev.standin import BotApiStandin
-from tests.conftest import POSTGRES_URL, _asyncpg_dsn
 from tests.flows import onboard, stored_checkins
 from tests.harness import BotHarness
 from tests.test_deploy_files import needs
@@ -46,19 +41,6 @@ async def run(*command: str) -> None:
 
 def libpq_url(database_url: str) -> str:
     return make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@pytest.fixture
-async def fresh_postgres() -> AsyncIterator[str]:
-    """An empty PostgreSQL database, no schema: what a restore starts from."""
-    name = f"stillnight_restore_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL))
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
 
 
 async def back_up_while_the_bot_writes(

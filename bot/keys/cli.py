@@ -1,0 +1,86 @@
+"""`python -m bot make-key | rotate-key`, and the keys' part of `run` and `migrate`."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from bot.db import make_engine, shown
+from bot.keys import master, open_keyring, rotation, startup
+from bot.keys.master import KeyProblem
+from bot.settings import Settings
+from models.sealed import attach
+
+NEEDS_FILE = """\
+rotate-key writes the new master key to MASTER_KEY_FILE, which the running bots read again, \
+so that they go on without a restart; MASTER_KEY_FILE is not set. Put the current key in a \
+file (`echo "$MASTER_KEY" > /path/to/master.key; chmod 600 /path/to/master.key`), set \
+MASTER_KEY_FILE=/path/to/master.key instead of MASTER_KEY, restart the bots once, then run \
+`python -m bot rotate-key`."""
+
+ROTATED = """\
+Done: {count} data keys are now wrapped with the new master key, and {path} holds only it. \
+Copy that file to where you keep the master key safe now (the old key opens nothing any \
+more), and to every other server that runs this bot."""
+
+
+def make_key() -> int:
+    print(master.new_key().text())
+    return 0
+
+
+def check_settings(settings: Settings) -> int:
+    """0 when a master key is configured and well formed; else says why and gives 2."""
+    try:
+        master.from_settings(settings)
+    except KeyProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    return 0
+
+
+async def prepare(settings: Settings) -> None:
+    """Open the keys, check them against the database, seal what migration 0011 left."""
+    keyring = await open_keyring(settings)
+    engine = make_engine(settings.database_url)
+    attach(engine, keyring)
+    try:
+        await startup.start(engine, keyring, shown(settings.key_store))
+    finally:
+        await engine.dispose()
+        await keyring.close()
+
+
+def seal(settings: Settings) -> int:
+    try:
+        asyncio.run(prepare(settings))
+    except KeyProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    return 0
+
+
+async def _rotate(settings: Settings, grace: float) -> int:
+    assert settings.master_key_file is not None
+    keyring = await open_keyring(settings)
+    try:
+        await keyring.check()
+        await rotation.rotate(keyring, settings.master_key_file, grace)
+        count = await rotation.rewrap(keyring, keyring.masters[0])
+        total = await keyring.count()
+    finally:
+        await keyring.close()
+    assert count == 0
+    print(ROTATED.format(count=total, path=settings.master_key_file))
+    return 0
+
+
+def rotate_key(settings: Settings, grace: float) -> int:
+    if settings.master_key_file is None:
+        print(NEEDS_FILE, file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(_rotate(settings, grace))
+    except KeyProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
