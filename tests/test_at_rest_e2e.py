@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import LargeBinary, func, select, type_coerce
 from sqlalchemy.engine import make_url
 
-from bot.keys.sealing import sealed_tables
 from bot.data.privacy import owner_column
+from bot.keys.sealing import sealed_tables
 from models import Base, Checkin, Factor, Medicine, SleepDiary
 from models.sealed import MARK, Sealed
 from stillnight_dev.standin import BotApiStandin
