@@ -7,7 +7,6 @@ from pathlib import Path
 from platformdirs import user_data_path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
 
 
 def default_database_path() -> Path:
@@ -24,9 +23,10 @@ def keystore_beside(database_url: str) -> str:
     """The key store's default: a SQLite file of its own beside a SQLite database (never
     inside it, so a backup of the database does not carry the keys that open it:
     docs/DEPLOY.md), or in the user's data folder for a database on a server."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        path = Path(url.database)
+    scheme, _, rest = database_url.partition(":///")
+    database = rest.split("?")[0]
+    if scheme.startswith("sqlite") and database not in ("", ":memory:"):
+        path = Path(database)
     else:
         path = default_database_path()
     return f"sqlite+aiosqlite:///{path.with_name(f'{path.stem}-keys.db')}"

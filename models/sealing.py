@@ -9,7 +9,7 @@ from models.base import Base
 
 
 class SealingTodo(Base):
-    """One row per table left; bot/keys/sealing.py removes it when the table is done."""
+    """One row per table left; bot/data/sealing.py removes it when the table is done."""
 
     __tablename__ = "sealing_todo"
 

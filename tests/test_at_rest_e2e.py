@@ -10,7 +10,7 @@ from sqlalchemy import LargeBinary, func, select, type_coerce
 from sqlalchemy.engine import make_url
 
 from bot.data.privacy import owner_column
-from bot.keys.sealing import sealed_tables
+from bot.data.sealing import sealed_tables
 from models import Base, Checkin, Factor, Medicine, SleepDiary
 from models.sealed import MARK, Sealed
 from stillnight_dev.standin import BotApiStandin

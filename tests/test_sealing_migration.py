@@ -14,8 +14,9 @@ from sqlalchemy import LargeBinary, Table, select, text, type_coerce
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.data import sealing
 from bot.db import make_engine, make_sessionmaker, shown
-from bot.keys import open_keyring, sealing, startup
+from bot.keys import open_keyring, startup
 from bot.migrate import alembic_config
 from bot.settings import Settings
 from models import Checkin, Factor, FaqMemory, Medicine, MedicineEvent, SealingTodo, SleepDiary

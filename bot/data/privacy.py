@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete
+from sqlalchemy import ColumnElement, Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.data import Sessions
 from models import Base, User
 
 
@@ -21,3 +23,20 @@ async def delete_everything(session: AsyncSession, user_id: int) -> None:
         owner = owner_column(table)
         if owner is not None:
             await session.execute(delete(table).where(owner == user_id))
+
+
+CHUNK = 500
+
+
+async def delete_again(sessions: Sessions, deleted: dict[int, list[datetime]]) -> int:
+    """Delete the users of `deleted` (id → when they were deleted) whose row was made before
+    one of those times; how many. Each chunk of users is its own transaction."""
+    ids, purged = list(deleted), 0
+    for start in range(0, len(ids), CHUNK):
+        async with sessions.begin() as tx:
+            query = select(User.id, User.created_at).where(User.id.in_(ids[start : start + CHUNK]))
+            for user_id, created_at in (await tx.execute(query)).all():
+                if any(created_at <= at for at in deleted[user_id]):
+                    await delete_everything(tx, user_id)
+                    purged += 1
+    return purged

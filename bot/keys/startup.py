@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine
-
-from bot.data.privacy import delete_everything
+from bot.data import Engine
+from bot.data.privacy import delete_again
+from bot.data.sealing import has_sealed_values, seal_plain_rows
 from bot.db import make_sessionmaker
 from bot.keys.keyring import Keyring
 from bot.keys.master import KeyProblem
-from bot.keys.sealing import has_sealed_values, seal_plain_rows
-from models import User
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +21,8 @@ Stillnight stops rather than make new keys, which would leave those answers unre
 Point KEYSTORE_URL at the key store of this database (or restore it from its own backup: \
 docs/DEPLOY.md, "Backups"). If it is gone for good, so are the answers sealed with it."""
 
-CHUNK = 500
 
-
-async def start(engine: AsyncEngine, keyring: Keyring, store: str) -> None:
+async def start(engine: Engine, keyring: Keyring, store: str) -> None:
     """Check the keys against the database, seal what 0011 left in clear, purge the deleted.
 
     Raises KeyProblem (a paragraph for the operator) when the keys cannot be the right ones.
@@ -39,20 +35,10 @@ async def start(engine: AsyncEngine, keyring: Keyring, store: str) -> None:
         log.info("Deleted again %d users deleted since the database's backup", purged)
 
 
-async def purge_deleted(engine: AsyncEngine, keyring: Keyring) -> int:
+async def purge_deleted(engine: Engine, keyring: Keyring) -> int:
     """Users in the deletion record whose row is from before their deletion: a restored
     backup brought them back, so they go again. A row made after it is a user who came back."""
-    deleted: dict[int, list] = {}
+    deleted: dict[int, list[datetime]] = {}
     for user_id, deleted_at in await keyring.deletions():
         deleted.setdefault(user_id, []).append(deleted_at)
-    ids, purged = list(deleted), 0
-    sessions = make_sessionmaker(engine)
-    for start_at in range(0, len(ids), CHUNK):
-        chunk = ids[start_at : start_at + CHUNK]
-        async with sessions.begin() as tx:
-            rows = await tx.execute(select(User.id, User.created_at).where(User.id.in_(chunk)))
-            for user_id, created_at in rows.all():
-                if any(created_at <= at for at in deleted[user_id]):
-                    await delete_everything(tx, user_id)
-                    purged += 1
-    return purged
+    return await delete_again(make_sessionmaker(engine), deleted)

@@ -4,7 +4,7 @@ The schema half, in one transaction: each column that holds health data (models/
 becomes a binary one holding, for now, the value's text as it was stored, and its table is
 listed in `sealing_todo`. The data half needs the keys, which a migration does not have: the
 bot seals those values in batches at its next start, or `python -m bot migrate` does
-(bot/keys/sealing.py), a batch per transaction, so that an interrupted run goes on where it
+(bot/data/sealing.py), a batch per transaction, so that an interrupted run goes on where it
 stopped. Until then the values are as readable as before this migration, no more.
 
 SQLite cannot change a column's type in place: its tables are rebuilt (batch mode), and the
