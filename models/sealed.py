@@ -6,7 +6,8 @@ key is the data key of the row's user, and the associated data is the column's n
 user's id, so a ciphertext copied to another column or another user's row does not open.
 
 Which user's key seals a value: a flush of rows of one user seals with that user's key (the
-flush hook below finds them); a Core statement that writes sealed columns runs inside
+flush hook below finds them, and asks the key store for the user's current key once per
+session, so a key destroyed by another process is not used by the next update); a Core statement that writes sealed columns runs inside
 :func:`writing_for`. A flush with rows of two users is refused rather than guessed.
 
 The keys themselves live in the key store (bot/keys); an engine is given its :class:`Sealer`
@@ -49,6 +50,7 @@ class NotSealable(RuntimeError):
 _writer: ContextVar[int | None] = ContextVar("sealed_writer", default=None)
 _flushing: ContextVar[int | None] = ContextVar("sealed_flushing", default=None)
 _ATTRIBUTE = "stillnight_sealer"
+_PREPARED = "sealed_prepared"  # session.info: the users whose current key this session asked
 
 
 def attach(engine: AsyncEngine, sealer: Sealer) -> None:
@@ -127,9 +129,10 @@ def _choose_writer(session: Session, _flush: UOWTransaction, _instances: object)
     if len(owners) > 1:
         raise NotSealable("one flush writes sealed rows of several users: flush each apart")
     user_id = next(iter(owners), None)
-    if user_id is not None:
-        bind = session.get_bind()
-        await_(sealer_of(bind.dialect).prepare(user_id))
+    prepared: set[int] = session.info.setdefault(_PREPARED, set())
+    if user_id is not None and user_id not in prepared:  # once per session (one update)
+        await_(sealer_of(session.get_bind().dialect).prepare(user_id))
+        prepared.add(user_id)
     _flushing.set(user_id)
 
 

@@ -11,15 +11,16 @@ from sqlalchemy import select
 
 from bot.clock import ManualClock
 from bot.keys import KeyProblem, open_keyring, rotation
+from bot.keys.cli import NEEDS_FILE
 from bot.keys.keyring import WRONG_KEY
-from bot.keys.master import MALFORMED, MISSING, new_key, read_file, write_file
+from bot.keys.master import MALFORMED, MISSING, new_key, parse, read_file, write_file
 from bot.keys.startup import STORE_EMPTY
 from bot.keys.store import data_keys
 from bot.settings import Settings
 from models import Checkin
 from stillnight_dev.standin import BotApiStandin
-from tests.flows import onboard
-from tests.harness import TOKEN, BotHarness, keystore_for
+from tests.flows import onboard, stored_checkins
+from tests.harness import MASTER_KEY, TOKEN, BotHarness, keystore_for
 from tests.processes import run_bot
 
 
@@ -134,3 +135,27 @@ async def test_rotating_the_master_key_while_users_write_loses_nothing(
     with pytest.raises(KeyProblem):
         await with_old.start()
     await with_old.close()
+
+
+async def test_rotate_key_from_the_command_line(
+    bot: BotHarness, standin: BotApiStandin, database_url: str, tmp_path: Path
+) -> None:
+    await a_user_with_a_night(bot, standin)
+    env = {"DATABASE_URL": database_url}
+    code, _out, err = await run_bot("rotate-key", cwd=tmp_path, env=env)
+    assert (code, err.strip()) == (2, NEEDS_FILE), "MASTER_KEY alone cannot be rotated live"
+    key_file = tmp_path / "master.key"
+    write_file(key_file, [parse(MASTER_KEY, "test")])
+    env = {**env, "MASTER_KEY": "", "MASTER_KEY_FILE": str(key_file)}
+    code, out, err = await run_bot("rotate-key", "--grace", "0", cwd=tmp_path, env=env)
+    assert code == 0, err
+    assert "Done: 1 data keys" in out
+    [new] = read_file(key_file)
+    assert new.text() != MASTER_KEY
+    again = BotHarness(standin.url, database_url, bot.clock, master_key_file=key_file)
+    await again.start()
+    try:
+        [checkin] = await stored_checkins(again, 1001)
+        assert checkin.severity == 5
+    finally:
+        await again.close()

@@ -64,13 +64,11 @@ async def _rotate(settings: Settings, grace: float) -> int:
     assert settings.master_key_file is not None
     keyring = await open_keyring(settings)
     try:
-        await keyring.check()
+        await keyring.check()  # the current key must open the store before it is replaced
         await rotation.rotate(keyring, settings.master_key_file, grace)
-        count = await rotation.rewrap(keyring, keyring.masters[0])
         total = await keyring.count()
     finally:
         await keyring.close()
-    assert count == 0
     print(ROTATED.format(count=total, path=settings.master_key_file))
     return 0
 
