@@ -7,8 +7,9 @@ user's id, so a ciphertext copied to another column or another user's row does n
 
 Which user's key seals a value: a flush of rows of one user seals with that user's key (the
 flush hook below finds them, and asks the key store for the user's current key once per
-session, so a key destroyed by another process is not used by the next update); a Core statement that writes sealed columns runs inside
-:func:`writing_for`. A flush with rows of two users is refused rather than guessed.
+session, so a key destroyed by another process is not used by the next update); a Core
+statement that writes sealed columns runs inside :func:`writing_for`. A flush with rows of
+two users is refused rather than guessed.
 
 The keys themselves live in the key store (bot/keys); an engine is given its :class:`Sealer`
 with :func:`attach`, and a sealed value read or written on an engine without one is an error.
