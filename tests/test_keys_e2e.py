@@ -11,10 +11,8 @@ from sqlalchemy import select
 
 from bot.clock import ManualClock
 from bot.keys import KeyProblem, open_keyring, rotation
-from bot.keys.cli import NEEDS_FILE
-from bot.keys.keyring import WRONG_KEY
-from bot.keys.master import MALFORMED, MISSING, new_key, parse, read_file, write_file
-from bot.keys.startup import STORE_EMPTY
+from bot.keys.master import new_key, parse, read_file, write_file
+from bot.keys.messages import MALFORMED, MISSING, NEEDS_FILE, STORE_EMPTY, WRONG_KEY
 from bot.keys.store import data_keys
 from bot.settings import Settings
 from models import Checkin

@@ -8,20 +8,9 @@ import sys
 from bot.db import make_engine, shown
 from bot.keys import master, open_keyring, rotation, startup
 from bot.keys.master import KeyProblem
+from bot.keys.messages import NEEDS_FILE, ROTATED
 from bot.settings import Settings
 from models.sealed import attach
-
-NEEDS_FILE = """\
-rotate-key writes the new master key to MASTER_KEY_FILE, which the running bots read again, \
-so that they go on without a restart; MASTER_KEY_FILE is not set. Put the current key in a \
-file (`echo "$MASTER_KEY" > /path/to/master.key; chmod 600 /path/to/master.key`), set \
-MASTER_KEY_FILE=/path/to/master.key instead of MASTER_KEY, restart the bots once, then run \
-`python -m bot rotate-key`."""
-
-ROTATED = """\
-Done: {count} data keys are now wrapped with the new master key, and {path} holds only it. \
-Copy that file to where you keep the master key safe now (the old key opens nothing any \
-more), and to every other server that runs this bot."""
 
 
 def make_key() -> int:

@@ -21,19 +21,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import await_
 
 from bot.keys.master import KeyProblem, MasterKey
+from bot.keys.messages import WRONG_KEY
 from bot.keys.store import data_keys, deletions, metadata
 from models.sealed import MARK
 
 NONCE = 12
 KEY_ID = 8
-
-WRONG_KEY = """\
-The master key given (MASTER_KEY or MASTER_KEY_FILE) is not the one that sealed the data \
-keys in the key store at {store}. Stillnight stops rather than make new keys, which would \
-leave every answer stored so far unreadable. Set the master key this bot was set up with \
-(after a rotation: the new one, as `python -m bot rotate-key` wrote it). If that key is \
-lost, the stored answers cannot be read by anyone; docs/DEPLOY.md ("Lost master key") says \
-what is left to do."""
 
 
 class KeyGone(LookupError):
@@ -41,7 +34,7 @@ class KeyGone(LookupError):
 
 
 def _wrap_context(key_id: int, user_id: int) -> bytes:
-    return f"stillnight data key {key_id} of {user_id}".encode()
+    return b"stillnight-data-key:%d:%d" % (key_id, user_id)
 
 
 def _aad(label: str, user_id: int) -> bytes:
@@ -158,7 +151,7 @@ class Keyring:
         async with self.engine.connect() as connection:
             row = (await connection.execute(query)).one_or_none()
         if row is None:
-            raise KeyGone(f"data key {key_id} was destroyed")
+            raise KeyGone(key_id)  # its user was deleted
         self._unwrap(key_id, row.user_id, row.wrapped, row.master_id)
 
     async def destroy(self, user_id: int, now: datetime) -> None:

@@ -16,35 +16,10 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.keys.messages import MALFORMED, MISSING, UNREADABLE
 from bot.settings import Settings
 
 KEY_BYTES = 32  # AES-256
-
-HOW_TO_MAKE = """\
-Make one with `python -m bot make-key > /path/to/master.key` (then `chmod 600` it), set \
-MASTER_KEY_FILE=/path/to/master.key in .env (or MASTER_KEY=<the key> in the environment), \
-and keep a copy somewhere safe outside this server and its backups: without it nobody, not \
-even you, can read the answers stored. docs/DEPLOY.md explains."""
-
-MISSING = (
-    "Stillnight needs a master key to seal the health answers it stores, and neither "
-    "MASTER_KEY nor MASTER_KEY_FILE is set. " + HOW_TO_MAKE
-)
-
-MALFORMED = (
-    """\
-The master key in {where} is not a Stillnight master key (one line of 44 characters of \
-base64, as `python -m bot make-key` writes). Check that the whole key was copied, with no \
-other text on its line. """
-    + HOW_TO_MAKE
-)
-
-UNREADABLE = (
-    """\
-MASTER_KEY_FILE is set to {path}, but that file cannot be read ({reason}). Check the path \
-and that the bot's user may read it. """
-    + HOW_TO_MAKE
-)
 
 
 class KeyProblem(Exception):

@@ -11,15 +11,9 @@ from bot.data.sealing import has_sealed_values, seal_plain_rows
 from bot.db import make_sessionmaker
 from bot.keys.keyring import Keyring
 from bot.keys.master import KeyProblem
+from bot.keys.messages import STORE_EMPTY
 
 log = logging.getLogger(__name__)
-
-STORE_EMPTY = """\
-The key store at {store} holds no data keys, but the database holds sealed answers: it is \
-not the key store this database was used with (KEYSTORE_URL changed, or the file was lost). \
-Stillnight stops rather than make new keys, which would leave those answers unreadable. \
-Point KEYSTORE_URL at the key store of this database (or restore it from its own backup: \
-docs/DEPLOY.md, "Backups"). If it is gone for good, so are the answers sealed with it."""
 
 
 async def start(engine: Engine, keyring: Keyring, store: str) -> None:
