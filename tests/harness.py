@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_application, polling
 from bot.clock import ManualClock
@@ -125,3 +125,22 @@ class BotHarness:
         await self.engine.dispose()
         if self.keyring is not None:
             await self.keyring.close()
+
+
+@asynccontextmanager
+async def sessions_with_keys(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on a database that a bot process wrote, with the tests' keys to read it."""
+    engine = make_engine(database_url)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url,
+        master_key=SecretStr(MASTER_KEY),
+        keystore_url=keystore_for(database_url),
+    )
+    keyring = await open_keyring(settings)
+    attach(engine, keyring)
+    try:
+        yield make_sessionmaker(engine)
+    finally:
+        await engine.dispose()
+        await keyring.close()
