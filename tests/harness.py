@@ -74,10 +74,14 @@ class BotHarness:
         self._running: AbstractAsyncContextManager[None] | None = None
         self.keyring: Keyring | None = None
 
-    async def start(self) -> None:
-        if self.keyring is None:  # the test's own reads need the keys too
+    async def _keys(self) -> None:
+        """The test's own reads open sealed values too: the same keys as the bot's."""
+        if self.keyring is None:
             self.keyring = await open_keyring(self.settings)
             attach(self.engine, self.keyring)
+
+    async def start(self) -> None:
+        await self._keys()
         self.app = build_application(
             self.settings, self.clock, application_class=TrackedApplication
         )
@@ -101,6 +105,7 @@ class BotHarness:
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
+        await self._keys()
         async with self.sessionmaker() as session:
             yield session
 
