@@ -159,7 +159,7 @@ class SimUser:
         self.chat = None
 
 
-REPORT_TAPS = ("📄 Report for my doctor (PDF)", "Everything", "No, leave them out")
+REPORT_TAPS = ("📄 Report for my doctor (PDF)", "Everything", "No, leave them out", "No name")
 
 
 @dataclass

@@ -127,7 +127,7 @@ def _migrate(settings: Settings) -> int:
         return 2
     setup_logging(settings.log_level, [])
     upgrade_sync(settings.database_url)
-    if keys_cli.seal(settings):  # the rows 0011 left in clear; a key that does not fit stops
+    if keys_cli.seal(settings):  # the rows 0012 left in clear; a key that does not fit stops
         return 2
     print(f"Database is up to date: {shown(settings.database_url)}")
     return 0
@@ -148,7 +148,7 @@ def _run(settings: Settings) -> int:
     if settings.webhook_url and not valid_secret(settings):
         print(NO_SECRET, file=sys.stderr)
         return 2
-    if keys_cli.check_settings(settings):  # before the migrations: 0011 needs the keys after
+    if keys_cli.check_settings(settings):  # before the migrations: 0012 needs the keys after
         return 2
     secrets = [token]
     if settings.master_key:

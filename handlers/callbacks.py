@@ -152,9 +152,13 @@ class SettingsTap:
 
 @dataclass(frozen=True)
 class ExportTap:
-    what: str
+    """An /export button; a report's choices so far: period, notes, start day, name."""
+
+    what: str  # pdf, csv, json; appt: change the appointment date; back: the periods again
     period: str | None  # a bot.core.periods.Choice
-    notes: str | None
+    notes: str | None  # y or n
+    since: date | None = None  # the first night, for "since a date" and "since my appointment"
+    name: str | None = None  # u: the name the user saved; n: none
 
 
 @dataclass(frozen=True)
@@ -180,8 +184,9 @@ SETTINGS = Codec("st", SettingsTap, WORD, optional(ID))
 MONTH = Codec("sm", Day, calendar("%Y%m", 6))  # a month, by its first day
 DETAILS = Codec("sd", Day, calendar("%Y%m", 6))  # a month's details, by its first day
 EXPORT = Codec(
-    "ex", ExportTap, one_of("pdf", "csv", "json"), optional(one_of("30", "90", "all")),
-    optional(one_of("y", "n")),
+    "ex", ExportTap, one_of("pdf", "csv", "json", "appt", "back"),
+    optional(one_of("30", "90", "since", "appt", "all")), optional(one_of("y", "n")),
+    optional(calendar("%Y%m%d", 8)), optional(one_of("u", "n")),
 )  # fmt: skip
 DELETE = Codec("del", Value, one_of("1", "2", "no"))
 IMPORT = Codec("im", ImportTap, ID, one_of("y", "n"))

@@ -1,61 +1,28 @@
-"""/export: a spreadsheet, a report for the doctor, or everything stored (JSON)."""
+"""/export: a spreadsheet, a report for the doctor, or everything stored (JSON).
+
+A report's choices are taps, except the dates and the name, which are typed in a report
+dialog (handlers/report_steps.py); each button carries the choices made before it.
+"""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, InputFile, Update
+from telegram import InputFile, Update
 
+from bot.core.dialogs import ReportStep
 from bot.core.periods import Choice
-from bot.data import users
-from bot.i18n import N_, Texts
-from bot.services import exports
+from bot.core.report_choices import ReportChoices
+from bot.data import Tx, users
+from bot.services import exports, report_choices
 from handlers import callbacks, updates
 from handlers.callbacks import ExportTap
 from handlers.context import BotContext
 from handlers.entries import NEEDS_START, STALE
+from handlers.export_view import day_view, menu_view, name_view, notes_view, period_view
 from handlers.shown import Shown, show
-from handlers.views import View, button, edit_view
+from handlers.views import View, edit_view
+from models import User
 
-#: The report's periods, as buttons (each covers the nights that are over: never tonight).
-PERIODS = {
-    Choice.DAYS_30: N_("Last 30 days"),
-    Choice.DAYS_90: N_("Last 90 days"),
-    Choice.EVERYTHING: N_("Everything"),
-}
-
-
-def _data(what: str, period: str | None = None, notes: str | None = None) -> str:
-    return callbacks.EXPORT.encode(ExportTap(what, period, notes))
-
-
-def menu_view(t: Texts) -> View:
-    text = t.gettext(
-        "<b>Export</b>: what would you like?\n"
-        "• A <b>report for your doctor</b> (PDF): your nights, a chart and the trends.\n"
-        "• A <b>spreadsheet</b> (CSV) with every answer, one row per night.\n"
-        "• <b>Everything stored about you</b> (JSON), for your records."
-    )
-    keyboard = [
-        [button(t.gettext("📄 Report for my doctor (PDF)"), _data("pdf"))],
-        [button(t.gettext("📊 Spreadsheet (CSV)"), _data("csv"))],
-        [button(t.gettext("🔒 Everything stored about me"), _data("json"))],
-    ]
-    return View(text, InlineKeyboardMarkup(keyboard))
-
-
-def _period_view(t: Texts) -> View:
-    keyboard = [
-        [button(t.gettext(label), _data("pdf", choice))] for choice, label in PERIODS.items()
-    ]
-    text = t.gettext("<b>Report for your doctor</b>: which period?")
-    return View(text, InlineKeyboardMarkup(keyboard))
-
-
-def _notes_view(period: str, t: Texts) -> View:
-    keyboard = [
-        [button(t.gettext("Yes, include my notes"), _data("pdf", period, "y"))],
-        [button(t.gettext("No, leave them out"), _data("pdf", period, "n"))],
-    ]
-    return View(t.gettext("Include your own notes in the report?"), InlineKeyboardMarkup(keyboard))
+FILES = ("csv", "json")
 
 
 async def cmd_export(update: Update, context: BotContext) -> None:
@@ -63,25 +30,66 @@ async def cmd_export(update: Update, context: BotContext) -> None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """ex:csv:: | ex:json:: | ex:pdf:[<period>]:[y|n]."""
+    """ex:<what>:[<period>]:[y|n]:[<first night>]:[u|n]: see ExportTap."""
     query, t = updates.tap(update), context.texts
     tap = callbacks.EXPORT.decode(query.data)
-    if tap is None or (tap.what != "pdf" and (tap.period or tap.notes)):
+    if tap is None or (tap.what != "pdf" and any((tap.period, tap.notes, tap.since, tap.name))):
         await query.answer(t.gettext(STALE))
-    elif tap.what == "pdf" and tap.period is None:
-        await edit_view(updates.tapped_message(update), _period_view(t))
-        await query.answer()
-    elif tap.what == "pdf" and tap.notes is None:
-        await edit_view(
-            updates.tapped_message(update), _notes_view(tap.period or Choice.EVERYTHING, t)
-        )
-        await query.answer()
-    else:
+        return
+    choices = None
+    if tap.what == "pdf" and tap.period is not None:
+        choices = ReportChoices(Choice(tap.period), tap.notes == "y", tap.since)
+    if tap.what in FILES or (choices and tap.notes and tap.name and choices.complete()):
         await query.answer(t.gettext("Preparing your file…"))
-        await _send_file(update, context, tap)
+        await _send_file(update, context, tap, choices)
+        return
+    edit: View | None
+    step: Shown | None
+    async with context.transaction() as tx:
+        user = await users.get_user(tx, updates.user_id(update))
+        if user is None or not user.consent:
+            edit, step = View(t.gettext(NEEDS_START)), None
+        else:
+            edit, step = await _next(tx, user, tap, choices, update, context)
+    if edit is not None:
+        await edit_view(updates.tapped_message(update), edit)
+    await query.answer()
+    if step is not None:
+        await show(update, context, step)
 
 
-async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> None:
+async def _next(
+    tx: Tx,
+    user: User,
+    tap: ExportTap,
+    choices: ReportChoices | None,
+    update: Update,
+    context: BotContext,
+) -> tuple[View | None, Shown | None]:
+    """The next screen of a report's choices: the tapped message edited, or a typed step
+    (a date) sent as the dialog's own message."""
+    t, now = context.texts, context.now()
+    if tap.what == "appt" or (choices and not choices.complete()):
+        step = (
+            ReportStep.SINCE
+            if choices and choices.period is Choice.SINCE
+            else ReportStep.APPOINTMENT
+        )
+        dialog = await report_choices.ask_day(tx, user, step, now)
+        return None, Shown(live=day_view(step, t), retire=dialog.message_id)
+    if choices is None:  # the periods, from the menu or back from a typed step
+        await report_choices.close(tx, user)
+        return period_view(user.appointment, t), None
+    if tap.notes is None:
+        return notes_view(choices, t), None
+    asking = updates.tapped_message(update).message_id  # edited into the name view
+    await report_choices.ask_name(tx, user, choices, now, asking)
+    return name_view(choices, user.report_name, t), None
+
+
+async def _send_file(
+    update: Update, context: BotContext, tap: ExportTap, choices: ReportChoices | None
+) -> None:
     t, now = context.texts, context.now()
     request = None
     async with context.transaction() as tx:
@@ -95,9 +103,12 @@ async def _send_file(update: Update, context: BotContext, tap: ExportTap) -> Non
         elif tap.what == "csv":
             data = await exports.spreadsheet(tx, user, now, t)
             name, caption = "stillnight-nights.csv", t.gettext("Your nights, one row each.")
-        else:
-            choice = Choice(tap.period or Choice.EVERYTHING)
-            request = await exports.report_request(tx, user, choice, now, tap.notes == "y", t)
+        elif choices is not None:
+            await report_choices.close(tx, user)
+            request = await exports.report_request(
+                tx, user, choices.period, now, choices.notes, t, since=choices.since,
+                name=user.report_name if tap.name == "u" else None,
+            )  # fmt: skip
     if request is not None:
         data = await exports.doctor_report(request)
         name, caption = "stillnight-report.pdf", t.gettext("Your report for your doctor.")

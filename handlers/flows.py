@@ -16,7 +16,7 @@ from bot.core.dialogs import Flow
 from bot.data import Tx, dialogs
 from bot.i18n import Texts
 from bot.parsing import InputParser
-from handlers import entries, settings, start, updates
+from handlers import entries, report_steps, settings, start, updates
 from handlers.context import BotContext
 from handlers.shown import NotAnAnswer, Shown, show
 from handlers.views import View
@@ -39,6 +39,7 @@ FLOWS: dict[Flow, FlowHandlers] = {
     Flow.SETTINGS: FlowHandlers(settings.screen, settings.on_text),
     Flow.CHECKIN: FlowHandlers(entries.screen, entries.on_text),
     Flow.MORNING: FlowHandlers(entries.screen, entries.on_text),
+    Flow.REPORT: FlowHandlers(report_steps.screen, report_steps.on_text),
 }
 
 

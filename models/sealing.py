@@ -1,4 +1,4 @@
-"""Tables whose rows from before encryption (migration 0011) still wait to be sealed."""
+"""Tables whose rows from before encryption (migration 0012) still wait to be sealed."""
 
 from __future__ import annotations
 

@@ -32,6 +32,10 @@ class User(Base):
     monthly_summary: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Asked at onboarding; off for users from before it existed (they never asked for it).
     weekly_feedback: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The doctor's report: the user's last appointment ("since my last appointment") and
+    # the name they want at the top of it; both typed by the user, both optional.
+    appointment: Mapped[date | None]
+    report_name: Mapped[str | None] = mapped_column(String(64))  # REPORT_NAME_RULES
     created_at: Mapped[datetime]
     # When /delete's first "yes" was tapped: the second one counts only soon after it.
     delete_asked_at: Mapped[datetime | None]

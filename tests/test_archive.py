@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -113,3 +114,13 @@ def test_the_finished_reminder_statuses_are_the_delivery_statuses_past_sending()
 
     assert set(get_args(ReminderItem.model_fields["status"].annotation)) == set(FINISHED)
     assert set(FINISHED) == set(Status) - {Status.PENDING, Status.SENDING}
+
+
+def test_the_report_settings_travel_and_files_from_before_them_still_read() -> None:
+    data = _file()
+    assert read_archive(json.dumps(data).encode()).settings.appointment is None
+    data["settings"] |= {"appointment": "2026-10-12", "report_name": "Ana Müller"}
+    settings = read_archive(json.dumps(data).encode()).settings
+    assert (settings.appointment, settings.report_name) == (date(2026, 10, 12), "Ana Müller")
+    data["settings"]["report_name"] = "A" * 65  # longer than the bot keeps
+    assert _code(data) is Code.IMPORT_DAMAGED

@@ -80,6 +80,7 @@ async def test_two_medicines_in_one_night_reach_recap_csv_json_and_pdf(
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap("Last 30 days")
     await user.tap("No, leave them out")
+    await user.tap("No name")
     text = " ".join(pdf_text(user.messages[-1].document_bytes).split())  # cells wrap
     assert "Ropinirole 21:00 (0.25 mg)" in text and "Iron 18:00" in text
     assert "Ropinirole started" in text, "adding a medicine is its start, in the report"
@@ -279,6 +280,7 @@ async def test_medicine_changes_are_dated_events_in_the_summary_and_report(
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap("Last 30 days")
     await user.tap("No, leave them out")
+    await user.tap("No name")
     text = pdf_text(user.messages[-1].document_bytes)
     assert "Medicine changes" in text
     assert "2026-11-26: Pregabalin: dose changed to 150 mg" in text

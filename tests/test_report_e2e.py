@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
-from models import Checkin, Medicine, MedicineEvent, SleepDiary
+from models import Checkin, Dialog, Medicine, MedicineEvent, SleepDiary, User
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
@@ -58,14 +58,30 @@ async def seed(
                 )  # fmt: skip
 
 
+REPORT_WAIT = 60.0
+
+
+async def tap_for_report(user, label: str) -> list[str]:
+    """Tap the button that makes the report; its pages' text. A report renders in a worker
+    process that starts with the first one, which on a busy machine can take longer than
+    a reply's usual few seconds: the file is waited for on its own deadline."""
+    before = len(user.messages)
+    await user.tap(label, wait=False)
+    document = await user.standin.wait_for(
+        lambda: next((m for m in user.messages[before:] if m.document_bytes), None),
+        REPORT_WAIT,
+        f"no report within {REPORT_WAIT} s of tapping {label!r}",
+    )
+    assert document.filename == "stillnight-report.pdf"
+    return pages(document.document_bytes)
+
+
 async def report(user, period: str, notes: bool = False) -> list[str]:
     await user.command("/export")
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap(period)
     await user.tap("Yes, include my notes" if notes else "No, leave them out")
-    document = user.messages[-1]
-    assert document.filename == "stillnight-report.pdf"
-    return pages(document.document_bytes)
+    return await tap_for_report(user, "No name")
 
 
 @pytest.mark.parametrize(
@@ -139,3 +155,94 @@ async def test_emoji_in_notes_are_printed(bot: BotHarness, standin: BotApiStandi
     text = "\n".join(await report(user, "Last 30 days", notes=True))
     assert "Long drive 🚗, hot bath 🛁, one wine 🍷" in text
     assert "could not be printed" not in text
+
+
+async def test_since_a_typed_date_covers_exactly_from_that_night(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await seed(bot, [date(2026, 10, 1) + timedelta(days=i) for i in range(55)])
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Since a date…")
+    assert "From which night should the report start?" in user.last_text
+    for typed, problem in (
+        ("31 November", "That day doesn't exist in the calendar"),
+        ("2026-12-01", "hasn't come yet"),
+        ("3/4", "write the month as a word"),
+        ("12 Smarch", "I couldn't read that as a date"),
+    ):
+        await user.send(typed)
+        assert problem in user.last_text, typed
+        assert "From which night should the report start?" in user.last_text
+    await user.send("1 November")
+    assert "The report will start with the night of 1 Nov 2026." in user.last_text
+    await user.tap("No, leave them out")
+    assert "Should the report have your name at the top?" in user.last_text
+    assert user.last_buttons == [["No name"]]  # none kept yet
+    page_one, *_ = await tap_for_report(user, "No name")
+    assert "Period: 2026-11-01 to 2026-11-23 (23 nights)" in page_one
+    assert "Nights logged: 23 of 23" in page_one and "Patient:" not in page_one
+    async with bot.sessionmaker() as session:
+        kept = await session.get(User, ANA)
+        assert kept is not None and kept.appointment is None and kept.report_name is None
+
+
+async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await seed(bot, [date(2026, 10, 1) + timedelta(days=i) for i in range(55)])
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Since my last appointment…")
+    await user.send("12 October")
+    await user.tap("Yes, include my notes")
+    await user.send("x")
+    assert "That doesn't look like a name" in user.last_text
+    await user.send("Ana Müller, born 12 May 1961")
+    assert "The report will have Ana Müller, born 12 May 1961 at the top." in user.last_text
+    page_one, *_ = await tap_for_report(user, "📄 Make my report")
+    assert "Patient: Ana Müller, born 12 May 1961" in page_one
+    assert "Period: 2026-10-12 to 2026-11-23 (43 nights)" in page_one
+
+    await user.command("/export")  # the next report: both are offered as they were kept
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Since my appointment on 12 Oct 2026")
+    await user.tap("No, leave them out")
+    page_one, *_ = await tap_for_report(user, "Use “Ana Müller, born 12 May 1961”")
+    assert "Patient: Ana Müller, born 12 May 1961" in page_one
+    assert "Period: 2026-10-12 to 2026-11-23" in page_one
+
+    await user.command("/export")  # a newer appointment replaces the kept one
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("📅 Another appointment date")
+    await user.send("yesterday")
+    await user.tap("No, leave them out")
+    await user.send("none")
+    assert "The report will have no name at the top." in user.last_text
+    page_one, *_ = await tap_for_report(user, "📄 Make my report")
+    assert "Period: 2026-11-23 to 2026-11-23 (1 night)" in page_one
+    assert "Patient:" not in page_one
+    async with bot.sessionmaker() as session:
+        kept = await session.get(User, ANA)
+        assert kept is not None and kept.appointment == date(2026, 11, 23)
+        assert kept.report_name == "Ana Müller, born 12 May 1961"  # "none" kept it
+
+
+async def test_back_from_a_typed_date_step_leaves_nothing_waiting(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Since a date…")
+    await user.tap("Back")
+    assert "which period?" in user.last_text
+    await user.send("1 November")  # no longer a date step: not taken as one
+    assert "The report will start" not in user.last_text
+    async with bot.sessionmaker() as session:
+        assert await session.get(Dialog, ANA) is None

@@ -145,6 +145,23 @@ def test_chart_shows_zeros_gaps_medicines_and_numbered_changes() -> None:
     assert [(m.number, m.x) for m in data.markers] == [(1, 1.0), (2, 19.0)]
 
 
+def test_a_move_is_marked_on_the_chart_and_page_one_names_each_zone() -> None:
+    berlin, new_york = "Europe/Berlin", "America/New_York"
+    records = [night(MARCH + timedelta(days=i), zone=berlin) for i in range(10)]
+    records += [night(MARCH + timedelta(days=i), zone=new_york) for i in range(10, 20)]
+    data = chart_data(records, MARCH_SPAN, ())
+    assert [(m.x, m.day, m.zone) for m in data.moves] == [(9.5, date(2026, 3, 11), new_york)]
+    assert chart_data(records[:10], MARCH_SPAN, ()).moves == ()  # one zone: nothing marked
+    weekly = chart_data(records, Span(date(2026, 1, 1), MARCH_SPAN.end), ())
+    assert [round(m.x, 3) for m in weekly.moves] == [round((69 + 0.5) / 7 - 0.5 - 0.5 / 7, 3)]
+    assert png_size(period_chart(records, MARCH_SPAN, (), EN))[0] == 1200
+    text = block_text(blocks_for(records, include_notes=False))
+    assert (
+        "Time zones: Europe/Berlin (2026-03-01 to 2026-03-10) and America/New_York "
+        "(2026-03-11 to 2026-03-20)"
+    ) in text
+
+
 def test_long_periods_are_drawn_by_week() -> None:
     span = Span(date(2026, 1, 1), date(2026, 3, 31))
     records = [night(span.start + timedelta(days=i), severity=i % 11) for i in range(90)]

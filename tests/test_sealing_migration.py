@@ -1,4 +1,4 @@
-"""Migration 0011 on a database from before encryption: every value sealed in place, in
+"""Migration 0012 on a database from before encryption: every value sealed in place, in
 batches, and a run interrupted half way goes on where it stopped."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ DOSES = [{"id": 1, "time": "21:00", "amount": "0.25 mg"}]
 
 
 def plain_database(connection: Connection, url: str) -> None:
-    """Revision 0010 with two users' nights in clear, as a database of before 0011 holds."""
+    """Revision 0010 with two users' nights in clear, as a database of before 0012 holds."""
     config = alembic_config(url)
     config.attributes["connection"] = connection
     command.downgrade(config, "0010")

@@ -134,6 +134,7 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap("Last 30 days")
     await user.tap("No, leave them out")
+    await user.tap("No name")
     pdf = user.messages[-1]
     assert pdf.filename == "stillnight-report.pdf"
     text = pdf_text(pdf.document_bytes)
@@ -145,6 +146,7 @@ async def test_exports_parse_csv_pdf_and_json(bot: BotHarness, standin: BotApiSt
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap("Everything")
     await user.tap("Yes, include my notes")
+    await user.tap("No name")
     assert "night 8, with a comma" in pdf_text(user.messages[-1].document_bytes)
 
     await user.command("/export")

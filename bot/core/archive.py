@@ -33,6 +33,7 @@ from bot.core.entries.spec import EntrySpec
 from bot.core.medicines import CHANGE_MAX_CHARS, FACTOR_MAX_CHARS, NAME_MAX_CHARS
 from bot.core.nights import is_zone
 from bot.core.problems import Code, Problem
+from bot.core.report_choices import REPORT_NAME_RULES
 
 FORMAT = "stillnight-export"
 VERSION = 2
@@ -47,6 +48,7 @@ FINISHED = ("sent", "skipped", "blocked", "failed", "uncertain", "acted", "offer
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
 FactorName = Annotated[str, StringConstraints(min_length=1, max_length=FACTOR_MAX_CHARS)]
 Zone = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+ReportName = Annotated[str, StringConstraints(min_length=1, max_length=REPORT_NAME_RULES.most)]
 
 
 class _Part(BaseModel):
@@ -68,6 +70,9 @@ class Settings(_Part):
     weekly_feedback: bool
     paused_until: AwareDatetime | None
     onboarded: bool
+    # Added in version 2's lifetime, so optional: files made before them still import.
+    appointment: date | None = None
+    report_name: ReportName | None = None
 
 
 class MedicineItem(_Part):

@@ -10,6 +10,7 @@ class Flow(StrEnum):
     CHECKIN = "checkin"  # the evening check-in
     MORNING = "morning"  # the morning sleep diary
     SETTINGS = "settings"  # changing the zone or a time, naming a medicine or a factor
+    REPORT = "report"  # a doctor's report: a start date, the appointment or a name typed
 
 
 class SetupStep(StrEnum):
@@ -42,3 +43,12 @@ class Typing(StrEnum):
     CHANGE_MEDICINE = "mchg"  # what changed ("dose changed"): an event of today
     ADD_FACTOR = "fadd"  # a new factor of the user's own
     RENAME_FACTOR = "fren"  # a new name for one (past nights keep the old one)
+
+
+class ReportStep(StrEnum):
+    """Typed steps of a doctor's report. The name step carries the choices made so far:
+    `nm:<period>:<notes>` (the start day, if any, is the dialog's `night`)."""
+
+    SINCE = "since"  # the first night of "since a date"
+    APPOINTMENT = "appt"  # the date of the user's last appointment (kept for next time)
+    NAME = "nm"  # the name for the report's header (kept for next time)

@@ -43,6 +43,16 @@ class Code(StrEnum):
     COUNT_UNREADABLE = "count_unreadable"
     COUNT_TOO_MANY = "count_too_many"
     NUMBER_UNREADABLE = "number_unreadable"
+    # A day typed for a report's period (bot/parsing/dates.py)
+    DAY_EMPTY = "day_empty"
+    DAY_UNREADABLE = "day_unreadable"
+    DAY_AMBIGUOUS = "day_ambiguous"
+    DAY_NOT_A_DATE = "day_not_a_date"
+    DAY_IN_FUTURE = "day_in_future"
+    DAY_TOO_EARLY = "day_too_early"
+    REPORT_NAME_EMPTY = "report_name_empty"
+    REPORT_NAME_TOO_LONG = "report_name_too_long"
+    REPORT_NAME_UNLIKELY = "report_name_unlikely"
     # Finding a time zone (bot/core/zones.py)
     ZONE_EMPTY = "zone_empty"
     ZONE_TOO_LONG = "zone_too_long"

@@ -111,6 +111,8 @@ async def export(tx: Tx, user: User, now: datetime) -> dict[str, object]:
             "weekly_feedback": user.weekly_feedback,
             "paused_until": _at(user.paused_until, user.zone),
             "onboarded": user.onboarded,
+            "appointment": user.appointment.isoformat() if user.appointment else None,
+            "report_name": user.report_name,
         },
         "medicines": [{"ref": refs[m.id], "name": m.name, "retired": m.retired} for m in medicines],
         "medicine_events": [
@@ -259,6 +261,8 @@ async def _settings(tx: Tx, user: User, archive: Archive, now: datetime) -> bool
     user.checkin_time, user.morning_time = settings.checkin_time, settings.morning_time
     user.monthly_summary, user.paused_until = settings.monthly_summary, settings.paused_until
     user.weekly_feedback = settings.weekly_feedback
+    user.appointment = settings.appointment or user.appointment
+    user.report_name = settings.report_name or user.report_name
     user.created_at = min(user.created_at, archive.account.created_at)
     finished = settings.onboarded and not user.onboarded
     if finished:

@@ -1,6 +1,6 @@
-"""The data half of migration 0011: rows stored in clear before it are sealed in place.
+"""The data half of migration 0012: rows stored in clear before it are sealed in place.
 
-Migration 0011 turned every sealed column into bytes holding the value's text as it was
+Migration 0012 turned every sealed column into bytes holding the value's text as it was
 stored (the schema change, one transaction), and listed the tables in `sealing_todo`. This
 pass seals those values in batches, each batch its own transaction, and strikes a table off
 when none is left: stopped at any point, it goes on where it was at the next start (or the
@@ -33,7 +33,7 @@ def sealed_tables() -> list[Table]:
 
 
 def _plain(text: str, kind: str) -> Any:
-    """A value from its text as SQLite or PostgreSQL stored it before 0011."""
+    """A value from its text as SQLite or PostgreSQL stored it before 0012."""
     if kind == "int":
         return int(text)
     if kind == "bool":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 from bot.core.problems import Code, Minutes, Problem
 from bot.core.sleep_diary import Did
@@ -52,6 +52,26 @@ MESSAGES: dict[Code, str] = {
     Code.COUNT_UNREADABLE: N_("I couldn't read that as a number — try 2, or none."),
     Code.COUNT_TOO_MANY: N_("That's more than {most} — could you check the number?"),
     Code.NUMBER_UNREADABLE: N_("Please send a number."),
+    Code.DAY_EMPTY: N_("Please type a date, like 1 September or 2026-09-01."),
+    Code.DAY_UNREADABLE: N_(
+        "I couldn't read that as a date. Try it like 1 September or 2026-09-01."
+    ),
+    Code.DAY_AMBIGUOUS: N_(
+        "Dates with slashes are written both ways round, so I'd rather not guess. "
+        "Could you write the month as a word, like 3 April?"
+    ),
+    Code.DAY_NOT_A_DATE: N_("That day doesn't exist in the calendar. Could you check it?"),
+    Code.DAY_IN_FUTURE: N_(
+        "{day} hasn't come yet. A report covers nights that are over: type a day in the past."
+    ),
+    Code.DAY_TOO_EARLY: N_("That is before 2000, earlier than any diary here. Could you check it?"),
+    Code.REPORT_NAME_EMPTY: N_("Please type the name as it should appear, or tap No name."),
+    Code.REPORT_NAME_TOO_LONG: N_(
+        "That's {length} characters; up to {most} fit in the header. A shorter form is fine."
+    ),
+    Code.REPORT_NAME_UNLIKELY: N_(
+        "That doesn't look like a name. Type it as it should appear, or tap No name."
+    ),
     Code.ZONE_EMPTY: N_(
         "Send me a city near you (like Berlin), a zone like Europe/Lisbon, or an offset like +2."
     ),
@@ -218,6 +238,8 @@ def problem_text(t: Texts, problem: Problem, examples: str = EVENING_TIMES) -> s
 
 def _value(t: Texts, value: object) -> str:
     match value:
+        case date():
+            return t.day(value)
         case Minutes(minutes):
             return t.minutes(minutes)
         case time():

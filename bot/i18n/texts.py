@@ -68,6 +68,10 @@ class Texts:
         """A date with its weekday, short: "Tue 3 Nov"."""
         return format_skeleton("MMMEd", day, locale=self.locale)
 
+    def day_with_year(self, day: date) -> str:
+        """A date with its year, short: "12 Oct 2026"."""
+        return format_date(day, "medium", locale=self.locale)
+
     def weekday(self, day: date) -> str:
         """ "Tuesday"."""
         return format_date(day, "EEEE", locale=self.locale)

@@ -29,7 +29,7 @@ def check_settings(settings: Settings) -> int:
 
 
 async def prepare(settings: Settings) -> None:
-    """Open the keys, check them against the database, seal what migration 0011 left."""
+    """Open the keys, check them against the database, seal what migration 0012 left."""
     keyring = await open_keyring(settings)
     engine = make_engine(settings.database_url)
     attach(engine, keyring)

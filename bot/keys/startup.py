@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 async def start(engine: Engine, keyring: Keyring, store: str) -> None:
-    """Check the keys against the database, seal what 0011 left in clear, purge the deleted.
+    """Check the keys against the database, seal what 0012 left in clear, purge the deleted.
 
     Raises KeyProblem (a paragraph for the operator) when the keys cannot be the right ones.
     """

@@ -7,7 +7,7 @@ own parser (its number words, skip words, how it writes times) and registers it 
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from typing import Protocol
 
 from bot.parsing.english import ENGLISH
@@ -30,6 +30,10 @@ class InputParser(Protocol):
 
     def number(self, text: str) -> int:
         """A whole number on a scale: "7", "7/10", "seven"."""
+        ...
+
+    def day(self, text: str, today: date) -> date:
+        """A day that is over or today: "1 September", "2026-09-01", "yesterday"."""
         ...
 
     def looks_like_number(self, text: str) -> bool:

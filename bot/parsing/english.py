@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 from bot.core.problems import Code, Problem
 from bot.parsing.amounts import parse_count, parse_minutes
 from bot.parsing.clock import parse_clock
+from bot.parsing.dates import parse_day
 from bot.parsing.numbers import normalize, words_to_digits
 
 SKIP_WORDS = {"skip", "pass", "next", "-"}
@@ -34,6 +35,9 @@ class EnglishInput:
         if not (cleaned.isascii() and cleaned.isdigit()):
             raise Problem(Code.NUMBER_UNREADABLE)
         return int(cleaned)
+
+    def day(self, text: str, today: date) -> date:
+        return parse_day(text, today)
 
     def looks_like_number(self, text: str) -> bool:
         return any(ch.isdigit() for ch in words_to_digits(normalize(text)))

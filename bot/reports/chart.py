@@ -80,6 +80,8 @@ def draw(data: ChartData, t: Texts) -> bytes:
         _shade_gaps(ax, data)
         for marker in data.markers:
             ax.axvline(marker.x, color=MARK_COLOR, lw=1.6, ls=(0, (4, 2)), zorder=1)
+        for move in data.moves:
+            ax.axvline(move.x, color=REFERENCE_COLOR, lw=1.6, ls=(0, (1, 2)), zorder=1)
     _numbers(severity, data)
     _x_axis(medicines, data, t)
     _key(fig, key, len(data.markers), height)
@@ -167,6 +169,11 @@ def _medicine_panel(ax: Axes, data: ChartData, t: Texts) -> None:
     _style(ax, grid=False)
 
 
+def place(zone: str) -> str:
+    """The city of an IANA zone, as people say it: America/New_York → New York."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def _short(name: str, most: int = 12) -> str:
     return name if len(name) <= most else name[: most - 1] + "…"
 
@@ -207,6 +214,10 @@ def _style(ax: Axes, grid: bool = True) -> None:
 def _key_lines(data: ChartData, t: Texts) -> list[str]:
     """Under the chart: what the shading means, then each numbered medicine event."""
     lines = [t.gettext("Grey: nights not logged")] if data.gaps else []
+    lines.extend(
+        t.gettext("Dotted: from {day} in {place} time", day=_date(m.day, t), place=place(m.zone))
+        for m in data.moves
+    )
     lines.extend(
         t.gettext(
             "{number}: {day} {what}",

@@ -50,12 +50,22 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class Move:
+    """A night logged in another time zone than the night logged before it."""
+
+    x: float
+    day: date
+    zone: str  # the new IANA zone
+
+
+@dataclass(frozen=True)
 class ChartData:
     span: Span
     slots: tuple[Slot, ...]
     medicines: tuple[MedicineRow, ...]
     markers: tuple[Marker, ...]
     gaps: tuple[tuple[float, float], ...]  # x from and to of nights not logged
+    moves: tuple[Move, ...] = ()
 
     @property
     def weekly(self) -> bool:
@@ -101,6 +111,7 @@ def chart_data(
         _medicine_rows(nights, starts, most),
         _markers(changes, span, starts[0][1] if starts else 1),
         _gaps(nights, span, starts[0][1] if starts else 1),
+        _moves(nights, span, starts[0][1] if starts else 1),
     )
 
 
@@ -156,3 +167,19 @@ def _gaps(
                 runs.append((run_start, offset - 1))
             run_start = None
     return tuple((a / step - 0.5, (b + 1) / step - 0.5) for a, b in runs)
+
+
+def _moves(nights: dict[date, NightRecord], span: Span, step: int) -> tuple[Move, ...]:
+    """Where the zone changes from one logged night to the next (a move, or a trip)."""
+    moves = []
+    before: str | None = None
+    for night in sorted(nights):
+        zone = nights[night].zone
+        if zone is None:
+            continue
+        if before is not None and zone != before:
+            moves.append(
+                Move(((night - span.start).days + 0.5) / step - 0.5 - 0.5 / step, night, zone)
+            )
+        before = zone
+    return tuple(moves)

@@ -12,7 +12,7 @@ what the entries show, "worth raising with your doctor".
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Literal
@@ -100,6 +100,34 @@ class Table:
 Block = Heading | Paragraph | Callout | Picture | PageBreak | Table
 
 
+def _zones_line(nights: Sequence[NightRecord], zone: str, t: Texts) -> str:
+    """The zone the nights are dated in; after a move, each zone with its nights."""
+    runs: list[tuple[str, date, date]] = []
+    for record in nights:
+        here = record.zone or zone
+        if runs and runs[-1][0] == here:
+            runs[-1] = (here, runs[-1][1], record.night)
+        else:
+            runs.append((here, record.night, record.night))
+    if len(runs) < 2:
+        return t.gettext(
+            "Time zone: {zone} (nights are dated by the evening they began; tonight is "
+            "not counted)",
+            zone=runs[0][0] if runs else zone,
+        )
+    each = t.join(
+        [
+            t.gettext("{zone} ({start} to {end})", zone=z, start=a.isoformat(), end=b.isoformat())
+            for z, a, b in runs
+        ]
+    )
+    return t.gettext(
+        "Time zones: {zones} (each night is dated by the evening it began where it was "
+        "logged; tonight is not counted)",
+        zones=each,
+    )
+
+
 def report_blocks(request: ReportRequest, chart_png: bytes | None, t: Texts) -> list[Block]:
     """The report's content in the language of `t`, top to bottom. Dates stay ISO
     (2026-03-04): unambiguous for a doctor."""
@@ -120,13 +148,7 @@ def report_blocks(request: ReportRequest, chart_png: bytes | None, t: Texts) -> 
             )
         ),
         Paragraph(_logged_line(figures, t)),
-        Paragraph(
-            t.gettext(
-                "Time zone: {zone} (nights are dated by the evening they began; tonight is "
-                "not counted)",
-                zone=request.zone,
-            )
-        ),
+        Paragraph(_zones_line(nights, request.zone, t)),
         Paragraph(t.gettext("Report generated: {day}", day=request.generated.isoformat())),
         Paragraph(t.gettext(SELF_REPORTED), style="I", size=9),
     ]

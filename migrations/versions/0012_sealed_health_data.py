@@ -11,8 +11,8 @@ SQLite cannot change a column's type in place: its tables are rebuilt (batch mod
 medicine events, which a rebuilt `medicines` would take with it (ON DELETE CASCADE, and
 foreign keys cannot be turned off inside the transaction), are kept aside and put back.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-04
 """
 
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -123,7 +123,7 @@ def downgrade() -> None:
                 {"mark": b"\x01"},
             ).first()
             if sealed:
-                raise RuntimeError(f"{table}.{column} holds sealed values: no downgrade past 0011")
+                raise RuntimeError(f"{table}.{column} holds sealed values: no downgrade past 0012")
     op.drop_table("sealing_todo")
     for table, columns in COLUMNS.items():
         if sqlite:
