@@ -40,7 +40,7 @@ WORKDIR /app
 # replaces it). Owned by the bot's user before VOLUME, so a new named volume mounted here is
 # writable by it too.
 ENV DATABASE_URL=sqlite+aiosqlite:////app/data/stillnight.db
-RUN install -d -o stillnight -g stillnight -m 0700 /app/data
+RUN install -d -o stillnight -g stillnight -m 0700 /app/data /app/keys
 VOLUME ["/app/data"]
 
 USER stillnight

@@ -57,7 +57,7 @@ from sqlalchemy.engine import make_url
 
 from bench.load_bots import PUBLIC_URL, START, TOKEN, BotProcess, BotSpec, InProcessBot
 from bench.load_users import ReportUser, SimUser, TimedStandin, run_phase, summarize
-from bench.seed import seed_users, seed_year
+from bench.seed import attach_bench_keys, seed_users, seed_year
 from bot.db import make_engine, make_sessionmaker
 from bot.migrate import upgrade
 
@@ -139,6 +139,7 @@ async def database(kind: str, plan: Plan, reporters: int = 0) -> AsyncIterator[s
 async def _seed(url: str, count: int, reporters: int = 0) -> None:
     engine = make_engine(url)
     await upgrade(engine)
+    keyring = await attach_bench_keys(engine, url)
     ids = list(range(FIRST_USER, FIRST_USER + count))
     reporting = list(range(FIRST_REPORTER, FIRST_REPORTER + reporters))
     async with make_sessionmaker(engine).begin() as session:
@@ -148,6 +149,7 @@ async def _seed(url: str, count: int, reporters: int = 0) -> None:
         for uid in reporting:
             await seed_year(session, uid, START.date() - timedelta(days=1))
     await engine.dispose()
+    await keyring.close()
 
 
 def _user_ids(limit: int | None) -> Iterator[int]:

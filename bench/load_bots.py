@@ -31,6 +31,7 @@ from telegram.ext import (
 )
 
 from bench.load_users import LABELS
+from bench.seed import BENCH_MASTER_KEY, bench_keystore
 from bot.app import ALLOWED_UPDATES, build_application, polling
 from bot.clock import ManualClock
 from bot.logs import setup_logging
@@ -83,6 +84,8 @@ def stillnight_settings(spec: BotSpec) -> Settings:
         telegram_bot_token=SecretStr(TOKEN),
         telegram_base_url=spec.api_url,
         database_url=spec.database_url,
+        master_key=SecretStr(BENCH_MASTER_KEY),
+        keystore_url=bench_keystore(spec.database_url),
         reminder_check_seconds=3600,  # no reminder run inside the measured minute
         webhook_url=PUBLIC_URL,
         webhook_secret=SecretStr(SECRET),

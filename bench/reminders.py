@@ -30,7 +30,7 @@ from pathlib import Path
 from pydantic import SecretStr
 from sqlalchemy import select, update
 
-from bench.seed import seed_users
+from bench.seed import BENCH_MASTER_KEY, bench_keystore, seed_users
 from bot.app import build_application, polling
 from bot.clock import ManualClock
 from bot.core.schedule import Kind, next_due
@@ -172,6 +172,8 @@ async def bot_side(url: str, api_url: str, users: int, backlog: int) -> dict[str
         telegram_bot_token=SecretStr(TOKEN),
         telegram_base_url=api_url,
         database_url=url,
+        master_key=SecretStr(BENCH_MASTER_KEY),
+        keystore_url=bench_keystore(url),
         send_rate_per_second=LIMIT,
         reminder_check_seconds=3600,
     )

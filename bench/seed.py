@@ -2,15 +2,47 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
+from pydantic import SecretStr
 from sqlalchemy import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.core import consent
 from bot.core.schedule import Kind
+from bot.keys import Keyring, open_keyring
+from bot.settings import Settings
 from models import Checkin, Reminder, SleepDiary, User
+from models.sealed import attach, writing_for
+
+# Synthetic data only: one fixed master key for every benchmark process, and a key store per
+# database in a folder of their own, so that bots in other processes find the same keys.
+BENCH_MASTER_KEY = base64.urlsafe_b64encode(hashlib.sha256(b"stillnight bench").digest()).decode()
+BENCH_KEYS = Path(tempfile.gettempdir()) / "stillnight-bench-keys"
+
+
+def bench_keystore(database_url: str) -> str:
+    BENCH_KEYS.mkdir(mode=0o700, exist_ok=True)
+    name = hashlib.sha256(database_url.encode()).hexdigest()[:16]
+    return f"sqlite+aiosqlite:///{BENCH_KEYS / name}.db"
+
+
+async def attach_bench_keys(engine: AsyncEngine, database_url: str) -> Keyring:
+    """The benchmark's keys on a seeding engine (close the keyring when done)."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database_url,
+        master_key=SecretStr(BENCH_MASTER_KEY),
+        keystore_url=bench_keystore(database_url),
+    )
+    keyring = await open_keyring(settings)
+    attach(engine, keyring)
+    return keyring
 
 
 async def seed_users(
@@ -61,17 +93,20 @@ async def seed_year(session: AsyncSession, user_id: int, last: date, nights: int
         night = last - timedelta(days=i)
         saved = datetime.combine(night, time(21, 0), UTC)
         rows.append({
-            "user_id": user_id, "night": night, "severity": i % 11, "onset": "evening",
+            "user_id": user_id, "night": night, "zone": "Europe/Berlin",
+            "severity": i % 11, "onset": "evening",
             "urge": "often", "locations": ["calves"], "sensations": ["tingling"],
             "took_medicine": False, "caffeine": i % 3 == 0, "alcohol": False, "exercise": False,
             "nicotine": False, "note": f"night {i}", "answered": [], "saved_at": saved,
             "updated_at": saved,
         })  # fmt: skip
         diaries.append({
-            "user_id": user_id, "night": night, "bed_time": time(23), "tried_time": time(23, 10),
+            "user_id": user_id, "night": night, "zone": "Europe/Berlin",
+            "bed_time": time(23), "tried_time": time(23, 10),
             "latency_min": 20, "awakenings": 2, "awake_min": 30, "wake_time": time(6, 40),
             "out_time": time(7), "quality": 3, "legs": 1, "walks": 1, "answered": [],
             "saved_at": saved, "updated_at": saved,
         })  # fmt: skip
-    await session.execute(insert(Checkin), rows)
-    await session.execute(insert(SleepDiary), diaries)
+    with writing_for(user_id):  # the answers are sealed with the user's key
+        await session.execute(insert(Checkin), rows)
+        await session.execute(insert(SleepDiary), diaries)

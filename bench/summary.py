@@ -8,7 +8,9 @@ A synthetic user with a year of nights (seeded; see year_of_nights). Timed, as t
 - 90 days and year: text = the report's page-1 figures and blocks (report_blocks), chart =
   period_chart of the period (by week), pdf = doctor_report of the period with its chart;
   targets for each: text < 20 ms, chart < 200 ms, pdf < 500 ms;
-- csv: nights_csv for the whole year (no target).
+- csv: nights_csv for the whole year (no target);
+- database: the year read from a SQLite database through the data layer (bench/summary_db.py),
+  where encryption at rest costs: every answer is opened on read.
 Baselines, same run: the same chart drawn through pyplot's state machine with default
 styling (plt.subplots / savefig / close), and the same PDF with the built-in Helvetica
 instead of the embedded DejaVu Sans.
@@ -311,6 +313,9 @@ def main(argv: list[str]) -> int:
                 runs,  # type: ignore[misc]
             ),
         }
+    from bench.summary_db import year_from_database
+
+    database = year_from_database(runs)
     year = request_of(records, PERIODS["year"])
     csv_ms = median_ms(lambda: nights_csv(records, EN), runs)
     baseline = {
@@ -347,6 +352,8 @@ def main(argv: list[str]) -> int:
             f"  {sizes[name]['pdf_pages']:>5}  {verdict}"
         )
     print(f"  csv (year) median {csv_ms:.1f} ms")
+    sealed = "sealed" if database["sealed"] else "in clear"
+    print(f"  the year read from SQLite ({sealed}) median {database['year_ms']:.1f} ms")
     print(
         f"baseline: pyplot chart of the month {baseline['chart_pyplot']} ms; "
         f"year PDF with Helvetica (no embedded font) {baseline['pdf_core_font_year']} ms"
@@ -371,6 +378,7 @@ def main(argv: list[str]) -> int:
                 "runs": runs,
                 "median_ms": timing,
                 "csv_ms": csv_ms,
+                "database": database,
                 "targets_ms": TARGETS_MS,
                 "targets_met": met,
                 "baseline_ms": baseline,

@@ -16,8 +16,9 @@ from bot import faq
 from bot.clock import Clock, SystemClock
 from bot.core import zones
 from bot.data import sent
-from bot.db import make_engine, make_sessionmaker
+from bot.db import make_engine, make_sessionmaker, shown
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.keys import open_keyring, startup
 from bot.polling import Poller
 from bot.reports import workers
 from bot.resources import Resources
@@ -28,6 +29,7 @@ from bot.update_order import PerUserOrder
 from handlers.context import BotContext
 from handlers.misc import command_menu
 from handlers.reminders import make_dispatcher
+from models.sealed import attach
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
@@ -40,7 +42,10 @@ def _warm_up() -> None:
 async def open_resources(app: Application) -> None:
     resources: Resources = app.bot_data
     settings = resources.settings
+    resources.keyring = await open_keyring(settings)  # KeyProblem: stop before anything else
     resources.engine = make_engine(settings.database_url, postgres_pool=settings.database_pool_size)
+    attach(resources.engine, resources.keyring)
+    await startup.start(resources.engine, resources.keyring, shown(settings.key_store))
     resources.sessionmaker = make_sessionmaker(resources.engine)
     resources.dispatcher = make_dispatcher(app)
     if isinstance(app.bot, StillnightBot):
@@ -64,6 +69,9 @@ async def close_resources(app: Application) -> None:
     if resources.engine is not None:
         await resources.engine.dispose()
         resources.engine = resources.sessionmaker = None
+    if resources.keyring is not None:
+        await resources.keyring.close()
+        resources.keyring = None
 
 
 @asynccontextmanager

@@ -1,7 +1,8 @@
-"""`python -m bot [run | migrate | ask | demo]`: the command line.
+"""`python -m bot [run | migrate | ask | make-key | rotate-key | demo]`: the command line.
 
-run, migrate and ask are built in; other subcommands (demo, from the development tools) are
-plugins found through entry points (bot/cli_plugins.py), so production never imports them.
+run, migrate, ask, make-key and rotate-key are built in; other subcommands (demo, from the
+development tools) are plugins found through entry points (bot/cli_plugins.py), so production
+never imports them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Mapping
 from telegram.error import InvalidToken, NetworkError
 
 from bot.cli_plugins import Command, Unavailable, discover
+from bot.keys import cli as keys_cli
+from bot.keys.master import KeyProblem
 from bot.settings import Settings
 
 log = logging.getLogger("bot")
@@ -58,7 +61,7 @@ Could not reach the Telegram Bot API at {url} ({error}). Check the internet conn
 TELEGRAM_BASE_URL if you point the bot at a local Bot API server, then try again."""
 
 
-BUILT_IN = ("run", "migrate", "ask")
+BUILT_IN = ("run", "migrate", "ask", "make-key", "rotate-key")
 
 
 def _parser(commands: Mapping[str, Command] | None = None) -> argparse.ArgumentParser:
@@ -75,6 +78,16 @@ def _parser(commands: Mapping[str, Command] | None = None) -> argparse.ArgumentP
     ask = sub.add_parser("ask", help="answer an RLS question as the bot would")
     ask.add_argument("question", help='the question, or "-" to read one per line from stdin')
     ask.add_argument("--json", action="store_true", help="write one JSON object per line")
+    sub.add_parser("make-key", help="print a new master key (for MASTER_KEY_FILE)")
+    rotate = sub.add_parser(
+        "rotate-key", help="move every data key to a new master key, while the bot runs"
+    )
+    rotate.add_argument(
+        "--grace",
+        type=float,
+        default=5.0,
+        help="seconds to wait for a bot that read the old key file (default 5)",
+    )
     for name, command in commands.items():
         command.add_arguments(sub.add_parser(name, help=command.help))
     return parser
@@ -95,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_ask(args.question, args.json, sys.stdin, sys.stdout)
     if plugin is not None:
         return plugin.run(args)
+    if args.command == "make-key":
+        return keys_cli.make_key()
     settings = Settings()
+    if args.command == "rotate-key":
+        return keys_cli.rotate_key(settings, args.grace)
     if args.command == "migrate":
         return _migrate(settings)
     return _run(settings)
@@ -106,8 +123,12 @@ def _migrate(settings: Settings) -> int:
     from bot.logs import setup_logging
     from bot.migrate import upgrade_sync
 
+    if keys_cli.check_settings(settings):
+        return 2
     setup_logging(settings.log_level, [])
     upgrade_sync(settings.database_url)
+    if keys_cli.seal(settings):  # the rows 0012 left in clear; a key that does not fit stops
+        return 2
     print(f"Database is up to date: {shown(settings.database_url)}")
     return 0
 
@@ -127,7 +148,11 @@ def _run(settings: Settings) -> int:
     if settings.webhook_url and not valid_secret(settings):
         print(NO_SECRET, file=sys.stderr)
         return 2
+    if keys_cli.check_settings(settings):  # before the migrations: 0012 needs the keys after
+        return 2
     secrets = [token]
+    if settings.master_key:
+        secrets.extend(settings.master_key.get_secret_value().split(","))
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
     setup_logging(settings.log_level, secrets)
@@ -135,6 +160,9 @@ def _run(settings: Settings) -> int:
     upgrade_sync(settings.database_url)
     try:
         asyncio.run(_serve(settings))
+    except KeyProblem as problem:  # a key that does not open the key store, or no key store
+        print(problem, file=sys.stderr)
+        return 2
     except InvalidToken:
         print(BAD_TOKEN, file=sys.stderr)
         return 2

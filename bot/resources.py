@@ -1,4 +1,4 @@
-"""What the running bot holds in PTB's bot_data: settings, clock, database, dispatcher."""
+"""What the running bot holds in PTB's bot_data: settings, clock, database, keys, dispatcher."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bot.i18n import Texts, texts_for
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.keys import Keyring
     from bot.reminders.dispatcher import Dispatcher
 
 
@@ -26,6 +27,7 @@ class Resources:
     engine: AsyncEngine | None = None
     sessionmaker: async_sessionmaker[AsyncSession] | None = None
     dispatcher: Dispatcher | None = None
+    keyring: Keyring | None = None  # the data keys (bot/keys), opened with the engine
     # A language's texts; tests hand in a catalog of their own (tests/test_catalog_e2e.py).
     texts: Callable[[str], Texts] = texts_for
     # Groups this process answered, and when it left them (datetime.max while leaving): a

@@ -19,12 +19,30 @@ def default_database_url() -> str:
     return f"sqlite+aiosqlite:///{default_database_path()}"
 
 
+def keystore_beside(database_url: str) -> str:
+    """The key store's default: a SQLite file of its own beside a SQLite database (never
+    inside it, so a backup of the database does not carry the keys that open it:
+    docs/DEPLOY.md), or in the user's data folder for a database on a server."""
+    scheme, _, rest = database_url.partition(":///")
+    database = rest.split("?")[0]
+    if scheme.startswith("sqlite") and database not in ("", ":memory:"):
+        path = Path(database)
+    else:
+        path = default_database_path()
+    return f"sqlite+aiosqlite:///{path.with_name(f'{path.stem}-keys.db')}"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org"
     database_url: str = Field(default_factory=default_database_url)
+    # The master key that wraps every user's data key (bot/keys): base64 text, or a file of
+    # them, one a line, the current one first (`python -m bot make-key` makes one).
+    master_key: SecretStr | None = None
+    master_key_file: Path | None = None
+    keystore_url: str | None = None  # None: beside the database (keystore_beside)
     database_pool_size: int = 20  # PostgreSQL: connections per process (up to twice at peaks)
     log_level: str = "INFO"
     reminder_check_seconds: float = 30.0
@@ -37,7 +55,9 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"  # all interfaces: a server behind a load balancer
     webhook_port: int = 8080
 
-    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @field_validator(
+        "webhook_url", "webhook_secret", "master_key", "master_key_file", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return value or None
@@ -46,6 +66,10 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_default(cls, value: object) -> object:
         return value or default_database_url()
+
+    @property
+    def key_store(self) -> str:
+        return self.keystore_url or keystore_beside(self.database_url)
 
     @property
     def bot_api_url(self) -> str:

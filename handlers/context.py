@@ -13,6 +13,7 @@ from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 from bot.data import Tx
 from bot.data.updates import AlreadyHandled, transaction
 from bot.i18n import DEFAULT_LANGUAGE, Texts
+from bot.keys import Keyring
 from bot.parsing import InputParser, parser_for
 from bot.resources import Resources
 
@@ -34,6 +35,13 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], R
     @property
     def texts(self) -> Texts:
         return self.bot_data.texts(self.language)
+
+    @property
+    def keyring(self) -> Keyring:
+        keyring = self.bot_data.keyring
+        if keyring is None:
+            raise RuntimeError("keys not ready: the application has not started")
+        return keyring
 
     @property
     def parser(self) -> InputParser:

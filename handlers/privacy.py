@@ -27,21 +27,29 @@ PRIVACY = N_(
     "summaries you can show your doctor.\n"
     "<b>Where:</b> in this bot's database, on the server of whoever runs it. It is not "
     "shared, sold or used for anything else, and your answers never go into log files.\n\n"
+    "<b>Encrypted:</b> your answers (how the night was, symptoms, times, sleep), your notes, "
+    "your medicine names and amounts and your own factors are stored encrypted with a key "
+    "of yours, so a copy of the database or of a backup shows none of them. "
+    "<b>Not encrypted:</b> your Telegram id, time zone, reminder times and settings, which "
+    "nights have an entry, and which question you are on: the bot needs them to remind you "
+    "and to carry on where you stopped. If whoever runs the bot loses its master key, "
+    "nobody can read the encrypted answers any more, not even them: there is no way back.\n\n"
     "<b>How long:</b> until you delete it. /delete removes all of it from the database at "
-    "once. Copies in the server's backups expire later (after two weeks, as the bot is "
-    "usually set up). The chat itself is kept by Telegram, not by me. After /delete I can "
-    "also delete the messages I sent you here in the last 48 hours (Telegram lets a bot "
-    "delete no others); your own messages and my older ones stay until you delete them or "
-    "the chat in Telegram.\n\n"
+    "once and destroys your key: the copies in the server's backups can no longer be read "
+    "once the key's own backups have run out (after two days, as the bot is usually set "
+    "up). The chat itself is kept by Telegram, not by me. After /delete I can also delete "
+    "the messages I sent you here in the last 48 hours (Telegram lets a bot delete no "
+    "others); your own messages and my older ones stay until you delete them or the chat "
+    "in Telegram.\n\n"
     "/export gives you a spreadsheet, a report for your doctor, or everything stored "
     "about you (JSON). Send that JSON file back to me (after /delete, from a new account, or "
     "to another Stillnight bot) to bring it all back."
 )
 
 DELETED = N_(
-    "Done: everything I stored about you is deleted from my database. Copies "
-    "in the server's backups expire later (after two weeks, as the bot is "
-    "usually set up); this chat stays in Telegram until you delete it there. "
+    "Done: everything I stored about you is deleted from my database, and your key is "
+    "destroyed, so the copies in the server's backups can no longer be read; "
+    "this chat stays in Telegram until you delete it there. "
     "Thank you for trying Stillnight. If you ever send /start again, we "
     "begin fresh."
 )
@@ -127,6 +135,8 @@ async def on_button(update: Update, context: BotContext) -> None:
             if confirmed and step == "2m":
                 ids = await sent.take_deletable(tx, updates.chat_id(update), now)
             if confirmed:
+                # The data key first: from then on nothing of theirs opens, in any backup.
+                await context.keyring.destroy(user_id, now)
                 await privacy.delete_everything(tx, user_id)
         if not confirmed:
             await query.answer(t.gettext(NOT_CONFIRMED), show_alert=True)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
+from models.sealed import Sealed
 
 
 class Checkin(Base):
-    """`answered` lists the questions answered or skipped, in the order they were given.
+    """Every answer is sealed with the user's data key (models/sealed.py).
+
+    `answered` lists the questions answered or skipped, in the order they were given.
 
     A question in `answered` whose column is empty was skipped; a question not in it is
     still open, which is how an interrupted check-in resumes at the right place.
@@ -27,22 +30,22 @@ class Checkin(Base):
     night: Mapped[date]
     # The IANA zone the entry was logged in (the user's zone when it was made).
     zone: Mapped[str] = mapped_column(String(64))
-    severity: Mapped[int | None]
-    onset: Mapped[str | None] = mapped_column(String(16))
-    urge: Mapped[str | None] = mapped_column(String(16))
-    locations: Mapped[list[str] | None] = mapped_column(JSON)
-    sensations: Mapped[list[str] | None] = mapped_column(JSON)
-    took_medicine: Mapped[bool | None]
+    severity: Mapped[int | None] = mapped_column(Sealed("checkins.severity", "int"))
+    onset: Mapped[str | None] = mapped_column(Sealed("checkins.onset", "str"))
+    urge: Mapped[str | None] = mapped_column(Sealed("checkins.urge", "str"))
+    locations: Mapped[list[str] | None] = mapped_column(Sealed("checkins.locations"))
+    sensations: Mapped[list[str] | None] = mapped_column(Sealed("checkins.sensations"))
+    took_medicine: Mapped[bool | None] = mapped_column(Sealed("checkins.took_medicine", "bool"))
     # The medicines taken that night, in the order given: [{"id": 3, "time": "21:00",
     # "amount": "0.25 mg"}], time and amount None when not given (bot/core/doses.py).
-    doses: Mapped[list[dict[str, object]] | None] = mapped_column(JSON)
-    caffeine: Mapped[bool | None]
-    alcohol: Mapped[bool | None]
-    exercise: Mapped[bool | None]
-    nicotine: Mapped[bool | None]
+    doses: Mapped[list[dict[str, object]] | None] = mapped_column(Sealed("checkins.doses"))
+    caffeine: Mapped[bool | None] = mapped_column(Sealed("checkins.caffeine", "bool"))
+    alcohol: Mapped[bool | None] = mapped_column(Sealed("checkins.alcohol", "bool"))
+    exercise: Mapped[bool | None] = mapped_column(Sealed("checkins.exercise", "bool"))
+    nicotine: Mapped[bool | None] = mapped_column(Sealed("checkins.nicotine", "bool"))
     # The user's own factors that applied, by the name they had that night.
-    own_factors: Mapped[list[str] | None] = mapped_column(JSON)
-    note: Mapped[str | None] = mapped_column(Text)
+    own_factors: Mapped[list[str] | None] = mapped_column(Sealed("checkins.own_factors"))
+    note: Mapped[str | None] = mapped_column(Sealed("checkins.note", "str"))
     answered: Mapped[list[str]] = mapped_column(JSON, default=list)
     saved_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
+from models.sealed import Sealed
 
 
 class SleepDiary(Base):
@@ -15,7 +16,8 @@ class SleepDiary(Base):
 
     Times are local clock times as the user gave them; the night's real instants and the
     derived metrics are computed from them and the user's zone (bot/core/sleep_diary.py).
-    `answered` works as on Checkin: listed but empty means skipped.
+    Every answer is sealed (models/sealed.py); `answered` works as on Checkin: listed but
+    empty means skipped.
     """
 
     __tablename__ = "sleep_diaries"
@@ -28,17 +30,19 @@ class SleepDiary(Base):
     night: Mapped[date]
     # The IANA zone the entry was logged in (the user's zone when it was made).
     zone: Mapped[str] = mapped_column(String(64))
-    bed_time: Mapped[time | None]
-    tried_time: Mapped[time | None]
-    latency_min: Mapped[int | None]
-    awakenings: Mapped[int | None]
-    awake_min: Mapped[int | None]
-    wake_time: Mapped[time | None]
-    out_time: Mapped[time | None]
-    quality: Mapped[int | None]  # 1 very poor .. 5 very good (SleepQuality)
-    legs: Mapped[int | None]  # 0 no, 1 a little, 2 a lot (LegsImpact)
-    walks: Mapped[int | None]
-    comments: Mapped[str | None] = mapped_column(Text)
+    bed_time: Mapped[time | None] = mapped_column(Sealed("sleep_diaries.bed_time", "time"))
+    tried_time: Mapped[time | None] = mapped_column(Sealed("sleep_diaries.tried_time", "time"))
+    latency_min: Mapped[int | None] = mapped_column(Sealed("sleep_diaries.latency_min", "int"))
+    awakenings: Mapped[int | None] = mapped_column(Sealed("sleep_diaries.awakenings", "int"))
+    awake_min: Mapped[int | None] = mapped_column(Sealed("sleep_diaries.awake_min", "int"))
+    wake_time: Mapped[time | None] = mapped_column(Sealed("sleep_diaries.wake_time", "time"))
+    out_time: Mapped[time | None] = mapped_column(Sealed("sleep_diaries.out_time", "time"))
+    # 1 very poor .. 5 very good (SleepQuality)
+    quality: Mapped[int | None] = mapped_column(Sealed("sleep_diaries.quality", "int"))
+    # 0 no, 1 a little, 2 a lot (LegsImpact)
+    legs: Mapped[int | None] = mapped_column(Sealed("sleep_diaries.legs", "int"))
+    walks: Mapped[int | None] = mapped_column(Sealed("sleep_diaries.walks", "int"))
+    comments: Mapped[str | None] = mapped_column(Sealed("sleep_diaries.comments", "str"))
     answered: Mapped[list[str]] = mapped_column(JSON, default=list)
     saved_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String
+from sqlalchemy import BigInteger, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
+from models.sealed import Sealed
 
 
 class FaqMemory(Base):
@@ -18,5 +19,5 @@ class FaqMemory(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    topic: Mapped[str] = mapped_column(String(24))
+    topic: Mapped[str] = mapped_column(Sealed("faq_memory.topic", "str"))
     answered_at: Mapped[datetime]

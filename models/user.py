@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text, false
+from sqlalchemy import BigInteger, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.sealed import Sealed
 
 DEFAULT_CHECKIN_TIME = time(22, 0)
 DEFAULT_MORNING_TIME = time(7, 30)
@@ -61,7 +62,7 @@ class Medicine(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Sealed("medicines.name", "str"))
     # Removed from the list in /settings but kept, so past check-ins keep its name.
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
@@ -81,8 +82,10 @@ class MedicineEvent(Base):
     )
     medicine_id: Mapped[int] = mapped_column(ForeignKey("medicines.id", ondelete="CASCADE"))
     day: Mapped[date]
-    kind: Mapped[str] = mapped_column(String(16))  # started, changed, stopped
-    note: Mapped[str | None] = mapped_column(Text)  # what changed, as the user typed it
+    # started, changed, stopped
+    kind: Mapped[str] = mapped_column(Sealed("medicine_events.kind", "str"))
+    # what changed, as the user typed it
+    note: Mapped[str | None] = mapped_column(Sealed("medicine_events.note", "str"))
     created_at: Mapped[datetime]
 
 
@@ -99,5 +102,5 @@ class Factor(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Sealed("factors.name", "str"))
     retired: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -9,7 +9,8 @@ regular expressions; the word lists of the input parsers (sets, and lists or dic
 lower-case words); FAQ matching vocabulary (`keywords=`, `examples=`); a field's key and
 export name. What this reads as prose but is not shown to users sits in NOT_SHOWN.
 
-The command line (bot/cli.py, bot/cli_plugins.py) speaks to whoever runs the bot, in
+The command line (bot/cli.py, bot/cli_plugins.py, and the keys' paragraphs in
+bot/keys/messages.py) speaks to whoever runs the bot, in
 English like the logs and like argparse itself: it is not part of the users' catalog.
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGES = ("bot", "handlers")
-FOR_OPERATORS = {"bot/cli.py", "bot/cli_plugins.py"}
+FOR_OPERATORS = {"bot/cli.py", "bot/cli_plugins.py", "bot/keys/messages.py"}
 CATALOG_CALLS = {"N_", "gettext", "ngettext", "pgettext", "npgettext"}
 LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical"}
 DEVELOPER_ERRORS = {

@@ -50,6 +50,19 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
         await admin.close()
 
 
+@pytest.fixture
+async def fresh_postgres() -> AsyncIterator[str]:
+    """An empty PostgreSQL database, no schema: what a restore starts from."""
+    name = f"stillnight_restore_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL))
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
 async def _migrated(url: str) -> str:
     engine = make_engine(url)
     await upgrade(engine)

@@ -20,7 +20,7 @@ from bot.reminders.dispatcher import IN_FLIGHT
 from models import Checkin, Delivery
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
-from tests.harness import TOKEN
+from tests.harness import TOKEN, sessions_with_keys
 from tests.processes import kill_hard, start_bot
 
 USERS = 150
@@ -60,10 +60,8 @@ async def test_kill_during_a_checkin_loses_no_answer(database_url: str, tmp_path
     finally:
         await kill_hard(process)
         await api.stop()
-    engine = make_engine(database_url)
-    async with make_sessionmaker(engine)() as session:
+    async with sessions_with_keys(database_url) as sessions, sessions() as session:
         [checkin] = list(await session.scalars(select(Checkin)))
-    await engine.dispose()
     assert (checkin.severity, checkin.onset, checkin.urge) == (7, "bedtime", "often")
     assert not api.violations
 
@@ -121,10 +119,8 @@ async def test_kill_while_a_tap_waits_for_the_database_loses_no_answer(
     finally:
         await kill_hard(process)
         await api.stop()
-    engine = make_engine(database_url)
-    async with make_sessionmaker(engine)() as session:
+    async with sessions_with_keys(database_url) as sessions, sessions() as session:
         [checkin] = list(await session.scalars(select(Checkin)))
-    await engine.dispose()
     assert checkin.severity == 7
     assert not api.violations
 

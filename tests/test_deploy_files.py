@@ -361,7 +361,8 @@ def test_units_run_the_bot_as_its_own_user_restarting_on_failure(rel: str) -> No
     for key, value in HARDENING.items():
         assert values(service, key) == [value]
     # SQLite's file is in the data folder: the one place it may write.
-    assert values(service, "ReadWritePaths") == [f"{workdir}/data"]
+    # The data, and the master key and key store (docs/DEPLOY.md, section 12).
+    assert values(service, "ReadWritePaths") == [f"{workdir}/data {workdir}/keys"]
     if rel == "deploy/stillnight.service":
         sqlite = f"DATABASE_URL=sqlite+aiosqlite:///{workdir}/data/stillnight.db"
         assert sqlite in values(service, "Environment")
@@ -503,7 +504,7 @@ def test_deploy_md_covers_backups_of_both_databases_and_upgrades() -> None:
 
 def test_deploy_md_names_real_commands_files_and_settings() -> None:
     doc = read("docs/DEPLOY.md")
-    for sub in re.findall(r"python -m bot (\w+)", doc):
+    for sub in re.findall(r"python -m bot ([\w-]+)", doc):
         assert sub in subcommands(), f"python -m bot {sub}"
     files = re.findall(r"`((?:deploy|docs)/[\w@./-]+|Dockerfile|docker-compose\.yml)", doc)
     for rel in set(files):
@@ -515,7 +516,7 @@ def test_deploy_md_names_real_commands_files_and_settings() -> None:
 @needs("bash", how="the scripts are bash")
 def test_the_backup_scripts_in_deploy_md_are_valid_bash() -> None:
     scripts = re.findall(r"\n    #!/bin/bash\n((?:    .*\n|\n)*?)\n(?=\S)", read("docs/DEPLOY.md"))
-    assert len(scripts) == 2  # SQLite and PostgreSQL
+    assert len(scripts) == 3  # SQLite, PostgreSQL and the key store
     for script in scripts:
         text = "\n".join(line[4:] for line in script.splitlines())
         assert "set -euo pipefail" in text and "age -r" in text

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import bot.cli_plugins
-from bot.cli import _parser, main
+from bot.cli import BUILT_IN, _parser, main
 from bot.cli_plugins import GROUP, Unavailable, discover
 from tests.processes import run_bot
 
@@ -119,7 +119,7 @@ def commands_of(parser: argparse.ArgumentParser) -> set[str]:
 
 def test_without_plugins_the_built_in_subcommands_remain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bot.cli_plugins, "entry_points", lambda group: [])
-    assert commands_of(_parser()) == {"run", "migrate", "ask"}
+    assert commands_of(_parser()) == {"run", "migrate", "ask", "make-key", "rotate-key"}
 
 
 def test_a_plugin_that_cannot_load_says_so_and_the_rest_still_work(
@@ -131,9 +131,9 @@ def test_a_plugin_that_cannot_load_says_so_and_the_rest_still_work(
         EntryPoint("notes", "argparse:ArgumentParser", GROUP),  # not a command
     ]
     monkeypatch.setattr(bot.cli_plugins, "entry_points", lambda group: points)
-    commands = discover(reserved=("run", "migrate", "ask"))
+    commands = discover(reserved=BUILT_IN)
     assert sorted(commands) == ["demo", "notes"]
     assert all(isinstance(command, Unavailable) for command in commands.values())
-    assert commands_of(_parser()) == {"run", "migrate", "ask", "demo", "notes"}
+    assert commands_of(_parser()) == {*BUILT_IN, "demo", "notes"}
     assert main(["demo", "--fresh"]) == 2
     assert "not_installed_anywhere" in capsys.readouterr().err

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.db import make_engine, make_sessionmaker
 from models import Checkin
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import to_locations_question
-from tests.harness import TOKEN
+from tests.harness import TOKEN, sessions_with_keys
 from tests.processes import kill_hard, start_bot
 from tests.test_crash_e2e import bot_env, polling_started
 
@@ -75,10 +74,8 @@ async def test_random_kills_lose_no_tap_and_apply_none_twice(
     finally:
         await kill_hard(process)
         await api.stop()
-    engine = make_engine(database_url)
-    async with make_sessionmaker(engine)() as session:
+    async with sessions_with_keys(database_url) as sessions, sessions() as session:
         stored = {c.user_id: set(c.locations or []) for c in await session.scalars(select(Checkin))}
-    await engine.dispose()
     for user in users:
         odd = {p.lower() for p, n in expected[user.id].items() if n % 2}
         assert stored[user.id] == odd, f"user {user.id}, seed {seed}, {kills} kills"

@@ -15,7 +15,7 @@ from bot.clock import ManualClock
 from bot.db import make_engine, make_sessionmaker
 from bot.settings import Settings
 from stillnight_dev.standin import BotApiStandin
-from tests.harness import TOKEN
+from tests.harness import MASTER_KEY, TOKEN, keystore_for
 
 USERS = 1000
 # Connections per process: several tests (and other checkouts) share one PostgreSQL server of
@@ -43,6 +43,8 @@ async def test_two_dispatchers_send_each_of_1000_due_reminders_exactly_once(
         telegram_bot_token=SecretStr(TOKEN),
         telegram_base_url=standin.url,
         database_url=database_url,
+        master_key=SecretStr(MASTER_KEY),
+        keystore_url=keystore_for(database_url),
         send_rate_per_second=5000,
         database_pool_size=POOL,
     )

@@ -12,11 +12,12 @@ from pydantic import SecretStr
 
 from bot.app import build_application
 from bot.clock import ManualClock
+from bot.db import make_engine
 from bot.settings import Settings
 from bot.webhook import SECRET_HEADER, webhook
 from stillnight_dev.standin import BotApiStandin, TrackedApplication
 from tests.flows import onboard, stored_checkins, to_locations_question
-from tests.harness import TOKEN, BotHarness
+from tests.harness import MASTER_KEY, TOKEN, BotHarness, keystore_for
 
 SECRET = "s3cret_webhook-token"
 PUBLIC_URL = "https://stillnight.example/telegram"
@@ -28,6 +29,8 @@ def webhook_settings(api: BotApiStandin, database_url: str) -> Settings:
         telegram_bot_token=SecretStr(TOKEN),
         telegram_base_url=api.url,
         database_url=database_url,
+        master_key=SecretStr(MASTER_KEY),
+        keystore_url=keystore_for(database_url),
         webhook_url=PUBLIC_URL,
         webhook_secret=SecretStr(SECRET),
         webhook_listen="127.0.0.1",
@@ -142,17 +145,28 @@ async def test_the_same_update_delivered_twice_changes_nothing(
     assert len(standin.calls_to("sendMessage")) == sent_before + 1, "answered once"
 
 
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_health_is_503_while_the_database_is_unreachable(
-    standin: BotApiStandin, clock: ManualClock
+    standin: BotApiStandin, database_url: str, clock: ManualClock
 ) -> None:
-    settings = webhook_settings(standin, "postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
+    """The bot needs its database at start (the keys are checked against it), so this is
+    the database lost afterwards: the process's engine now points where nothing answers."""
+    settings = webhook_settings(standin, database_url)
     app = build_application(settings, clock)
-    async with (
-        webhook(app, settings, register=False) as port,
-        aiohttp.ClientSession() as http,
-        http.get(f"http://127.0.0.1:{port}/healthz") as response,
-    ):
-        assert response.status == 503
+    async with webhook(app, settings, register=False) as port, aiohttp.ClientSession() as http:
+        healthz = f"http://127.0.0.1:{port}/healthz"
+        async with http.get(healthz) as response:
+            assert response.status == 200
+        working, app.bot_data.engine = (
+            app.bot_data.engine,
+            make_engine("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere"),
+        )
+        try:
+            async with http.get(healthz) as response:
+                assert response.status == 503
+        finally:
+            await app.bot_data.engine.dispose()
+            app.bot_data.engine = working
 
 
 async def test_a_tap_delivered_twice_counts_once(

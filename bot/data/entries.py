@@ -62,16 +62,16 @@ async def usual_doses(tx: Tx, entry: Entry, active: set[int]) -> list[Dose]:
     times, limited to those still on the list: tonight's pre-selection."""
     if not isinstance(entry, Checkin):
         return []
-    latest = await tx.scalar(
-        select(Checkin.doses)
+    # took_medicine is sealed: the window's nights are read and the latest one taken here.
+    nights = await tx.execute(
+        select(Checkin.doses, Checkin.took_medicine)
         .where(
             Checkin.user_id == entry.user_id,
             Checkin.night < entry.night,
             Checkin.night >= entry.night - timedelta(days=USUAL_WINDOW),
             Checkin.saved_at.is_not(None),
-            Checkin.took_medicine.is_(True),
         )
         .order_by(Checkin.night.desc())
-        .limit(1)
     )
+    latest = next((doses for doses, took in nights if took), None)
     return [d for d in read_doses(latest) if d.medicine_id in active]

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from bot.data import Tx
 from bot.data.dialects import insert
 from models import FaqMemory, User
+from models.sealed import writing_for
 
 KEPT_FOR = timedelta(minutes=30)  # a follow-up comes within minutes; after that, forget
 
@@ -19,13 +20,14 @@ async def remember(tx: Tx, user_id: int, topic: str, now: datetime) -> None:
     consented = await tx.scalar(select(User.consent).where(User.id == user_id))
     if not consented:
         return
-    await tx.execute(
-        insert(tx, FaqMemory)
-        .values(user_id=user_id, topic=topic, answered_at=now)
-        .on_conflict_do_update(
-            index_elements=[FaqMemory.user_id], set_={"topic": topic, "answered_at": now}
+    with writing_for(user_id):  # the topic is sealed with the user's key
+        await tx.execute(
+            insert(tx, FaqMemory)
+            .values(user_id=user_id, topic=topic, answered_at=now)
+            .on_conflict_do_update(
+                index_elements=[FaqMemory.user_id], set_={"topic": topic, "answered_at": now}
+            )
         )
-    )
 
 
 async def last_topic(tx: Tx, user_id: int, now: datetime) -> str | None:

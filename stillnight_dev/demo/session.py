@@ -25,6 +25,7 @@ from bot.app import build_application, polling
 from bot.clock import ManualClock
 from bot.data import deliveries, users
 from bot.db import make_engine
+from bot.keys.master import new_key, write_file
 from bot.migrate import upgrade
 from bot.reminders.pacer import Pacer
 from bot.settings import Settings
@@ -64,6 +65,15 @@ def database_url(path: Path) -> str:
     return f"sqlite+aiosqlite:///{path.resolve()}"
 
 
+def demo_keys(database: Path) -> tuple[Path, str]:
+    """The demo's own master key file and key store, beside its database: made on the first
+    run, kept with it (a demo database without them could not be read again)."""
+    key_file = database.with_name(f"{database.stem}-master.key")
+    if not key_file.exists():
+        write_file(key_file, [new_key()])
+    return key_file, database_url(database.with_name(f"{database.stem}-keys.db"))
+
+
 class DemoSession:
     """`async with DemoSession(options) as demo:` the bot runs; `demo.user` plays the user."""
 
@@ -84,12 +94,15 @@ class DemoSession:
 
     async def __aenter__(self) -> DemoSession:
         url = await self._prepare_database()
+        key_file, keystore_url = demo_keys(self.options.database)
         await self._stack.enter_async_context(self.standin)
         settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             telegram_bot_token=SecretStr(DEMO_TOKEN),
             telegram_base_url=self.standin.url,
             database_url=url,
+            master_key_file=key_file,
+            keystore_url=keystore_url,
         )
         self.app = build_application(settings, self.clock, application_class=TrackedApplication)
         try:
@@ -119,8 +132,10 @@ class DemoSession:
     async def _prepare_database(self) -> str:
         path = self.options.database
         if self.options.fresh:
-            for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
-                leftover.unlink(missing_ok=True)
+            keys = path.with_name(f"{path.stem}-keys.db")
+            for base in (path, keys):
+                for leftover in (base, *(base.with_name(base.name + s) for s in ("-wal", "-shm"))):
+                    leftover.unlink(missing_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         url = database_url(path)
         engine = make_engine(url)
