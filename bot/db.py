@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.sqlite_driver import BEGIN_IMMEDIATE, connector
+from bot.sqlite_driver import BEGIN_IMMEDIATE, JOURNAL_WAL, connector
 
 
 def _prepare_sqlite(url: str) -> str:
@@ -54,7 +54,7 @@ def shown(url: str) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(JOURNAL_WAL)
     # Deleted rows (a /delete) are overwritten with zeros, not left in free pages of the file.
     # Set here, not left to how this system's SQLite was compiled.
     cursor.execute("PRAGMA secure_delete=ON")

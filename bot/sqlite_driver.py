@@ -70,6 +70,10 @@ from typing import Any
 
 LOCK_WAIT_S = 30.0
 BEGIN_IMMEDIATE = "BEGIN IMMEDIATE"
+# Switching a new file to WAL takes the lock too: processes opening one file for the first
+# time at once (several bots, or `migrate` run beside them) wait for it the same way.
+JOURNAL_WAL = "PRAGMA journal_mode=WAL"
+WAITS_FOR_LOCK = (BEGIN_IMMEDIATE, JOURNAL_WAL)
 _FIRST_PAUSE_S, _LONGEST_PAUSE_S = 0.002, 0.1
 
 
@@ -97,8 +101,8 @@ class DriverCursor:
         return self._cursor.arraysize
 
     async def execute(self, sql: str, parameters: Any = ()) -> DriverCursor:
-        if sql == BEGIN_IMMEDIATE:
-            await _begin_when_free(self._cursor)
+        if sql in WAITS_FOR_LOCK:
+            await _when_free(self._cursor, sql)
         else:
             self._cursor.execute(sql, parameters)
         return self
@@ -154,14 +158,15 @@ def connector(database: str) -> Callable[[], Awaitable[DriverConnection]]:
     return connect
 
 
-async def _begin_when_free(cursor: sqlite3.Cursor) -> None:
-    """BEGIN IMMEDIATE, waiting on the event loop (not in SQLite) while another process
-    holds the write lock; after LOCK_WAIT_S the "database is locked" error is raised."""
+async def _when_free(cursor: sqlite3.Cursor, sql: str) -> None:
+    """Run a statement that takes the write lock, waiting on the event loop (not in SQLite)
+    while another process holds it; after LOCK_WAIT_S the "database is locked" error is
+    raised."""
     deadline = time.monotonic() + LOCK_WAIT_S
     pause = _FIRST_PAUSE_S
     while True:
         try:
-            cursor.execute(BEGIN_IMMEDIATE)
+            cursor.execute(sql)
             return
         except sqlite3.OperationalError as error:
             if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
