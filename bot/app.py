@@ -15,7 +15,7 @@ from bot import faq
 from bot.clock import Clock, SystemClock
 from bot.core import zones
 from bot.db import make_engine, make_sessionmaker
-from bot.i18n import DEFAULT_LANGUAGE
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.polling import Poller
 from bot.reports import workers
 from bot.resources import Resources
@@ -45,7 +45,9 @@ async def open_resources(app: Application) -> None:
     # 1-2 s. So it is built (with the FAQ's, a third of a second) before the first update is
     # fetched, off the loop all the same.
     await asyncio.to_thread(_warm_up)
-    await app.bot.set_my_commands(command_menu(resources.texts(DEFAULT_LANGUAGE)))
+    for language in LANGUAGES:  # the menu in each language, for apps set to it
+        code = None if language == DEFAULT_LANGUAGE else language
+        await app.bot.set_my_commands(command_menu(resources.texts(language)), language_code=code)
 
 
 async def close_resources(app: Application) -> None:

@@ -169,6 +169,14 @@ class ImportTap:
     answer: str
 
 
+@dataclass(frozen=True)
+class LanguageTap:
+    """A language chosen in /language, or in /settings (`back` "s": back to the settings)."""
+
+    language: str
+    back: str | None
+
+
 STEP = Part(r"[a-z]{2,5}")
 ACTION = Part(r"[a-z0-9]{1,12}")
 
@@ -192,8 +200,9 @@ DELETE = Codec("del", Value, one_of("1", "2", "no"))
 IMPORT = Codec("im", ImportTap, ID, one_of("y", "n"))
 TOPIC = Codec("faq", Value, WORD)
 FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))
+LANGUAGE = Codec("lg", LanguageTap, Part(r"[a-z]{2,3}"), optional(one_of("s")))
 
 CODECS: tuple[Codec[Any], ...] = (
     CHECKIN, DIARY, CATCH_UP, ONBOARDING, REMINDER, PAUSE, SETTINGS, MONTH, DETAILS, EXPORT,
-    DELETE, IMPORT, TOPIC, FAQ_GROUP,
+    DELETE, IMPORT, TOPIC, FAQ_GROUP, LANGUAGE,
 )  # fmt: skip

@@ -13,19 +13,23 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.data import faq_memory, updates
+from bot.data import faq_memory, updates, users
 from handlers.context import BotContext
 
 KEEP = timedelta(days=2)
 
 
 async def stop_if_handled(update: Update, context: BotContext) -> None:
-    """Runs first: an update handled before gets no second reply and changes nothing."""
+    """Runs first: an update handled before gets no second reply and changes nothing.
+    Otherwise the user's stored language is read, in the same round trip's session."""
     maker = context.bot_data.sessionmaker
     if maker is None or context.unclaimed_update is None:
         return
+    user = update.effective_user
     async with maker() as tx:
         handled = await updates.was_handled(tx, context.unclaimed_update)
+        if not handled and user is not None:
+            context.stored_language = await users.language_of(tx, user.id)
     if handled:
         raise ApplicationHandlerStop
 
