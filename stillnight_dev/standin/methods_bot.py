@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ApiError, bad_request
 from .registry import Ctx, api_method
-from .rules import check_commands
+from .rules import check_commands, check_language_code
 
 if TYPE_CHECKING:
     from .server import BotApiStandin
@@ -136,7 +136,8 @@ async def get_webhook_info(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
 @api_method("setMyCommands")
 async def set_my_commands(s: BotApiStandin, ctx: Ctx) -> bool:
     commands = check_commands(ctx.params.get("commands"))
-    s._commands[commands_key(ctx.params.get("scope"), ctx.params.get("language_code"))] = commands
+    language = check_language_code(ctx.params.get("language_code"))
+    s._commands[commands_key(ctx.params.get("scope"), language)] = commands
     return True
 
 
