@@ -179,7 +179,7 @@ async def on_text(
     if dialog.step in OPT_INS:
         wanted = parser.yes_no(text)
         if wanted is None:
-            prefix = f"<i>{t.gettext('Please tap Yes or No.')}</i>"
+            prefix = "<i>" + t.gettext("Please tap Yes or No.") + "</i>"
             return Shown(live=(await screen(tx, dialog, now, t)).with_prefix(prefix), retire=old)
         stored = await onboarding.set_opt_in(tx, dialog, wanted, now)
     else:
