@@ -9,9 +9,10 @@ from html import unescape
 
 from babel.messages.pofile import read_po
 
-from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, texts_for
 from bot.i18n.catalog import LOCALE_DIR, po_path
 from stillnight_dev.standin import BotApiStandin
+from stillnight_dev.standin.chats import UserChat
 
 OTHERS = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
 _FIELD_OR_TAG = re.compile(r"\{[^{}]*\}|<[^>]+>|\n")
@@ -66,3 +67,15 @@ def button_labels(standin: BotApiStandin) -> list[str]:
         markup = call.params.get("reply_markup") or {}
         labels += [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
     return labels
+
+
+async def onboard_in(user: UserChat, language: str) -> None:
+    """Consent, Berlin, the times typed, no monthly summary, no weekly feedback."""
+    t = texts_for(language)
+    await user.command("/start")
+    await user.tap(t.gettext("Yes, store my answers"))
+    await user.send("Berlin")
+    await user.send("21:30")
+    await user.send("07:30")
+    await user.tap(t.gettext("No, thanks"))
+    await user.tap(t.gettext("No, thanks"))

@@ -18,6 +18,8 @@ import unicodedata
 from enum import StrEnum
 from typing import Protocol
 
+from bot.faq import safety_de, safety_es, safety_pt, safety_ru
+
 
 class Patterns(Protocol):
     """What a language's safety module exports (module attributes)."""
@@ -45,7 +47,7 @@ class Alarm(StrEnum):
 
 
 #: The languages with safety patterns of their own (English's are bot/faq/safety.py).
-PATTERNS: dict[str, Patterns] = {}
+PATTERNS: dict[str, Patterns] = {"ru": safety_ru, "de": safety_de, "es": safety_es, "pt": safety_pt}
 
 
 def fold(text: str) -> str:
