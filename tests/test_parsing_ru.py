@@ -283,7 +283,14 @@ def test_says_none(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("три", True), ("20", True), ("полчаса", True), ("как долго это длится?", False)],
+    [
+        ("три", True),
+        ("20", True),
+        ("ноль", True),
+        ("7/10", True),
+        ("нет", False),
+        ("как долго это длится?", False),
+    ],
 )
 def test_looks_like_number(text: str, expected: bool) -> None:
     assert RUSSIAN.looks_like_number(text) is expected

@@ -398,10 +398,7 @@ class RussianInput:
         return _day(text, today)
 
     def looks_like_number(self, text: str) -> bool:
-        s = normalize(text)
-        return any(ch.isdigit() for ch in words_to_digits(s)) or s in ZERO_WORDS | set(
-            _MINUTE_PHRASES
-        ) | set(_COUNT_WORDS)
+        return any(ch.isdigit() for ch in words_to_digits(normalize(text)))
 
     def is_skip(self, text: str) -> bool:
         return normalize(text).strip(".!") in SKIP_WORDS
