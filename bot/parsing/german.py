@@ -118,6 +118,8 @@ def parse_clock(text: str) -> time:
 
 
 def _read_clock(s: str) -> time:
+    if s.endswith(" uhr") and not s[:-4].strip().isdigit():
+        s = s[:-4].strip()  # "halb 10 uhr", "viertel nach 10 uhr"
     if m := _QUARTER.match(s):
         return _shifted(m["h"], _QUARTER_SHIFT[m["how"]])
     if m := _QUARTER_FROM.match(s):
