@@ -38,6 +38,8 @@ TODAY = date(2026, 12, 4)
         ("fünf vor halb zehn", time(9, 25)),
         ("fuenf nach halb zehn", time(9, 35)),
         ("Mitternacht", time(0, 0)),
+        ("halb 10 Uhr abends", time(21, 30)),
+        ("um viertel nach 10 Uhr", time(10, 15)),
         ("9:30pm", time(21, 30)),
     ],
 )

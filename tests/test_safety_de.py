@@ -34,6 +34,7 @@ CRISIS_TEXTS = [
     "ich wäre lieber tot",
     "ich will mich selbst verletzen",
     "Ich wünschte, ich wäre tot",
+    "Ich will einfach nicht mehr.",
 ]
 
 OVERDOSE_TEXTS = [
@@ -49,6 +50,7 @@ OVERDOSE_TEXTS = [
     "habe zu viel von meinem gabapentin eingenommen",
     "Ich habe aus Versehen zwei Pflaster aufgeklebt, also doppelt",
     "mein Enkel hat Tabletten erwischt und geschluckt",
+    "ich habe drei Tabletten statt einer genommen",
 ]
 
 RED_FLAG_TEXTS = [
@@ -118,6 +120,8 @@ ORDINARY = [
     "Hilft Eisen?",
     "Ich will nur noch schlafen",
     "Wann sollte ich das Schlaftagebuch ausfüllen?",
+    "Ich kann nicht mehr, die Beine zappeln seit Stunden",
+    "Ich will nicht mehr aufstehen müssen, um herumzulaufen",
 ]
 
 

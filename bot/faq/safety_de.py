@@ -62,6 +62,7 @@ CRISIS = _de(
     + _FILL
     + r"nicht mehr (?:weiter ?)?(?:leben|da sein|existieren)\b",
     r"\bnicht mehr weiterleben\b",
+    r"\bich (?:will|mag) (?:einfach |echt |wirklich )?nicht mehr\W*$",
     r"\bkeine (?:lust|kraft) mehr (?:zu leben|auf (?:das|mein) leben|aufs leben)\b",
     r"\bkein bock mehr (?:zu leben|auf (?:das|mein) leben|aufs leben)\b",
     r"\b(?:kein|keinen) (?:sinn|grund) mehr (?:zu leben|weiterzuleben|weiterzumachen|im leben)\b",
@@ -119,6 +120,7 @@ OVERDOSE = _de(
     r"\büberdosiert\b",
     r"\b" + _TOO_MUCH + r" (?:\w+ ){0,3}" + _PILLS + r"\b(?: \w+){0,3} " + _TOOK + r"\b",
     r"\b" + _PILLS + r"\b(?: \w+){0,3} " + _TOO_MUCH + r"(?: \w+){0,2} " + _TOOK + r"\b",
+    r"\bstatt (?:einer|eine|einem|1|der|dem|zwei|2)\b(?: \w+){0,3} " + _TOOK + r"\b",
     r"\b(?:versehentlich|aus versehen)\b(?: \w+){0,4} (?:doppelt|zweimal|zwei mal|nochmal"
     r"|noch einmal|zu viel|zu viele)\b",
     r"\balle (?:\w+ ){0,2}" + _PILLS + r" (?:auf einmal|auf ex|zusammen) " + _TOOK + r"\b",

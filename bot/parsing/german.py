@@ -118,6 +118,8 @@ def parse_clock(text: str) -> time:
 
 
 def _read_clock(s: str) -> time:
+    if s.endswith(" uhr") and not s[:-4].strip().isdigit():
+        s = s[:-4].strip()  # "halb 10 uhr", "viertel nach 10 uhr"
     if m := _QUARTER.match(s):
         return _shifted(m["h"], _QUARTER_SHIFT[m["how"]])
     if m := _QUARTER_FROM.match(s):
@@ -170,14 +172,16 @@ _VAGUE = {
     "wenig", "manchmal", "ab und zu", "keine ahnung", "weiss nicht",
 }  # fmt: skip
 _HALVES = re.compile(r"\b(?P<n>\d+)einhalb\b|\b(?P<w>\w+?)einhalb\b")
-_UNIT_WORDS = (
-    (re.compile(r"(?<![a-z])(?:stunden|stunde|std\.?|stdn?\.?)(?=\s|$|\d)"), "h"),
-    (re.compile(r"(?<![a-z])(?:minuten|minute|min\.?|mins?)(?=\s|$)"), "min"),
-    (re.compile(r"\bund eine halbe\b"), "and a half"),
-    (re.compile(r"\bund\b"), "and"),
-    (re.compile(r"\bbis\b"), "to"),
-    (re.compile(r"\boder\b"), "or"),
-)
+# The English parser's word for each German pattern, in the order they are replaced.
+_UNIT_WORDS = {
+    "h": r"(?<![a-z])(?:stunden|stunde|std\.?|stdn?\.?)(?=\s|$|\d)",
+    "min": r"(?<![a-z])(?:minuten|minute|min\.?|mins?)(?=\s|$)",
+    "and a half": r"\bund eine halbe\b",
+    "and": r"\bund\b",
+    "to": r"\bbis\b",
+    "or": r"\boder\b",
+}
+_UNIT_PATTERNS = tuple((re.compile(german), english) for english, german in _UNIT_WORDS.items())
 
 
 def _english_amount(s: str) -> str:
@@ -192,7 +196,7 @@ def _english_amount(s: str) -> str:
 
     s = _HALVES.sub(half, s.replace("anderthalb", "1,5"))
     s = words_to_digits(s)
-    for pattern, english in _UNIT_WORDS:
+    for pattern, english in _UNIT_PATTERNS:
         s = pattern.sub(english, s)
     return " ".join(s.split())
 
