@@ -292,3 +292,11 @@ def test_is_skip(text: str, expected: bool) -> None:
 )
 def test_looks_like_number(text: str, expected: bool) -> None:
     assert SPANISH.looks_like_number(text) is expected
+
+
+def test_every_method_of_the_protocol_is_there() -> None:
+    from bot.parsing import InputParser
+
+    wanted = {name for name in vars(InputParser) if not name.startswith("_")}
+    assert wanted <= set(dir(SPANISH))
+    assert all(callable(getattr(SPANISH, name)) for name in wanted)
