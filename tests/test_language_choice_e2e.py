@@ -8,10 +8,11 @@ import pytest
 from bot.i18n import LANGUAGES, texts_for
 from bot.i18n.languages import from_telegram, own_name
 from handlers.misc import COMMANDS
+from models import User
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard, stored_user
 from tests.harness import BotHarness
-from tests.languages import OTHERS
+from tests.languages import OTHERS, onboard_in
 
 ANA = 1001
 
@@ -100,3 +101,20 @@ async def test_language_before_agreeing_stores_nothing(
     await user.tap("✓ English")
     assert "/start" in (user.last_toast or "")
     assert await bot.stored_rows() == {}
+
+
+@pytest.mark.skipif("de" not in LANGUAGES, reason="German is not in LANGUAGES")
+async def test_a_user_from_before_languages_gets_hers_stored_at_start(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana", language_code="de-CH")
+    await onboard_in(user, "de")
+    async with bot.sessionmaker.begin() as session:
+        stored = await session.get(User, ANA)
+        assert stored is not None
+        stored.language = None  # as every user was before migration 0014
+    await user.command("/start")
+    welcome = texts_for("de").gettext("<b>Welcome back!</b> Everything is as you left it.")
+    assert welcome.replace("<b>", "").replace("</b>", "") in user.last_text
+    again = await stored_user(bot, ANA)
+    assert again is not None and again.language == "de"
