@@ -98,8 +98,8 @@ async def _next(
         return period_view(user.appointment, t), None
     if tap.notes is None:
         return notes_view(choices, t), None
-    dialog = await report_choices.ask_name(tx, user, choices, now)
-    dialog.message_id = updates.tapped_message(update).message_id  # the name view's
+    asking = updates.tapped_message(update).message_id  # edited into the name view
+    await report_choices.ask_name(tx, user, choices, now, asking)
     return name_view(choices, user.report_name, t), None
 
 

@@ -57,12 +57,24 @@ def _write(catalog: Catalog, path: Path) -> None:
 
 
 def _same(old: Catalog, new: Catalog) -> bool:
+    """Whether both hold the same messages, as the file would show them: a location is
+    its file (no line numbers are written) and an empty translation is empty, whether
+    read from a file (None) or made here ("")."""
+
+    def text(string: object) -> object:
+        if isinstance(string, (tuple, list)):
+            return tuple(part or "" for part in string)
+        return string or ""
+
     def content(catalog: Catalog) -> set[tuple[object, ...]]:
         return {
-            (m.context, m.id, m.string, tuple(sorted(m.locations)), tuple(m.auto_comments))
+            (
+                m.context, m.id, text(m.string), tuple(sorted(f for f, _ in m.locations)),
+                tuple(m.auto_comments),
+            )
             for m in catalog
             if m.id
-        }
+        }  # fmt: skip
 
     return content(old) == content(new)
 

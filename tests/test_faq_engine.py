@@ -549,3 +549,18 @@ def test_every_topic_can_be_followed_up(topic_id: str) -> None:
         reply = answer(text, EN, last_topic=topic_id)
         assert reply.kind == "answer"
         assert_telegram_html(reply.text)
+
+
+def test_a_red_flag_is_never_sent_to_a_poison_centre() -> None:
+    """Urgent care for a possible clot or stroke names an urgent-advice line where the
+    country has one (NHS 111), never the poison centre an overdose gets."""
+    spain, britain = LINES["ES"], LINES["GB"]
+    assert spain.poison is not None
+    spanish = urgent_reply(EN, spain).text
+    assert EN.gettext(spain.poison) not in spanish and EN.gettext(spain.emergency) in spanish
+    assert "contact your doctor or an urgent care service today." in spanish
+    assert "NHS 111: <b>111</b>" in urgent_reply(EN, britain).text
+    assert all(
+        lines.advice is None or ("oison" not in lines.advice and "Tox" not in lines.advice)
+        for lines in LINES.values()
+    )

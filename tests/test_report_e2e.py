@@ -58,15 +58,30 @@ async def seed(
                 )  # fmt: skip
 
 
+REPORT_WAIT = 60.0
+
+
+async def tap_for_report(user, label: str) -> list[str]:
+    """Tap the button that makes the report; its pages' text. A report renders in a worker
+    process that starts with the first one, which on a busy machine can take longer than
+    a reply's usual few seconds: the file is waited for on its own deadline."""
+    before = len(user.messages)
+    await user.tap(label, wait=False)
+    document = await user.standin.wait_for(
+        lambda: next((m for m in user.messages[before:] if m.document_bytes), None),
+        REPORT_WAIT,
+        f"no report within {REPORT_WAIT} s of tapping {label!r}",
+    )
+    assert document.filename == "stillnight-report.pdf"
+    return pages(document.document_bytes)
+
+
 async def report(user, period: str, notes: bool = False) -> list[str]:
     await user.command("/export")
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap(period)
     await user.tap("Yes, include my notes" if notes else "No, leave them out")
-    await user.tap("No name")
-    document = user.messages[-1]
-    assert document.filename == "stillnight-report.pdf"
-    return pages(document.document_bytes)
+    return await tap_for_report(user, "No name")
 
 
 @pytest.mark.parametrize(
@@ -166,8 +181,7 @@ async def test_since_a_typed_date_covers_exactly_from_that_night(
     await user.tap("No, leave them out")
     assert "Should the report have your name at the top?" in user.last_text
     assert user.last_buttons == [["No name"]]  # none kept yet
-    await user.tap("No name")
-    page_one, *_ = pages(user.messages[-1].document_bytes)
+    page_one, *_ = await tap_for_report(user, "No name")
     assert "Period: 2026-11-01 to 2026-11-23 (23 nights)" in page_one
     assert "Nights logged: 23 of 23" in page_one and "Patient:" not in page_one
     async with bot.sessionmaker() as session:
@@ -190,8 +204,7 @@ async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
     assert "That doesn't look like a name" in user.last_text
     await user.send("Ana Müller, born 12 May 1961")
     assert "The report will have Ana Müller, born 12 May 1961 at the top." in user.last_text
-    await user.tap("📄 Make my report")
-    page_one, *_ = pages(user.messages[-1].document_bytes)
+    page_one, *_ = await tap_for_report(user, "📄 Make my report")
     assert "Patient: Ana Müller, born 12 May 1961" in page_one
     assert "Period: 2026-10-12 to 2026-11-23 (43 nights)" in page_one
 
@@ -199,8 +212,7 @@ async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
     await user.tap("📄 Report for my doctor (PDF)")
     await user.tap("Since my appointment on 12 Oct 2026")
     await user.tap("No, leave them out")
-    await user.tap("Use “Ana Müller, born 12 May 1961”")
-    page_one, *_ = pages(user.messages[-1].document_bytes)
+    page_one, *_ = await tap_for_report(user, "Use “Ana Müller, born 12 May 1961”")
     assert "Patient: Ana Müller, born 12 May 1961" in page_one
     assert "Period: 2026-10-12 to 2026-11-23" in page_one
 
@@ -211,8 +223,7 @@ async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
     await user.tap("No, leave them out")
     await user.send("none")
     assert "The report will have no name at the top." in user.last_text
-    await user.tap("📄 Make my report")
-    page_one, *_ = pages(user.messages[-1].document_bytes)
+    page_one, *_ = await tap_for_report(user, "📄 Make my report")
     assert "Period: 2026-11-23 to 2026-11-23 (1 night)" in page_one
     assert "Patient:" not in page_one
     async with bot.sessionmaker() as session:

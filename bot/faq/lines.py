@@ -24,7 +24,9 @@ class HelpLines:
     country: str
     emergency: str
     crisis: tuple[str, ...]
-    poison: str | None = None
+    poison: str | None = None  # for an overdose taken
+    # For a red flag: a line that gives urgent medical advice (never a poison centre).
+    advice: str | None = None
 
 
 DIRECTORY = N_('<a href="https://findahelpline.com">findahelpline.com</a> (any country)')
@@ -55,6 +57,7 @@ LINES: dict[str, HelpLines] = {
         N_("United Kingdom"),
         N_("<b>999</b> (or 112)"),
         (N_("Samaritans: <b>116 123</b>"),),
+        N_("NHS 111: <b>111</b>"),
         N_("NHS 111: <b>111</b>"),
     ),
     "IE": HelpLines(
@@ -102,6 +105,7 @@ LINES: dict[str, HelpLines] = {
         N_("<b>112</b>"),
         (N_("SNS 24 (also for psychological support): <b>808 24 24 24</b>"),),
         N_("CIAV: <b>800 250 250</b>"),
+        N_("SNS 24: <b>808 24 24 24</b>"),
     ),
     "RU": HelpLines(N_("Russia"), N_("<b>112</b> (ambulance 103)"), ()),
     "UA": HelpLines(

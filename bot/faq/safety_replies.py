@@ -50,7 +50,7 @@ URGENT_TEXT = N_(
     "• Chest pain, trouble breathing or sudden weakness: call {emergency} now.\n"
     "• Otherwise: contact your doctor or an urgent care service today{advice}."
 )
-_URGENT_ADVICE = N_(" ({poison})")
+_URGENT_ADVICE = N_(" ({line})")
 
 _DOSING_LEAD = N_(
     "<b>I can't advise on doses, or on starting, stopping or changing a medicine.</b> "
@@ -124,7 +124,7 @@ def overdose_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
 
 
 def urgent_reply(t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply:
-    advice = t.gettext(_URGENT_ADVICE, poison=t.gettext(lines.poison)) if lines.poison else ""
+    advice = t.gettext(_URGENT_ADVICE, line=t.gettext(lines.advice)) if lines.advice else ""
     text = t.gettext(URGENT_TEXT, emergency=t.gettext(lines.emergency), advice=advice)
     return Reply(kind="crisis", topic="urgent_care", text=text)
 

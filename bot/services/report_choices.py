@@ -23,11 +23,15 @@ async def ask_day(tx: Tx, user: User, step: ReportStep, now: datetime) -> Dialog
     return await dialogs.open_dialog(tx, user.id, Flow.REPORT, step, now)
 
 
-async def ask_name(tx: Tx, user: User, choices: ReportChoices, now: datetime) -> Dialog:
-    """Wait for a typed name (or a tap on Use / No name) with the choices made so far."""
-    return await dialogs.open_dialog(
+async def ask_name(
+    tx: Tx, user: User, choices: ReportChoices, now: datetime, message_id: int
+) -> None:
+    """Wait for a typed name (or a tap on Use / No name) with the choices made so far;
+    `message_id` is the message that asks (its buttons come off once a name is typed)."""
+    await dialogs.open_dialog(
         tx, user.id, Flow.REPORT, name_step(choices), now, night=choices.since
     )
+    await dialogs.set_dialog_message(tx, user.id, message_id)
 
 
 async def close(tx: Tx, user: User) -> None:
