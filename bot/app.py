@@ -17,7 +17,7 @@ from bot.clock import Clock, SystemClock
 from bot.core import zones
 from bot.data import sent
 from bot.db import make_engine, make_sessionmaker, shown
-from bot.i18n import DEFAULT_LANGUAGE
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.keys import open_keyring, startup
 from bot.polling import Poller
 from bot.reports import workers
@@ -55,7 +55,9 @@ async def open_resources(app: Application) -> None:
     # 1-2 s. So it is built (with the FAQ's, a third of a second) before the first update is
     # fetched, off the loop all the same.
     await asyncio.to_thread(_warm_up)
-    await app.bot.set_my_commands(command_menu(resources.texts(DEFAULT_LANGUAGE)))
+    for language in LANGUAGES:  # the menu in each language, for apps set to it
+        code = None if language == DEFAULT_LANGUAGE else language
+        await app.bot.set_my_commands(command_menu(resources.texts(language)), language_code=code)
 
 
 async def _note_sent(resources: Resources, chat_id: int, message_id: int) -> None:

@@ -20,6 +20,7 @@ from handlers import (
     export,
     faq,
     imports,
+    language,
     misc,
     privacy,
     reminders,
@@ -65,6 +66,7 @@ def register(app: Application) -> None:
         (callbacks.IMPORT, imports.on_button),
         (callbacks.TOPIC, faq.on_topic),
         (callbacks.FAQ_GROUP, faq.on_group),
+        (callbacks.LANGUAGE, language.on_button),
     )
     commands = (
         ("start", start.cmd_start),
@@ -79,6 +81,7 @@ def register(app: Application) -> None:
         ("privacy", privacy.cmd_privacy),
         ("delete", privacy.cmd_delete),
         ("faq", faq.cmd_faq),
+        ("language", language.cmd_language),
     )
     app.add_handlers(
         [

@@ -154,11 +154,13 @@ class SettingsTap:
 class ExportTap:
     """An /export button; a report's choices so far: period, notes, start day, name."""
 
-    what: str  # pdf, csv, json; appt: change the appointment date; back: the periods again
+    what: str  # pdf, csv, json; appt: change the appointment date; back: the periods again;
+    # lang: the languages a report can be made in
     period: str | None  # a bot.core.periods.Choice
     notes: str | None  # y or n
     since: date | None = None  # the first night, for "since a date" and "since my appointment"
     name: str | None = None  # u: the name the user saved; n: none
+    language: str | None = None  # the report's, when not the user's
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,14 @@ class ImportTap:
 
     pending_id: int
     answer: str
+
+
+@dataclass(frozen=True)
+class LanguageTap:
+    """A language chosen in /language, or in /settings (`back` "s": back to the settings)."""
+
+    language: str
+    back: str | None
 
 
 STEP = Part(r"[a-z]{2,5}")
@@ -183,17 +193,19 @@ PAUSE = Codec("pz", Value, one_of("0", "1", "3", "7"))
 SETTINGS = Codec("st", SettingsTap, WORD, optional(ID))
 MONTH = Codec("sm", Day, calendar("%Y%m", 6))  # a month, by its first day
 DETAILS = Codec("sd", Day, calendar("%Y%m", 6))  # a month's details, by its first day
+LANGUAGE_CODE = Part(r"[a-z]{2,3}")
 EXPORT = Codec(
-    "ex", ExportTap, one_of("pdf", "csv", "json", "appt", "back"),
+    "ex", ExportTap, one_of("pdf", "csv", "json", "appt", "back", "lang"),
     optional(one_of("30", "90", "since", "appt", "all")), optional(one_of("y", "n")),
-    optional(calendar("%Y%m%d", 8)), optional(one_of("u", "n")),
+    optional(calendar("%Y%m%d", 8)), optional(one_of("u", "n")), optional(LANGUAGE_CODE),
 )  # fmt: skip
 DELETE = Codec("del", Value, one_of("1", "2", "2m", "no"))
 IMPORT = Codec("im", ImportTap, ID, one_of("y", "n"))
 TOPIC = Codec("faq", Value, WORD)
 FAQ_GROUP = Codec("fg", Value, one_of("living", "care", "study", "all"))
+LANGUAGE = Codec("lg", LanguageTap, LANGUAGE_CODE, optional(one_of("s")))
 
 CODECS: tuple[Codec[Any], ...] = (
     CHECKIN, DIARY, CATCH_UP, ONBOARDING, REMINDER, PAUSE, SETTINGS, MONTH, DETAILS, EXPORT,
-    DELETE, IMPORT, TOPIC, FAQ_GROUP,
+    DELETE, IMPORT, TOPIC, FAQ_GROUP, LANGUAGE,
 )  # fmt: skip

@@ -1,5 +1,8 @@
 """What every handler gets: settings, the clock, the user's language and one database
-transaction per update (the first one also finishes the update's claim: bot/data/updates.py)."""
+transaction per update (the first one also finishes the update's claim: bot/data/updates.py).
+
+The language is the one stored for the user (read before any handler runs, by
+handlers/dedupe.py), else their Telegram app's (bot/i18n/languages.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +11,13 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
+from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.data import Tx
 from bot.data.updates import AlreadyHandled, transaction
-from bot.i18n import DEFAULT_LANGUAGE, Texts
+from bot.i18n import Texts
+from bot.i18n.languages import from_telegram, spoken
 from bot.keys import Keyring
 from bot.parsing import InputParser, parser_for
 from bot.resources import Resources
@@ -23,14 +28,24 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], R
 
     # The update this process claimed (handlers/dedupe.py) and has not yet finished.
     held_claim: int | None = None
+    stored_language: str | None = None  # the user's, as stored (None: not chosen yet)
+    telegram_language: str | None = None  # the language_code of the user's Telegram app
+
+    @classmethod
+    def from_update(cls, update: object, application: Any) -> BotContext:
+        context: BotContext = super().from_update(update, application)
+        if isinstance(update, Update):
+            user = update.effective_user
+            context.telegram_language = user.language_code if user else None
+        return context
 
     def now(self) -> datetime:
         return self.bot_data.clock.now()
 
     @property
     def language(self) -> str:
-        """The user's language; every user speaks English until the bot speaks more."""
-        return DEFAULT_LANGUAGE
+        """The user's language: the stored one, else the one their Telegram app is set to."""
+        return spoken(self.stored_language) or from_telegram(self.telegram_language)
 
     @property
     def texts(self) -> Texts:

@@ -15,7 +15,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.data import faq_memory, sent, updates
+from bot.data import faq_memory, sent, updates, users
 from handlers import tap_deadline
 from handlers.context import BotContext
 
@@ -28,13 +28,17 @@ async def claim_first(update: Update, context: BotContext) -> None:
 
     While another process holds the claim, wait: it finishes (nothing more to do here), gives
     it back after a failure, or dies and its lease runs out (then this one handles it).
+    With the claim, the user's stored language is read, in the same transaction.
     """
     maker = context.bot_data.sessionmaker
     if maker is None:
         return
+    user = update.effective_user
     while True:
         async with maker.begin() as tx:
             claim = await updates.take(tx, update.update_id, context.now())
+            if claim is updates.Claim.TAKEN and user is not None:
+                context.stored_language = await users.language_of(tx, user.id)
         if claim is updates.Claim.TAKEN:
             context.held_claim = update.update_id
             return

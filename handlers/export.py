@@ -12,12 +12,20 @@ from bot.core.dialogs import ReportStep
 from bot.core.periods import Choice
 from bot.core.report_choices import ReportChoices
 from bot.data import Tx, users
+from bot.i18n import LANGUAGES
 from bot.services import exports, report_choices
 from handlers import callbacks, updates
 from handlers.callbacks import ExportTap
 from handlers.context import BotContext
 from handlers.entries import NEEDS_START, STALE
-from handlers.export_view import day_view, menu_view, name_view, notes_view, period_view
+from handlers.export_view import (
+    day_view,
+    languages_view,
+    menu_view,
+    name_view,
+    notes_view,
+    period_view,
+)
 from handlers.shown import Shown, show
 from handlers.views import View, edit_view
 from models import User
@@ -33,12 +41,20 @@ async def on_button(update: Update, context: BotContext) -> None:
     """ex:<what>:[<period>]:[y|n]:[<first night>]:[u|n]: see ExportTap."""
     query, t = updates.tap(update), context.texts
     tap = callbacks.EXPORT.decode(query.data)
-    if tap is None or (tap.what != "pdf" and any((tap.period, tap.notes, tap.since, tap.name))):
+    report = tap is not None and tap.what in ("pdf", "lang")
+    if tap is None or (not report and any((tap.period, tap.notes, tap.since, tap.name))):
+        await query.answer(t.gettext(STALE))
+        return
+    if tap.language is not None and tap.language not in LANGUAGES:
         await query.answer(t.gettext(STALE))
         return
     choices = None
-    if tap.what == "pdf" and tap.period is not None:
-        choices = ReportChoices(Choice(tap.period), tap.notes == "y", tap.since)
+    if report and tap.period is not None:
+        choices = ReportChoices(Choice(tap.period), tap.notes == "y", tap.since, tap.language)
+    if tap.what == "lang" and choices is not None:
+        await edit_view(updates.tapped_message(update), languages_view(choices, t))
+        await query.answer()
+        return
     if tap.what in FILES or (choices and tap.notes and tap.name and choices.complete()):
         await query.answer(t.gettext("Preparing your file…"))
         await _send_file(update, context, tap, choices)
@@ -107,7 +123,7 @@ async def _send_file(
             await report_choices.close(tx, user)
             request = await exports.report_request(
                 tx, user, choices.period, now, choices.notes, t, since=choices.since,
-                name=user.report_name if tap.name == "u" else None,
+                name=user.report_name if tap.name == "u" else None, language=choices.language,
             )  # fmt: skip
     if request is not None:
         data = await exports.doctor_report(request)

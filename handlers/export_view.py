@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -10,7 +11,8 @@ from telegram import InlineKeyboardMarkup
 from bot.core.dialogs import ReportStep
 from bot.core.periods import Choice
 from bot.core.report_choices import ReportChoices
-from bot.i18n import N_, Texts
+from bot.i18n import LANGUAGES, N_, Texts
+from bot.i18n.languages import own_name
 from handlers import callbacks
 from handlers.callbacks import ExportTap
 from handlers.views import View, button
@@ -37,7 +39,8 @@ def data(
     period = choices.period.value if choices else None
     noted = None if notes is None else ("y" if notes else "n")
     since = choices.since if choices else None
-    return callbacks.EXPORT.encode(ExportTap(what, period, noted, since, name))
+    language = choices.language if choices else None
+    return callbacks.EXPORT.encode(ExportTap(what, period, noted, since, name, language))
 
 
 def menu_view(t: Texts) -> View:
@@ -107,17 +110,41 @@ def notes_view(choices: ReportChoices, t: Texts) -> View:
 
 
 def name_view(choices: ReportChoices, saved: str | None, t: Texts) -> View:
-    """A name for the header: the one kept, none, or a new one typed."""
+    """A name for the header: the one kept, none, or a new one typed; and a way to make the
+    report in another language (for a doctor who reads that one)."""
     keyboard = []
     if saved:
         label = t.gettext("Use “{name}”", name=saved)
         keyboard.append([button(label, data("pdf", choices, choices.notes, "u"))])
     keyboard.append([button(t.gettext("No name"), data("pdf", choices, choices.notes, "n"))])
+    if len(LANGUAGES) > 1:
+        other = t.gettext("🌐 Report in another language")
+        keyboard.append([button(other, data("lang", choices, choices.notes))])
     text = t.gettext(
         "Should the report have your name at the top? Type it as your doctor knows you, "
         "for example <i>Ana Müller, born 12 May 1961</i>, or tap a button."
     )
-    return View(text, InlineKeyboardMarkup(keyboard))
+    return View(_in_language(choices, t) + text, InlineKeyboardMarkup(keyboard))
+
+
+def languages_view(choices: ReportChoices, t: Texts) -> View:
+    """The languages a report can be made in, each by its own name; the name comes next."""
+    current = choices.language or t.language
+    keyboard = [
+        [button(own_name(code), data("pdf", replace(choices, language=code), choices.notes))]
+        for code in LANGUAGES
+        if code != current
+    ]
+    return View(
+        t.gettext("Which language should the report be in?"), InlineKeyboardMarkup(keyboard)
+    )
+
+
+def _in_language(choices: ReportChoices, t: Texts) -> str:
+    if choices.language is None or choices.language == t.language:
+        return ""
+    language = own_name(choices.language)
+    return t.gettext("The report will be in {language}.", language=language) + "\n\n"
 
 
 def ready_view(choices: ReportChoices, name: str | None, t: Texts) -> View:
@@ -127,4 +154,5 @@ def ready_view(choices: ReportChoices, name: str | None, t: Texts) -> View:
     else:
         text = t.gettext("The report will have no name at the top.")
     make = data("pdf", choices, choices.notes, "u" if name else "n")
-    return View(text, InlineKeyboardMarkup([[button(t.gettext("📄 Make my report"), make)]]))
+    keyboard = [[button(t.gettext("📄 Make my report"), make)]]
+    return View(_in_language(choices, t) + text, InlineKeyboardMarkup(keyboard))

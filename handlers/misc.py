@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("summary", N_("Your month in a chart and a few lines")),
     ("export", N_("A report for your doctor, a spreadsheet, or all your data")),
     ("settings", N_("Time zone, times, reminders, medicines")),
+    ("language", N_("The language I write to you in")),
     ("pause", N_("Pause reminders for a while")),
     ("resume", N_("Turn reminders back on")),
     ("faq", N_("Questions about RLS, by topic")),

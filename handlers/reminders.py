@@ -12,6 +12,7 @@ from bot.core.schedule import Kind
 from bot.data import Tx, users
 from bot.data.deliveries import Claimed
 from bot.i18n import DEFAULT_LANGUAGE, N_, Texts
+from bot.i18n.languages import spoken
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.pacer import Pacer
 from bot.resources import Resources
@@ -36,7 +37,7 @@ def make_dispatcher(app: Application) -> Dispatcher:
         raise RuntimeError("the database opens before the dispatcher is made")
 
     async def send(item: Claimed) -> int:
-        t = resources.texts(DEFAULT_LANGUAGE)
+        t = resources.texts(spoken(item.language) or DEFAULT_LANGUAGE)
         if item.kind is Kind.MONTHLY:
             return await send_month(item, t)
         if item.kind is Kind.WEEKLY:

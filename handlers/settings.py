@@ -19,6 +19,7 @@ from handlers import callbacks, start, updates
 from handlers.callbacks import SettingsTap
 from handlers.context import BotContext
 from handlers.entries import NEEDS_START
+from handlers.language_view import picker_view
 from handlers.settings_view import factors_view, medicines_view, settings_view, typing_view
 from handlers.shown import Shown, show
 from handlers.views import View, edit_view
@@ -85,6 +86,8 @@ async def _apply(tx: Tx, user: User, tap: SettingsTap, now: datetime, t: Texts) 
         return _Reply(edit=settings_view(user, rows, now, t))
     if action == "back":
         return _Reply(edit=settings_view(user, await settings.overview(tx, user, now), now, t))
+    if action == "lang":
+        return _Reply(edit=picker_view(t.language, t, from_settings=True))
     if action in ("meds", "facs"):
         listed = await settings.medicine_list(tx, user)
         return _Reply(edit=(medicines_view if action == "meds" else factors_view)(listed, t))

@@ -12,6 +12,7 @@ from bot.core.medicines import MAX_FACTORS
 from bot.core.nights import local_time
 from bot.core.schedule import Kind
 from bot.i18n import N_, Texts
+from bot.i18n.languages import own_name
 from bot.services.settings import Lists
 from handlers.callbacks import SETTINGS, SettingsTap
 from handlers.start_view import settings_lines
@@ -77,6 +78,7 @@ def settings_view(user: User, reminders: dict[Kind, Reminder], now: datetime, t:
             button(t.gettext("💊 My medicines"), data("meds")),
             button(t.gettext("🏷 My factors"), data("facs")),
         ],
+        [button(t.gettext("🗣 Language: {language}", language=own_name(t.language)), data("lang"))],
     ]
     return View(text, InlineKeyboardMarkup(keyboard))
 

@@ -46,7 +46,7 @@ async def screen(tx: Tx, dialog: Dialog, now: datetime, t: Texts) -> View:
 async def cmd_start(update: Update, context: BotContext) -> None:
     t, now = context.texts, context.now()
     async with context.transaction() as tx:
-        here = await onboarding.arrive(tx, updates.user_id(update), now)
+        here = await onboarding.arrive(tx, updates.user_id(update), now, context.language)
     user, dialog = here.user, here.dialog
     if user is None or not onboarding.agreed_to_current_text(user):
         welcome = views.welcome_view(t)
@@ -79,7 +79,9 @@ async def on_button(update: Update, context: BotContext) -> None:
 async def _on_consent(update: Update, context: BotContext, agreed: bool) -> None:
     query, t = updates.tap(update), context.texts
     async with context.transaction() as tx:
-        answer = await onboarding.record_consent(tx, updates.user_id(update), agreed, context.now())
+        answer = await onboarding.record_consent(
+            tx, updates.user_id(update), agreed, context.now(), context.language
+        )
     if answer is Consented.ALREADY:
         await query.answer(t.gettext("You're already set up. /help shows what I can do."))
         return
@@ -177,7 +179,7 @@ async def on_text(
     if dialog.step in OPT_INS:
         wanted = parser.yes_no(text)
         if wanted is None:
-            prefix = f"<i>{t.gettext('Please tap Yes or No.')}</i>"
+            prefix = "<i>" + t.gettext("Please tap Yes or No.") + "</i>"
             return Shown(live=(await screen(tx, dialog, now, t)).with_prefix(prefix), retire=old)
         stored = await onboarding.set_opt_in(tx, dialog, wanted, now)
     else:

@@ -48,7 +48,7 @@ def welcome_view(t: Texts) -> View:
 
 
 def consented_view(t: Texts) -> View:
-    return View(f"{t.gettext(WELCOME)}\n\n{t.gettext('✓ Thank you!')}")
+    return View(t.gettext(WELCOME) + "\n\n" + t.gettext("✓ Thank you!"))
 
 
 def refused_view(t: Texts) -> View:

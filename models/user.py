@@ -36,6 +36,8 @@ class User(Base):
     # the name they want at the top of it; both typed by the user, both optional.
     appointment: Mapped[date | None]
     report_name: Mapped[str | None] = mapped_column(String(64))  # REPORT_NAME_RULES
+    # A code of bot.i18n.LANGUAGES; None until stored (Telegram's language_code decides).
+    language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime]
     # When /delete's first "yes" was tapped: the second one counts only soon after it.
     delete_asked_at: Mapped[datetime | None]

@@ -18,7 +18,8 @@ from babel import Locale
 from sqlalchemy import select
 
 from bot.clock import ManualClock
-from bot.i18n import Texts
+from bot.i18n import LANGUAGES, Texts
+from bot.i18n.languages import own_name
 from handlers.misc import COMMANDS
 from models import Checkin, SleepDiary
 from stillnight_dev.standin import BotApiStandin
@@ -63,7 +64,9 @@ def cldr_words() -> set[str]:
     return {w.rstrip(".") for w in words}
 
 
-ALLOWED = TYPED | cldr_words() | {name for name, _ in COMMANDS} | {"Europe", "UTC"}
+# Each language is named in itself on the language buttons ("English", "Deutsch"), untranslated.
+OWN_NAMES = {word for code in LANGUAGES for word in re.findall(r"[A-Za-z]{2,}", own_name(code))}
+ALLOWED = TYPED | cldr_words() | {name for name, _ in COMMANDS} | {"Europe", "UTC"} | OWN_NAMES
 
 
 def shown_texts(standin: BotApiStandin) -> list[str]:

@@ -269,3 +269,13 @@ def test_a_tap_by_label_prefers_the_label_it_matches_whole() -> None:
         taps.by_label(scale, "(")
     with pytest.raises(taps.NoTap, match="No message has buttons"):
         taps.by_label([], "save")
+
+
+async def test_the_demo_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    out = io.StringIO()
+    options = DemoOptions(tmp_path / "demo.db", tmp_path / "files", START, language="de")
+    output = TextOutput(Screen(out, ansi=False, redraw=False), echoed=False)
+    await play_script(["/start", "1", "Berlin"], output, options)
+    transcript = " ".join(out.getvalue().split())
+    assert "Ja, Antworten speichern" in transcript and "✓ Danke!" in transcript
+    assert "Zeitzone: Berlin (Europe/Berlin)" in transcript

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
+from bot.i18n import LANGUAGES, texts_for
+from bot.reports.pdf_blocks import TITLE
 from models import Checkin, Dialog, Medicine, MedicineEvent, SleepDiary, User
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
@@ -180,7 +182,7 @@ async def test_since_a_typed_date_covers_exactly_from_that_night(
     assert "The report will start with the night of 1 Nov 2026." in user.last_text
     await user.tap("No, leave them out")
     assert "Should the report have your name at the top?" in user.last_text
-    assert user.last_buttons == [["No name"]]  # none kept yet
+    assert user.last_buttons == [["No name"], ["🌐 Report in another language"]]  # none kept yet
     page_one, *_ = await tap_for_report(user, "No name")
     assert "Period: 2026-11-01 to 2026-11-23 (23 nights)" in page_one
     assert "Nights logged: 23 of 23" in page_one and "Patient:" not in page_one
@@ -246,3 +248,25 @@ async def test_back_from_a_typed_date_step_leaves_nothing_waiting(
     assert "The report will start" not in user.last_text
     async with bot.sessionmaker() as session:
         assert await session.get(Dialog, ANA) is None
+
+
+@pytest.mark.skipif("de" not in LANGUAGES, reason="German is not in LANGUAGES")
+async def test_a_report_in_another_language_keeps_it_through_a_typed_name(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await seed(bot, [date(2026, 11, 1) + timedelta(days=i) for i in range(20)])
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Last 30 days")
+    await user.tap("No, leave them out")
+    await user.tap("🌐 Report in another language")
+    assert "English" not in [row[0] for row in user.last_buttons], "only the others"
+    await user.tap("Deutsch")
+    assert user.last_text.startswith("The report will be in Deutsch.")
+    await user.send("Ana Müller")
+    assert "The report will be in Deutsch." in user.last_text, "the typed name kept it"
+    page_one, *_ = await tap_for_report(user, "📄 Make my report")
+    assert texts_for("de").gettext(TITLE) in page_one and "Ana Müller" in page_one
+    assert user.messages[-1].caption == "Your report for your doctor.", "the chat stays English"

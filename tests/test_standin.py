@@ -35,6 +35,7 @@ from stillnight_dev.standin.limits import SendLimits
 from stillnight_dev.standin.rules import (
     check_caption,
     check_commands,
+    check_language_code,
     check_text,
     parse_inline_keyboard,
     render,
@@ -200,6 +201,14 @@ def test_command_names_and_descriptions() -> None:
     ):
         with pytest.raises(ApiError):
             check_commands([bad])
+
+
+def test_a_command_list_is_for_every_language_or_for_one_by_its_two_letters() -> None:
+    assert check_language_code(None) == check_language_code("") == ""
+    assert check_language_code("pt") == "pt"
+    for bad in ("pt-br", "pt_BR", "PT", "por", 7):
+        with pytest.raises(ApiError):
+            check_language_code(bad)
 
 
 # ---------------------------------------------------------------- the HTTP server

@@ -49,6 +49,7 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)
 FactorName = Annotated[str, StringConstraints(min_length=1, max_length=FACTOR_MAX_CHARS)]
 Zone = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 ReportName = Annotated[str, StringConstraints(min_length=1, max_length=REPORT_NAME_RULES.most)]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 
 
 class _Part(BaseModel):
@@ -73,6 +74,7 @@ class Settings(_Part):
     # Added in version 2's lifetime, so optional: files made before them still import.
     appointment: date | None = None
     report_name: ReportName | None = None
+    language: Language | None = None  # a code such as "de"; None: not chosen yet
 
 
 class MedicineItem(_Part):

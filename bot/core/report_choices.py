@@ -22,6 +22,7 @@ class ReportChoices:
     period: Choice
     notes: bool
     since: date | None  # the first night, for the periods that start on a day
+    language: str | None = None  # the report's, when not the user's (one for a doctor)
 
     def complete(self) -> bool:
         """A period that starts on a day has its day."""
@@ -29,15 +30,22 @@ class ReportChoices:
 
 
 def name_step(choices: ReportChoices) -> str:
-    """The dialog step that waits for a name; the start day goes in the dialog's night."""
-    return f"{ReportStep.NAME}:{choices.period}:{'y' if choices.notes else 'n'}"
+    """The dialog step that waits for a name ("nm:30:y", "nm:30:y:de" for a report in
+    another language); the start day goes in the dialog's night."""
+    step = f"{ReportStep.NAME}:{choices.period}:{'y' if choices.notes else 'n'}"
+    return f"{step}:{choices.language}" if choices.language else step
 
 
 def read_name_step(step: str, night: date | None) -> ReportChoices | None:
     """The choices a name step carries; None for any other step."""
-    kind, _, rest = step.partition(":")
-    period, _, notes = rest.partition(":")
+    parts = step.split(":")
+    if len(parts) not in (3, 4):
+        return None
+    kind, period, notes = parts[:3]
+    language = parts[3] if len(parts) == 4 else None
     if kind != ReportStep.NAME or period not in set(Choice) or notes not in ("y", "n"):
         return None
-    choices = ReportChoices(Choice(period), notes == "y", night)
+    if language is not None and not language.isalpha():
+        return None
+    choices = ReportChoices(Choice(period), notes == "y", night, language)
     return choices if choices.complete() else None

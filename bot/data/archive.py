@@ -43,6 +43,7 @@ from bot.core.schedule import Kind
 from bot.data import Tx, dialogs, events, reminders, users
 from bot.data.entries import Entry, EntryModel
 from bot.data.history import ENTRIES
+from bot.i18n.languages import spoken
 from models import Checkin, Delivery, Factor, Medicine, MedicineEvent, SleepDiary, User
 
 
@@ -113,6 +114,7 @@ async def export(tx: Tx, user: User, now: datetime) -> dict[str, object]:
             "onboarded": user.onboarded,
             "appointment": user.appointment.isoformat() if user.appointment else None,
             "report_name": user.report_name,
+            "language": user.language,
         },
         "medicines": [{"ref": refs[m.id], "name": m.name, "retired": m.retired} for m in medicines],
         "medicine_events": [
@@ -263,6 +265,7 @@ async def _settings(tx: Tx, user: User, archive: Archive, now: datetime) -> bool
     user.weekly_feedback = settings.weekly_feedback
     user.appointment = settings.appointment or user.appointment
     user.report_name = settings.report_name or user.report_name
+    user.language = spoken(settings.language) or user.language
     user.created_at = min(user.created_at, archive.account.created_at)
     finished = settings.onboarded and not user.onboarded
     if finished:

@@ -50,6 +50,7 @@ class Claimed:
     night: date
     round: int
     attempts: int
+    language: str | None = None  # the user's, to write the message in (None: not stored)
 
 
 async def add_delivery(
@@ -221,9 +222,22 @@ async def lease(session: AsyncSession, now: datetime, limit: int, hold: timedelt
         )
         .execution_options(synchronize_session=False)
     )
+    rows = result.all()
+    languages = await _languages(session, {r.user_id for r in rows})
     return [
-        Claimed(r.id, r.user_id, Kind(r.kind), r.night, r.round, r.attempts) for r in result.all()
+        Claimed(
+            r.id, r.user_id, Kind(r.kind), r.night, r.round, r.attempts, languages.get(r.user_id)
+        )
+        for r in rows
     ]
+
+
+async def _languages(session: AsyncSession, user_ids: set[int]) -> dict[int, str | None]:
+    """Each user's stored language, to write their messages in."""
+    if not user_ids:
+        return {}
+    found = await session.execute(select(User.id, User.language).where(User.id.in_(user_ids)))
+    return {user_id: language for user_id, language in found.all()}
 
 
 async def settle(

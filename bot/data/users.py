@@ -20,15 +20,23 @@ async def zone_of(tx: Tx, user_id: int) -> str | None:
     return await tx.scalar(select(User.timezone).where(User.id == user_id))
 
 
-async def record_consent(tx: Tx, user_id: int, consent: bool, version: int, now: datetime) -> User:
-    """Store the answer to the consent question (which text, when); a refusal stores
-    nothing else."""
+async def language_of(tx: Tx, user_id: int) -> str | None:
+    """The language the user has (None before it was stored, or for no user)."""
+    return await tx.scalar(select(User.language).where(User.id == user_id))
+
+
+async def record_consent(
+    tx: Tx, user_id: int, consent: bool, version: int, now: datetime, language: str
+) -> User:
+    """Store the answer to the consent question (which text, when) and, the first time,
+    the language the user is spoken to in; a refusal stores nothing else."""
     user = await tx.get(User, user_id)
     if user is None:
-        user = User(id=user_id, consent=consent, created_at=now)
+        user = User(id=user_id, consent=consent, created_at=now, language=language)
         tx.add(user)
     else:
         user.consent = consent
+        user.language = user.language or language
     user.consent_version, user.consent_at = version, now
     user.active = True
     await tx.flush()

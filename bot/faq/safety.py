@@ -25,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.faq.lines import INTERNATIONAL, HelpLines
+from bot.faq.safety_languages import Alarm, alarm
 from bot.faq.safety_replies import (
     crisis_reply,
     dosing_reply,
@@ -309,8 +310,9 @@ def is_dosing(raw: str, norm: str, classes: frozenset[str]) -> bool:
 def check(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None:
     """The safety reply for ``text`` (in the language of `t`, with the help lines of the
     user's country), or None when it is an ordinary question. The checks read the English
-    patterns above, whatever the reply's language. Order: crisis (a negated one gets the
-    lines too), overdose taken, red flags, dosing."""
+    patterns above, then every other language's (bot/faq/safety_languages.py), whatever the
+    reply's language. Order: crisis (a negated one gets the lines too), overdose taken, red
+    flags, dosing."""
     norm = prepare(text)
     crisis, negated = crisis_phrases(norm)
     if crisis:
@@ -322,4 +324,21 @@ def check(text: str, t: Texts, lines: HelpLines = INTERNATIONAL) -> Reply | None
     classes = medicine_classes(norm)
     if is_dosing(text, norm, classes):
         return dosing_reply(classes, t)
+    return _in_other_languages(text, classes, t, lines)
+
+
+def _in_other_languages(
+    text: str, classes: frozenset[str], t: Texts, lines: HelpLines
+) -> Reply | None:
+    """The other languages' checks; a medicine named (its name is the same in most
+    languages) still brings its safe facts to a dosing decline."""
+    match alarm(text):
+        case Alarm.CRISIS:
+            return crisis_reply(t, lines)
+        case Alarm.OVERDOSE:
+            return overdose_reply(t, lines)
+        case Alarm.RED_FLAG:
+            return urgent_reply(t, lines)
+        case Alarm.DOSING:
+            return dosing_reply(classes, t)
     return None

@@ -16,7 +16,13 @@ from bot.i18n.catalog import translations
 
 #: Language codes the bot speaks, each with the CLDR locale its dates and numbers follow.
 #: English is written the British way: 24-hour clock, "Tue 3 Nov".
-LANGUAGES: dict[str, str] = {"en": "en_GB"}
+LANGUAGES: dict[str, str] = {
+    "en": "en_GB",
+    "ru": "ru_RU",
+    "de": "de_DE",
+    "es": "es_ES",
+    "pt": "pt_BR",
+}
 DEFAULT_LANGUAGE = "en"
 
 

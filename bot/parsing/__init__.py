@@ -11,6 +11,10 @@ from datetime import date, time
 from typing import Protocol
 
 from bot.parsing.english import ENGLISH
+from bot.parsing.german import GERMAN
+from bot.parsing.portuguese import PORTUGUESE
+from bot.parsing.russian import RUSSIAN
+from bot.parsing.spanish import SPANISH
 
 
 class InputParser(Protocol):
@@ -53,7 +57,13 @@ class InputParser(Protocol):
         ...
 
 
-PARSERS: dict[str, InputParser] = {"en": ENGLISH}
+PARSERS: dict[str, InputParser] = {
+    "en": ENGLISH,
+    "ru": RUSSIAN,
+    "de": GERMAN,
+    "es": SPANISH,
+    "pt": PORTUGUESE,
+}
 
 
 def parser_for(language: str) -> InputParser:

@@ -49,10 +49,12 @@ async def report_request(
     t: Texts,
     since: date | None = None,
     name: str | None = None,
+    language: str | None = None,
 ) -> ReportRequest:
     """What the report of `choice` is made from, read in the transaction: the period's saved
     nights up to the last night that is over, and the medicine events from its start to
-    today (a change made today is news for the doctor, though tonight is not counted)."""
+    today (a change made today is news for the doctor, though tonight is not counted).
+    The report is in the language of `t` unless `language` says another."""
     end = last_night_over(now, user.zone)
     first = None
     if choice is Choice.EVERYTHING:
@@ -67,7 +69,7 @@ async def report_request(
         include_notes=notes,
         generated=today,
         zone=user.zone,
-        language=t.language,
+        language=language or t.language,
         name=name,
     )
 

@@ -27,9 +27,12 @@ class Arrival:
     dialog: Dialog | None
 
 
-async def arrive(tx: Tx, user_id: int, now: datetime) -> Arrival:
-    """Who sent /start; someone back after blocking the bot gets their reminders again."""
+async def arrive(tx: Tx, user_id: int, now: datetime, language: str) -> Arrival:
+    """Who sent /start; someone back after blocking the bot gets their reminders again.
+    A user from before languages were stored keeps the one they are spoken to in now."""
     user = await users.get_user(tx, user_id)
+    if user is not None and user.consent and user.language is None:
+        user.language = language
     if user is not None and user.consent and not user.active:
         user.active = True
         await reminders.reschedule(tx, user, now)
@@ -46,13 +49,16 @@ class Consented(Enum):
     RENEWED = "renewed"  # a set-up user agreed to the changed text: on as before
 
 
-async def record_consent(tx: Tx, user_id: int, agreed: bool, now: datetime) -> Consented:
-    """Store the answer to the consent question, with the version of the text and the time."""
+async def record_consent(
+    tx: Tx, user_id: int, agreed: bool, now: datetime, language: str
+) -> Consented:
+    """Store the answer to the consent question, with the version of the text and the time
+    (and `language`, the one the question was asked in, for a new user)."""
     user = await users.get_user(tx, user_id)
     if agreed and agreed_to_current_text(user):
         return Consented.ALREADY
     renewed = agreed and user is not None and user.onboarded
-    await users.record_consent(tx, user_id, agreed, consent.VERSION, now)
+    await users.record_consent(tx, user_id, agreed, consent.VERSION, now, language)
     if renewed:
         return Consented.RENEWED
     if agreed:

@@ -27,6 +27,15 @@ async def overview(tx: Tx, user: User, now: datetime) -> dict[Kind, Reminder]:
     return await reminders.ensure_reminders(tx, user, now)
 
 
+async def set_language(tx: Tx, user_id: int, language: str) -> User | None:
+    """Store the language the user chose (None, storing nothing: no user who agreed)."""
+    user = await users.get_user(tx, user_id)
+    if user is None or not user.consent:
+        return None
+    user.language = language
+    return user
+
+
 async def change(tx: Tx, user: User, step: str, now: datetime) -> None:
     """Ask for a new zone or time: the onboarding step, in a settings dialog."""
     await dialogs.open_dialog(tx, user.id, Flow.SETTINGS, step, now)

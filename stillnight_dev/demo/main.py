@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli_plugins import Command
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from stillnight_dev.demo.screen import Screen
 from stillnight_dev.demo.session import DEMO_TOKEN, DemoOptions, default_database, files_for
 from stillnight_dev.demo.text_view import TextOutput
@@ -45,6 +46,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="where photos and documents from the bot are saved (default: beside the database)",
     )
     parser.add_argument(
+        "--language",
+        choices=list(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        help="the demo user's Telegram language, which the bot speaks from /start on "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
         "--start",
         metavar="INSTANT",
         help="start the demo clock at this ISO instant, e.g. 2026-11-24T21:00:00Z (default: now)",
@@ -62,7 +70,9 @@ def parse_start(text: str | None) -> datetime | None:
 def options_from(args: argparse.Namespace, start: datetime | None) -> DemoOptions:
     database = Path(args.db).expanduser() if args.db else default_database()
     files = Path(args.files).expanduser() if args.files else files_for(database)
-    return DemoOptions(database=database, files=files, start=start, fresh=args.fresh)
+    return DemoOptions(
+        database=database, files=files, start=start, fresh=args.fresh, language=args.language
+    )
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -59,6 +59,7 @@ class DemoOptions:
     files: Path = field(default_factory=lambda: files_for(default_database()))
     start: datetime | None = None  # demo clock start; None: the real current time
     fresh: bool = False  # delete the demo database first
+    language: str = "en"  # the demo user's Telegram app language (the bot's choice follows it)
 
 
 def database_url(path: Path) -> str:
@@ -90,7 +91,9 @@ class DemoSession:
     @property
     def user(self) -> UserChat:
         # started=True: the demo user may already have talked to the bot in an earlier run.
-        return self.standin.user(DEMO_USER_ID, DEMO_USER_NAME, started=True)
+        return self.standin.user(
+            DEMO_USER_ID, DEMO_USER_NAME, language_code=self.options.language, started=True
+        )
 
     async def __aenter__(self) -> DemoSession:
         url = await self._prepare_database()

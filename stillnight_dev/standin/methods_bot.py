@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import bad_request, telegram
 from .registry import Ctx, api_method
-from .rules import check_commands
+from .rules import check_commands, check_language_code
 
 if TYPE_CHECKING:
     from .server import BotApiStandin
@@ -127,7 +127,8 @@ async def get_webhook_info(s: BotApiStandin, ctx: Ctx) -> dict[str, Any]:
 @api_method("setMyCommands")
 async def set_my_commands(s: BotApiStandin, ctx: Ctx) -> bool:
     commands = check_commands(ctx.params.get("commands"))
-    s._commands[commands_key(ctx.params.get("scope"), ctx.params.get("language_code"))] = commands
+    language = check_language_code(ctx.params.get("language_code"))
+    s._commands[commands_key(ctx.params.get("scope"), language)] = commands
     return True
 
 

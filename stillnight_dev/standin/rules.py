@@ -167,6 +167,15 @@ def check_callback_answer(text: str | None) -> None:
         )
 
 
+def check_language_code(code: Any) -> str:
+    """setMyCommands' language_code: empty (every language) or two ISO 639-1 letters."""
+    if code in (None, ""):
+        return ""
+    if not isinstance(code, str) or re.fullmatch(r"[a-z]{2}", code) is None:
+        raise bad_request("LANGUAGE_CODE_INVALID", detail=f"language_code {code!r}: 2 letters")
+    return code
+
+
 def check_commands(commands: Any) -> list[dict[str, str]]:
     """setMyCommands: 0-100 commands, names 1-32 of [a-z0-9_], descriptions 1-256 chars."""
     if not isinstance(commands, list):
