@@ -33,7 +33,10 @@ async def test_random_kills_lose_no_tap_and_apply_none_twice(
 ) -> None:
     seed = random.randrange(2**32)
     rng = random.Random(seed)
-    api = BotApiStandin(valid_token=TOKEN, track_handling=False, reply_timeout=30)
+    # The bot is another process, so a wait ends on silence: 0.3 s of it, not 50 ms, or a
+    # busy host's pause between two replies (the zone confirmation, then the next
+    # question) ends a wait before the question has come.
+    api = BotApiStandin(valid_token=TOKEN, track_handling=False, reply_timeout=30, quiet=0.3)
     await api.start()
     env = bot_env(api, database_url)
     process = await start_bot(cwd=tmp_path, env=env)
