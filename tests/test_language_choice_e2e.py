@@ -103,7 +103,6 @@ async def test_language_before_agreeing_stores_nothing(
     assert await bot.stored_rows() == {}
 
 
-@pytest.mark.skipif("de" not in LANGUAGES, reason="German is not in LANGUAGES")
 async def test_a_user_from_before_languages_gets_hers_stored_at_start(
     bot: BotHarness, standin: BotApiStandin
 ) -> None:
