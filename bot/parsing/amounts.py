@@ -113,13 +113,19 @@ def parse_count(text: str) -> int:
     if s in _VAGUE:
         raise Problem(Code.COUNT_VAGUE)
     s = words_to_digits(s)
-    if _RANGE.search(s):
+    return checked_count(s, _RANGE)
+
+
+def checked_count(digits: str, ranges: re.Pattern[str]) -> int:
+    """A count written in digits (a language's words already turned into them), or the
+    Problem: a range (by the language's `ranges`), a fraction, no number, too many."""
+    if ranges.search(digits):
         raise Problem(Code.COUNT_RANGE)
-    if re.fullmatch(r"\d+[.,]\d+", s):
+    if re.fullmatch(r"\d+[.,]\d+", digits):
         raise Problem(Code.COUNT_NOT_WHOLE)
-    if not (s.isascii() and s.isdigit()):
+    if not (digits.isascii() and digits.isdigit()):
         raise Problem(Code.COUNT_UNREADABLE)
-    count = int(s)
+    count = int(digits)
     if count > MAX_COUNT:
         raise Problem(Code.COUNT_TOO_MANY, most=MAX_COUNT)
     return count

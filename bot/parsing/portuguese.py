@@ -16,7 +16,7 @@ import unicodedata
 from datetime import date, time, timedelta
 
 from bot.core.problems import Code, Minutes, Problem
-from bot.parsing.amounts import MAX_COUNT, MAX_MINUTES
+from bot.parsing.amounts import MAX_MINUTES, checked_count
 from bot.parsing.clock import parse_clock
 from bot.parsing.dates import EARLIEST, _dated, _real, _year
 
@@ -252,16 +252,7 @@ def parse_count_pt(text: str) -> int:
     if s in _VAGUE:
         raise Problem(Code.COUNT_VAGUE)
     s = words_to_digits(s)
-    if _RANGE.search(s):
-        raise Problem(Code.COUNT_RANGE)
-    if re.fullmatch(r"\d+[.,]\d+", s):
-        raise Problem(Code.COUNT_NOT_WHOLE)
-    if not (s.isascii() and s.isdigit()):
-        raise Problem(Code.COUNT_UNREADABLE)
-    count = int(s)
-    if count > MAX_COUNT:
-        raise Problem(Code.COUNT_TOO_MANY, most=MAX_COUNT)
-    return count
+    return checked_count(s, _RANGE)
 
 
 # Days
