@@ -63,6 +63,12 @@ async def seed(
 REPORT_WAIT = 60.0
 
 
+async def to_periods(user) -> None:
+    """/export, then the doctor's report: the periods are on screen."""
+    await user.command("/export")
+    await user.tap("📄 Report for my doctor (PDF)")
+
+
 async def tap_for_report(user, label: str) -> list[str]:
     """Tap the button that makes the report; its pages' text. A report renders in a worker
     process that starts with the first one, which on a busy machine can take longer than
@@ -79,8 +85,7 @@ async def tap_for_report(user, label: str) -> list[str]:
 
 
 async def report(user, period: str, notes: bool = False) -> list[str]:
-    await user.command("/export")
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)
     await user.tap(period)
     await user.tap("Yes, include my notes" if notes else "No, leave them out")
     return await tap_for_report(user, "No name")
@@ -165,8 +170,7 @@ async def test_since_a_typed_date_covers_exactly_from_that_night(
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
     await seed(bot, [date(2026, 10, 1) + timedelta(days=i) for i in range(55)])
-    await user.command("/export")
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)
     await user.tap("Since a date…")
     assert "From which night should the report start?" in user.last_text
     for typed, problem in (
@@ -197,8 +201,7 @@ async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
     await seed(bot, [date(2026, 10, 1) + timedelta(days=i) for i in range(55)])
-    await user.command("/export")
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)
     await user.tap("Since my last appointment…")
     await user.send("12 October")
     await user.tap("Yes, include my notes")
@@ -210,16 +213,14 @@ async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
     assert "Patient: Ana Müller, born 12 May 1961" in page_one
     assert "Period: 2026-10-12 to 2026-11-23 (43 nights)" in page_one
 
-    await user.command("/export")  # the next report: both are offered as they were kept
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)  # the next report: both are offered as they were kept
     await user.tap("Since my appointment on 12 Oct 2026")
     await user.tap("No, leave them out")
     page_one, *_ = await tap_for_report(user, "Use “Ana Müller, born 12 May 1961”")
     assert "Patient: Ana Müller, born 12 May 1961" in page_one
     assert "Period: 2026-10-12 to 2026-11-23" in page_one
 
-    await user.command("/export")  # a newer appointment replaces the kept one
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)  # a newer appointment replaces the kept one
     await user.tap("📅 Another appointment date")
     await user.send("yesterday")
     await user.tap("No, leave them out")
@@ -239,8 +240,7 @@ async def test_back_from_a_typed_date_step_leaves_nothing_waiting(
 ) -> None:
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
-    await user.command("/export")
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)
     await user.tap("Since a date…")
     await user.tap("Back")
     assert "which period?" in user.last_text
@@ -256,8 +256,7 @@ async def test_a_report_in_another_language_keeps_it_through_a_typed_name(
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
     await seed(bot, [date(2026, 11, 1) + timedelta(days=i) for i in range(20)])
-    await user.command("/export")
-    await user.tap("📄 Report for my doctor (PDF)")
+    await to_periods(user)
     await user.tap("Last 30 days")
     await user.tap("No, leave them out")
     await user.tap("🌐 Report in another language")
