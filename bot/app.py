@@ -16,7 +16,7 @@ from bot import faq
 from bot.clock import Clock, SystemClock
 from bot.core import zones
 from bot.data import sent
-from bot.db import make_engine, make_sessionmaker, shown
+from bot.db import close_engine, make_engine, make_sessionmaker, shown
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.keys import open_keyring, startup
 from bot.polling import Poller
@@ -69,7 +69,7 @@ async def close_resources(app: Application) -> None:
     resources: Resources = app.bot_data
     await asyncio.to_thread(workers.shutdown)  # the report workers, if any were started
     if resources.engine is not None:
-        await resources.engine.dispose()
+        await close_engine(resources.engine)
         resources.engine = resources.sessionmaker = None
     if resources.keyring is not None:
         await resources.keyring.close()

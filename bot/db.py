@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -104,3 +104,23 @@ def make_engine(url: str, *, postgres_pool: int = POSTGRES_POOL, **kwargs: Any) 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def close_engine(engine: AsyncEngine) -> None:
+    """Close the engine's connections; a SQLite file's WAL is emptied first.
+
+    The WAL holds page images of recent writes, among them rows deleted since (a finished
+    dialog, a destroyed data key) that secure_delete has already zeroed in the file itself.
+    Checkpointing with TRUNCATE at a clean stop leaves the files at rest without them.
+    """
+    if engine.dialect.name == "sqlite":
+        async with engine.connect() as connection:
+            await connection.run_sync(_truncate_wal)
+    await engine.dispose()
+
+
+def _truncate_wal(connection: Connection) -> None:
+    """On the driver's connection itself: a checkpoint cannot run inside BEGIN IMMEDIATE."""
+    cursor = connection.connection.cursor()
+    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cursor.close()

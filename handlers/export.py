@@ -95,12 +95,12 @@ async def _next(
         return None, Shown(live=day_view(step, t), retire=dialog.message_id)
     if choices is None:  # the periods, from the menu or back from a typed step
         await report_choices.close(tx, user)
-        return period_view(user.appointment, t), None
+        return period_view((await users.report_details(tx, user)).appointment, t), None
     if tap.notes is None:
         return notes_view(choices, t), None
     asking = updates.tapped_message(update).message_id  # edited into the name view
     await report_choices.ask_name(tx, user, choices, now, asking)
-    return name_view(choices, user.report_name, t), None
+    return name_view(choices, (await users.report_details(tx, user)).name, t), None
 
 
 async def _send_file(
@@ -121,9 +121,10 @@ async def _send_file(
             name, caption = "stillnight-nights.csv", t.gettext("Your nights, one row each.")
         elif choices is not None:
             await report_choices.close(tx, user)
+            kept = (await users.report_details(tx, user)).name
             request = await exports.report_request(
                 tx, user, choices.period, now, choices.notes, t, since=choices.since,
-                name=user.report_name if tap.name == "u" else None, language=choices.language,
+                name=kept if tap.name == "u" else None, language=choices.language,
             )  # fmt: skip
     if request is not None:
         data = await exports.doctor_report(request)

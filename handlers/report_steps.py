@@ -7,7 +7,7 @@ from datetime import datetime
 from bot.core.dialogs import ReportStep
 from bot.core.problems import Problem
 from bot.core.report_choices import read_name_step
-from bot.data import Tx
+from bot.data import Tx, users
 from bot.i18n import Texts
 from bot.i18n.problems import problem_text
 from bot.parsing import InputParser
@@ -21,7 +21,7 @@ from models import Dialog
 async def screen(tx: Tx, dialog: Dialog, now: datetime, t: Texts) -> View:
     choices = read_name_step(dialog.step, dialog.night)
     if choices is not None:
-        return name_view(choices, dialog.user.report_name, t)
+        return name_view(choices, (await users.report_details(tx, dialog.user)).name, t)
     step = ReportStep.APPOINTMENT if dialog.step == ReportStep.APPOINTMENT else ReportStep.SINCE
     return day_view(step, t)
 

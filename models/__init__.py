@@ -8,6 +8,7 @@ from models.faq_memory import FaqMemory
 from models.imports import PendingImport
 from models.processed import ProcessedUpdate
 from models.reminder import Delivery, Reminder
+from models.report_details import ReportDetails
 from models.sealing import SealingTodo
 from models.sent import SentMessage
 from models.user import Factor, Medicine, MedicineEvent, User
@@ -24,6 +25,7 @@ __all__ = [
     "PendingImport",
     "ProcessedUpdate",
     "Reminder",
+    "ReportDetails",
     "SealingTodo",
     "SentMessage",
     "SleepDiary",

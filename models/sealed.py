@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import time
+from datetime import date, time
 from typing import Any, Protocol
 
 from sqlalchemy import LargeBinary, event, inspect
@@ -77,19 +77,22 @@ def writing_for(user_id: int) -> Iterator[None]:
 
 
 def encode(value: object, kind: str) -> bytes:
-    if kind == "time":
-        assert isinstance(value, time)
+    if kind in ("time", "date"):
+        assert isinstance(value, time | date)
         value = value.isoformat()
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def decode(plain: bytes, kind: str) -> Any:
     value = json.loads(plain)
-    return time.fromisoformat(value) if kind == "time" else value
+    if kind == "time":
+        return time.fromisoformat(value)
+    return date.fromisoformat(value) if kind == "date" else value
 
 
 class Sealed(TypeDecorator[Any]):
-    """A value of `kind` (json, str, int, bool, time) sealed under `label` ("table.column")."""
+    """A value of `kind` (json, str, int, bool, time, date) sealed under `label`, which is
+    "table.column"."""
 
     impl = LargeBinary
     cache_ok = True

@@ -32,10 +32,6 @@ class User(Base):
     monthly_summary: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Asked at onboarding; off for users from before it existed (they never asked for it).
     weekly_feedback: Mapped[bool] = mapped_column(default=False, server_default=false())
-    # The doctor's report: the user's last appointment ("since my last appointment") and
-    # the name they want at the top of it; both typed by the user, both optional.
-    appointment: Mapped[date | None]
-    report_name: Mapped[str | None] = mapped_column(String(64))  # REPORT_NAME_RULES
     # A code of bot.i18n.LANGUAGES; None until stored (Telegram's language_code decides).
     language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime]

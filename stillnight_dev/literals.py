@@ -41,6 +41,7 @@ NOT_SHOWN = {
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
     "PRAGMA secure_delete=ON",
+    "PRAGMA wal_checkpoint(TRUNCATE)",
     "BEGIN IMMEDIATE",
     "LLLL yyyy",
     "d MMM yyyy",

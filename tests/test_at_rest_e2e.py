@@ -114,6 +114,7 @@ async def test_nothing_ana_entered_is_readable_in_the_database_file_or_a_dump(
 
     await ana.command("/privacy")  # and she is told what is encrypted, and what is not
     assert "Encrypted:" in ana.last_text and "your medicine names and amounts" in ana.last_text
+    assert "the appointment date and name you gave for your doctor's report" in ana.last_text
     assert "Not encrypted:" in ana.last_text and "there is no way back" in ana.last_text
     await bot.stop()  # everything written out (SQLite: also to the WAL file)
     text = (await raw_text(database_url, tmp_path)).lower()

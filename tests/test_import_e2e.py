@@ -26,8 +26,8 @@ JSON = "application/json"
 
 async def rich_account(bot: BotHarness, standin: BotApiStandin):
     """Ana, set up, with two medicines taken one night (one with an amount), her own
-    factor, a dose changed in her words, five seeded nights with diaries and a reminder
-    that was sent."""
+    factor, a dose changed in her words, a report's appointment and name, five seeded
+    nights with diaries and a reminder that was sent."""
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
     await user.command("/settings")
@@ -50,6 +50,12 @@ async def rich_account(bot: BotHarness, standin: BotApiStandin):
     await user.tap("Done ➜")
     await user.send("Stretched before bed; <b>not</b> bold")
     await user.tap("✅ Save")
+    await user.command("/export")  # a report's appointment date and name, kept for next time
+    await user.tap("📄 Report for my doctor (PDF)")
+    await user.tap("Since my last appointment…")
+    await user.send("12 October")
+    await user.tap("No, leave them out")
+    await user.send("Ana Müller")
     await seed_nights(bot, ANA, date(2026, 11, 2), 5)
     async with bot.sessionmaker.begin() as session:
         due = berlin(date(2026, 11, 20), 22)
@@ -92,6 +98,10 @@ async def test_export_delete_import_export_gives_the_same_file(
     ]
     assert [m["name"] for m in data["medicines"]] == ["Ropinirole", "Iron"]
     assert tonight["answers"]["own_factors"] == ["Long car ride"]
+    assert (data["settings"]["appointment"], data["settings"]["report_name"]) == (
+        "2026-10-12",
+        "Ana Müller",
+    )
 
     await delete_and_agree_again(user)
     assert await bot.stored_rows() == {"users": 1, "dialogs": 1}, "asked for a time zone"

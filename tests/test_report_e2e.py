@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from bot.i18n import texts_for
 from bot.reports.pdf_blocks import TITLE
-from models import Checkin, Dialog, Medicine, MedicineEvent, SleepDiary, User
+from models import Checkin, Dialog, Medicine, MedicineEvent, ReportDetails, SleepDiary
 from stillnight_dev.standin import BotApiStandin
 from tests.flows import onboard
 from tests.harness import BotHarness
@@ -191,8 +191,7 @@ async def test_since_a_typed_date_covers_exactly_from_that_night(
     assert "Period: 2026-11-01 to 2026-11-23 (23 nights)" in page_one
     assert "Nights logged: 23 of 23" in page_one and "Patient:" not in page_one
     async with bot.sessionmaker() as session:
-        kept = await session.get(User, ANA)
-        assert kept is not None and kept.appointment is None and kept.report_name is None
+        assert await session.get(ReportDetails, ANA) is None  # nothing kept
 
 
 async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
@@ -230,9 +229,9 @@ async def test_since_my_last_appointment_and_a_name_are_kept_for_next_time(
     assert "Period: 2026-11-23 to 2026-11-23 (1 night)" in page_one
     assert "Patient:" not in page_one
     async with bot.sessionmaker() as session:
-        kept = await session.get(User, ANA)
+        kept = await session.get(ReportDetails, ANA)
         assert kept is not None and kept.appointment == date(2026, 11, 23)
-        assert kept.report_name == "Ana Müller, born 12 May 1961"  # "none" kept it
+        assert kept.name == "Ana Müller, born 12 May 1961"  # "none" kept it
 
 
 async def test_back_from_a_typed_date_step_leaves_nothing_waiting(

@@ -1,5 +1,5 @@
-"""Migration 0014 on a database from before encryption: every value sealed in place, in
-batches, and a run interrupted half way goes on where it stopped."""
+"""Migrations 0014 and 0016 on a database from before encryption: every value sealed in
+place, in batches, and a run interrupted half way goes on where it stopped."""
 
 from __future__ import annotations
 
@@ -19,11 +19,21 @@ from bot.db import make_engine, make_sessionmaker, shown
 from bot.keys import open_keyring, startup
 from bot.migrate import alembic_config
 from bot.settings import Settings
-from models import Checkin, Factor, FaqMemory, Medicine, MedicineEvent, SealingTodo, SleepDiary
+from models import (
+    Checkin,
+    Factor,
+    FaqMemory,
+    Medicine,
+    MedicineEvent,
+    ReportDetails,
+    SealingTodo,
+    SleepDiary,
+)
 from models.sealed import MARK, Sealed, attach
 from tests.harness import MASTER_KEY
 
 DOSES = [{"id": 1, "time": "21:00", "amount": "0.25 mg"}]
+NAME = "Ana Müller, born 12 May 1961"
 
 
 def plain_database(connection: Connection, url: str) -> None:
@@ -83,6 +93,12 @@ def plain_database(connection: Connection, url: str) -> None:
                 ),
                 {"u": user, "night": night},
             )
+    command.upgrade(config, "0015")  # the report's details, on `users` in clear until 0016
+    connection.execute(
+        text("UPDATE users SET appointment = '2026-10-12', report_name = :name WHERE id = 7"),
+        {"name": NAME},
+    )
+    connection.execute(text("UPDATE users SET report_name = :name WHERE id = 8"), {"name": NAME})
     command.upgrade(config, "head")
 
 
@@ -135,6 +151,7 @@ async def test_a_plain_database_is_sealed_in_place_and_an_interrupted_run_goes_o
     sealed = [v for t in tables for v in await raw_values(engine, t)]
     assert len(sealed) == len(plain) and all(v.startswith(MARK) for v in sealed)
     assert not any(b"Plain old note" in v or b"Pramipexole" in v for v in sealed)
+    assert not any(b"2026-10-12" in v or "Müller".encode() in v for v in sealed)
 
     async with engine.connect() as connection:
         assert (await connection.execute(select(SealingTodo))).all() == []
@@ -145,6 +162,7 @@ async def test_a_plain_database_is_sealed_in_place_and_an_interrupted_run_goes_o
         events = list(await session.scalars(select(MedicineEvent)))
         factors = list(await session.scalars(select(Factor)))
         topics = list(await session.scalars(select(FaqMemory.topic)))
+        details = list(await session.scalars(select(ReportDetails).order_by(ReportDetails.user_id)))
     assert len(checkins) == 4 and len(diaries) == 4
     for checkin in checkins:
         assert (checkin.severity, checkin.onset, checkin.locations) == (7, "bedtime", ["calves"])
@@ -155,5 +173,7 @@ async def test_a_plain_database_is_sealed_in_place_and_an_interrupted_run_goes_o
     assert [m.name for m in medicines] == ["Pramipexole"] * 2
     assert [(e.kind, e.note) for e in events] == [("changed", "half a tablet more")] * 2
     assert [f.name for f in factors] == ["Hot bath"] * 2 and topics == ["iron"] * 2
+    kept = [(d.user_id, d.appointment, d.name) for d in details]
+    assert kept == [(7, date(2026, 10, 12), NAME), (8, None, NAME)]
     await keyring.close()
     await engine.dispose()

@@ -97,6 +97,7 @@ async def export(tx: Tx, user: User, now: datetime) -> dict[str, object]:
     medicines = await users.medicines(user)
     refs = {m.id: ref for ref, m in enumerate(medicines, start=1)}
     switches = await reminders.ensure_reminders(tx, user, now)
+    kept = await users.report_details(tx, user)
     data: dict[str, object] = {
         "format": FORMAT,
         "version": VERSION,
@@ -112,8 +113,8 @@ async def export(tx: Tx, user: User, now: datetime) -> dict[str, object]:
             "weekly_feedback": user.weekly_feedback,
             "paused_until": _at(user.paused_until, user.zone),
             "onboarded": user.onboarded,
-            "appointment": user.appointment.isoformat() if user.appointment else None,
-            "report_name": user.report_name,
+            "appointment": kept.appointment.isoformat() if kept.appointment else None,
+            "report_name": kept.name,
             "language": user.language,
         },
         "medicines": [{"ref": refs[m.id], "name": m.name, "retired": m.retired} for m in medicines],
@@ -263,8 +264,7 @@ async def _settings(tx: Tx, user: User, archive: Archive, now: datetime) -> bool
     user.checkin_time, user.morning_time = settings.checkin_time, settings.morning_time
     user.monthly_summary, user.paused_until = settings.monthly_summary, settings.paused_until
     user.weekly_feedback = settings.weekly_feedback
-    user.appointment = settings.appointment or user.appointment
-    user.report_name = settings.report_name or user.report_name
+    await users.keep_report_details(tx, user, settings.appointment, settings.report_name)
     user.language = spoken(settings.language) or user.language
     user.created_at = min(user.created_at, archive.account.created_at)
     finished = settings.onboarded and not user.onboarded

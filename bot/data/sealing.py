@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from sqlalchemy import LargeBinary, Table, delete, func, literal, or_, select, type_coerce, update
@@ -40,6 +40,8 @@ def _plain(text: str, kind: str) -> Any:
         return text.lower() in ("1", "true", "t")
     if kind == "time":
         return time.fromisoformat(text)
+    if kind == "date":
+        return date.fromisoformat(text)
     if kind == "str":
         return text
     return json.loads(text)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
 from bot.core.nights import local_time
 from bot.data import Tx
-from models import Factor, Medicine, MedicineEvent, User
+from models import Factor, Medicine, MedicineEvent, ReportDetails, User
 
 
 async def get_user(tx: Tx, user_id: int) -> User | None:
@@ -41,6 +41,25 @@ async def record_consent(
     user.active = True
     await tx.flush()
     return user
+
+
+async def report_details(tx: Tx, user: User) -> ReportDetails:
+    """The appointment and the name kept for the doctor's report (empty when none are)."""
+    return await tx.get(ReportDetails, user.id) or ReportDetails(user_id=user.id)
+
+
+async def keep_report_details(
+    tx: Tx, user: User, appointment: date | None = None, name: str | None = None
+) -> None:
+    """Keep a newer appointment or name for the next report; None keeps the one kept."""
+    details = await tx.get(ReportDetails, user.id)
+    if details is None:
+        if appointment is None and name is None:
+            return  # nothing to keep (an import without either)
+        details = ReportDetails(user_id=user.id)
+        tx.add(details)
+    details.appointment = appointment or details.appointment
+    details.name = name or details.name
 
 
 async def ask_delete(tx: Tx, user_id: int, now: datetime) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import await_
 
+from bot.db import close_engine
 from bot.keys.master import KeyProblem, MasterKey
 from bot.keys.messages import WRONG_KEY
 from bot.keys.store import data_keys, deletions, metadata
@@ -186,4 +187,4 @@ class Keyring:
             return await connection.scalar(select(func.count()).select_from(data_keys)) or 0
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await close_engine(self.engine)

@@ -1,8 +1,8 @@
 """A doctor's report's typed steps: the first night, the last appointment, a name.
 
 The two dates and the name are typed in a dialog (any process can continue it). The
-appointment and the name are kept on the user for the next report; a typed start date is
-not (it travels in the buttons that follow).
+appointment and the name are kept (sealed, models/report_details.py) for the next report; a
+typed start date is not (it travels in the buttons that follow).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from bot.core.dialogs import Flow, ReportStep
 from bot.core.nights import local_time
 from bot.core.periods import Choice
 from bot.core.report_choices import REPORT_NAME_RULES, ReportChoices, name_step, read_name_step
-from bot.data import Tx, dialogs
+from bot.data import Tx, dialogs, users
 from bot.parsing import InputParser
 from models import Dialog, User
 
@@ -48,7 +48,7 @@ async def type_day(
     user = dialog.user
     day = parser.day(text, local_time(now, user.zone).date())
     if dialog.step == ReportStep.APPOINTMENT:
-        user.appointment = day
+        await users.keep_report_details(tx, user, appointment=day)
         period = Choice.APPOINTMENT
     else:
         period = Choice.SINCE
@@ -68,6 +68,6 @@ async def type_name(
     declined = parser.says_none(text) or parser.is_skip(text) or parser.yes_no(text) is False
     name = None if declined else REPORT_NAME_RULES.read(text)
     if name is not None:
-        dialog.user.report_name = name
+        await users.keep_report_details(tx, dialog.user, name=name)
     await dialogs.close_dialog(tx, dialog.user.id)
     return choices, name
