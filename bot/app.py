@@ -25,6 +25,7 @@ from bot.resources import Resources
 from bot.settings import Settings
 from bot.telegram_bot import StillnightBot
 from bot.telegram_http import telegram_request
+from bot.telegram_limits import RetryWhenAsked
 from bot.update_order import PerUserOrder
 from handlers.context import BotContext
 from handlers.misc import command_menu
@@ -117,6 +118,7 @@ def build_application(
         base_url=settings.bot_api_url,
         base_file_url=settings.bot_file_url,
         request=telegram_request(),
+        rate_limiter=RetryWhenAsked(),
         defaults=Defaults(
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),

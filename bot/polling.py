@@ -19,6 +19,8 @@ from telegram import Update
 from telegram.error import Conflict, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 
+from bot.telegram_limits import retry_seconds
+
 log = logging.getLogger(__name__)
 BATCH = 100  # Telegram's maximum per getUpdates
 BACKOFF_S = (0.5, 1.0, 2.0, 5.0, 10.0)  # after a failed getUpdates, growing, then steady
@@ -57,7 +59,7 @@ class Poller:
             try:
                 batch = await self._fetch()
             except RetryAfter as error:
-                await asyncio.sleep(error.retry_after)  # type: ignore[arg-type]  # int seconds
+                await asyncio.sleep(retry_seconds(error))
                 continue
             except (Conflict, TimedOut, NetworkError) as error:
                 delay = BACKOFF_S[min(failures, len(BACKOFF_S) - 1)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -42,13 +43,35 @@ async def test_a_failed_edit_keeps_the_answer_and_reassures(
     assert "2/8" in user.last_text
 
 
-async def test_a_429_on_a_reply_loses_nothing(bot: BotHarness, standin: BotApiStandin) -> None:
+async def test_a_reply_refused_with_429_is_sent_after_the_wait(
+    bot: BotHarness, standin: BotApiStandin, caplog: pytest.LogCaptureFixture
+) -> None:
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
     await user.command("/checkin")
     await user.tap("3")
     standin.set_fault("sendMessage", "retry_after", retry_after=1)
-    await user.send("hello?")  # the reply is refused once
+    with caplog.at_level(logging.INFO):
+        reply = await user.command("/help")  # refused once, sent again a second later
+    assert len(reply.texts) == 1 and "/checkin" in reply.texts[0]
+    assert ERROR not in user.last_text
+    assert "Telegram asked to wait 1 s before sendMessage" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    await user.command("/checkin")
+    assert "2/8" in user.last_text
+    [checkin] = await stored_checkins(bot, ANA)
+    assert checkin.severity == 3
+
+
+async def test_a_429_longer_than_a_reply_can_wait_loses_no_answer(
+    bot: BotHarness, standin: BotApiStandin
+) -> None:
+    user = standin.user(user_id=ANA, first_name="Ana")
+    await onboard(user)
+    await user.command("/checkin")
+    await user.tap("3")
+    standin.set_fault("sendMessage", "retry_after", retry_after=30)
+    await user.send("hello?")  # refused with a wait no handler sits out
     assert ERROR in user.last_text
     await user.command("/checkin")
     assert "2/8" in user.last_text

@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.warnings import PTBDeprecationWarning
 
 from bot.clock import Clock
 from bot.data import Sessions, deliveries
 from bot.data.deliveries import Claimed, Status
 from bot.data.wanted import still_wanted
 from bot.reminders.pacer import Pacer
+from bot.telegram_limits import retry_seconds, without_retries
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +45,6 @@ class Outcome:
     retry_later: int = 0
     retry_after: int = 0
     claimed: list[int] = field(default_factory=list)
-
-
-def retry_seconds(error: RetryAfter) -> float:
-    """RetryAfter.retry_after is an int now and a timedelta in PTB's next major version."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = error.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -127,7 +118,8 @@ class Dispatcher:
                 await self.pacer.wait_turn(item.chat_id)
             await self._mark_sending(item)
             try:
-                message_id = await self.send(item)
+                with without_retries():  # the pacer waits out a RetryAfter for every send
+                    message_id = await self.send(item)
             except RetryAfter as error:
                 outcome.retry_after += 1
                 self.pacer.hold_off(retry_seconds(error))
