@@ -43,13 +43,27 @@ async def test_a_failed_edit_keeps_the_answer_and_reassures(
     assert "2/8" in user.last_text
 
 
-async def test_a_reply_refused_with_429_is_sent_after_the_wait(
-    bot: BotHarness, standin: BotApiStandin, caplog: pytest.LogCaptureFixture
-) -> None:
+async def severity_3_given(standin: BotApiStandin) -> UserChat:
+    """Ana, set up, has answered the check-in's first question with 3."""
     user = standin.user(user_id=ANA, first_name="Ana")
     await onboard(user)
     await user.command("/checkin")
     await user.tap("3")
+    return user
+
+
+async def assert_severity_3_kept(bot: BotHarness, user: UserChat) -> None:
+    """The check-in goes on at its second question, with the 3 stored."""
+    await user.command("/checkin")
+    assert "2/8" in user.last_text
+    [checkin] = await stored_checkins(bot, ANA)
+    assert checkin.severity == 3
+
+
+async def test_a_reply_refused_with_429_is_sent_after_the_wait(
+    bot: BotHarness, standin: BotApiStandin, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = await severity_3_given(standin)
     standin.set_fault("sendMessage", "retry_after", retry_after=1)
     with caplog.at_level(logging.INFO):
         reply = await user.command("/help")  # refused once, sent again a second later
@@ -57,26 +71,17 @@ async def test_a_reply_refused_with_429_is_sent_after_the_wait(
     assert ERROR not in user.last_text
     assert "Telegram asked to wait 1 s before sendMessage" in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    await user.command("/checkin")
-    assert "2/8" in user.last_text
-    [checkin] = await stored_checkins(bot, ANA)
-    assert checkin.severity == 3
+    await assert_severity_3_kept(bot, user)
 
 
 async def test_a_429_longer_than_a_reply_can_wait_loses_no_answer(
     bot: BotHarness, standin: BotApiStandin
 ) -> None:
-    user = standin.user(user_id=ANA, first_name="Ana")
-    await onboard(user)
-    await user.command("/checkin")
-    await user.tap("3")
+    user = await severity_3_given(standin)
     standin.set_fault("sendMessage", "retry_after", retry_after=30)
     await user.send("hello?")  # refused with a wait no handler sits out
     assert ERROR in user.last_text
-    await user.command("/checkin")
-    assert "2/8" in user.last_text
-    [checkin] = await stored_checkins(bot, ANA)
-    assert checkin.severity == 3
+    await assert_severity_3_kept(bot, user)
 
 
 class Gate:
